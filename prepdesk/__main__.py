@@ -1,0 +1,5 @@
+import sys
+
+from prepdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,115 @@
+"""Command line: `prepdesk [--data-dir DIR] [COMMAND]`; no command opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from prepdesk import __version__
+from prepdesk.store.paths import DATA_DIR_ENV, DataPaths
+
+Handler = Callable[[argparse.Namespace, DataPaths], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="prepdesk",
+        description="Get ready for machine-learning engineering interviews, offline.",
+        epilog=f"The data folder can also be set with the {DATA_DIR_ENV} variable.",
+    )
+    parser.add_argument("--version", action="version", version=f"prepdesk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the data folder to use (default: your user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check the database for damage (read-only)")
+    check.set_defaults(handler=_cmd_check)
+
+    backup = commands.add_parser("backup", help="write a consistent copy of the database")
+    backup.add_argument("--to", metavar="FILE", type=Path, help="where to write the copy")
+    backup.set_defaults(handler=_cmd_backup)
+
+    demo = commands.add_parser("demo", help="fill the data folder with realistic sample data")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="replace existing data (it is backed up first and moved aside, never deleted)",
+    )
+    demo.set_defaults(handler=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = DataPaths.resolve(args.data_dir)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        from prepdesk.ui.app import run_gui
+
+        return run_gui(paths)
+    from prepdesk.store.errors import StoreError
+
+    try:
+        return handler(args, paths)
+    except StoreError as exc:
+        print(f"prepdesk: {exc}", file=sys.stderr)
+        return 1
+
+
+def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
+    from prepdesk.store.health import check_database
+
+    if not paths.database.exists():
+        print(f"No database yet in {paths.root}: nothing to check.")
+        return 0
+    problems = check_database(paths.database)
+    if problems:
+        print(f"{paths.database}: {len(problems)} problem(s) found:", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print(f"{paths.database}: ok")
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace, paths: DataPaths) -> int:
+    from prepdesk.store.backup import backup_file_name, write_backup
+    from prepdesk.store.health import check_database
+
+    if not paths.database.exists():
+        print(f"prepdesk: no database in {paths.root} to back up", file=sys.stderr)
+        return 1
+    problems = check_database(paths.database)
+    if problems:
+        print(f"prepdesk: not backing up a damaged database: {problems[0]}", file=sys.stderr)
+        return 1
+    destination = args.to or paths.backups / backup_file_name("manual")
+    write_backup(paths.database, destination.absolute())
+    print(f"Backed up to {destination}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
+    from prepdesk.store.demo_setup import install_demo
+    from prepdesk.ui.single_instance import InstanceLock
+
+    paths.root.mkdir(parents=True, exist_ok=True)
+    lock = InstanceLock(paths.lock)
+    if not lock.acquire():
+        print(
+            f"prepdesk: prepdesk is running on {paths.root} (process {lock.owner_pid()}); "
+            "close it first",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        message = install_demo(paths, force=args.force)
+    finally:
+        lock.release()
+    print(message)
+    return 0

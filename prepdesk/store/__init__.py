@@ -1,0 +1,1 @@
+"""The one package that owns the database: engine, models, migrations, repositories."""

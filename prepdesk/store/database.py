@@ -1,0 +1,91 @@
+"""Open a prepdesk data folder safely: inspect, back up, migrate, seed; then hand out sessions."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from prepdesk.store.backup import backup_file_name, write_backup
+from prepdesk.store.engine import make_engine
+from prepdesk.store.inspection import inspect_database
+from prepdesk.store.migration import SchemaVersions
+from prepdesk.store.paths import DataPaths
+from prepdesk.store.seed import seed_builtin_content
+
+
+class Database:
+    """The open database of one data folder. Every write goes through `transaction()`."""
+
+    def __init__(self, paths: DataPaths, engine: Engine) -> None:
+        self.paths = paths
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(
+        cls,
+        paths: DataPaths,
+        *,
+        seed: bool = True,
+        versions: SchemaVersions | None = None,
+    ) -> Database:
+        """Open (creating if needed) the database; raises DatabaseRefused or MigrationFailed.
+
+        A refused file is left byte-for-byte as it was: it is only read, read-only,
+        before the decision.
+        """
+        versions = versions or SchemaVersions()
+        paths.ensure()
+        revision = inspect_database(paths.database, versions.is_known)
+        if revision is not None and revision != versions.head:
+            write_backup(paths.database, paths.backups / backup_file_name("pre-migration"))
+        engine = make_engine(paths.database)
+        try:
+            if revision != versions.head:
+                versions.upgrade(engine)
+            db = cls(paths, engine)
+            if seed:
+                with db.transaction() as session:
+                    seed_builtin_content(session)
+        except BaseException:
+            engine.dispose()
+            raise
+        return db
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed as a whole on success, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def backup_to(self, destination: Path) -> Path:
+        return write_backup(self.paths.database, destination)
+
+    def checkpoint(self) -> None:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def move_aside(paths: DataPaths, into: Path | None = None) -> Path:
+    """Move the database (and its WAL/SHM) out of the way, by default into damaged/.
+
+    prepdesk never deletes a database file; this is how it makes room for another.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    folder = into or paths.quarantine
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{paths.database.stem}-{stamp}{paths.database.suffix}"
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(paths.database) + suffix)
+        if source.exists():
+            shutil.move(source, Path(str(target) + suffix))
+    return target

@@ -1,0 +1,415 @@
+"""Sample data for `prepdesk demo`: someone about four months into preparing for ML interviews.
+
+Everything is derived from `today` and one seeded random generator, so the same call
+always writes the same rows. Review cards get real FSRS state from simulated histories.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import fsrs
+from sqlalchemy import inspect, null, select
+from sqlalchemy.orm import Session
+
+from prepdesk.store import demo_content as text
+from prepdesk.store import models as m
+
+PREP_DAYS = 120  # how long the sample person has been preparing
+
+
+@dataclass(frozen=True)
+class ProblemSpec:
+    title: str
+    platform: str
+    difficulty: str
+    patterns: str
+    topics: str  # curriculum keys, comma-separated; a bare name means "algorithms.<name>"
+    last_days_ago: int
+    lesson: str
+    url: str = ""  # derived from the title for LeetCode
+
+    def topic_keys(self) -> list[str]:
+        keys = [key.strip() for key in self.topics.split(",")]
+        return [key if "." in key else f"algorithms.{key}" for key in keys]
+
+    def link(self) -> str:
+        slug = self.title.lower().replace(" ", "-")
+        return self.url or f"https://leetcode.com/problems/{slug}/"
+
+
+_HR = "https://www.hackerrank.com/challenges/"
+_KAGGLE = "https://www.kaggle.com/competitions/"
+# fmt: off
+PROBLEMS = (
+    ProblemSpec("Two Sum", "LeetCode", "easy", "hash map", "arrays-hashing", 60,
+                "One pass with a dict of value → index."),
+    ProblemSpec("Longest Substring Without Repeating Characters", "LeetCode", "medium",
+                "sliding window, hash set", "two-pointers, arrays-hashing", 24,
+                "Jump the left edge past the last seen index, not one step at a time."),
+    ProblemSpec("Merge Intervals", "LeetCode", "medium", "sorting, intervals", "sorting", 33,
+                "Sort by start, then extend the last merged end."),
+    ProblemSpec("Search in Rotated Sorted Array", "LeetCode", "medium", "binary search",
+                "binary-search", 12, "Find the sorted half first, then test the target."),
+    ProblemSpec("Number of Islands", "LeetCode", "medium", "BFS, DFS, grid", "graphs", 2,
+                "Iterative BFS avoids recursion limits on big grids."),
+    ProblemSpec("LRU Cache", "LeetCode", "medium", "hash map, doubly linked list",
+                "arrays-hashing, stacks-queues", 1,
+                "Sentinel head and tail nodes remove every edge case."),
+    ProblemSpec("Top K Frequent Elements", "LeetCode", "medium", "heap, bucket sort",
+                "heaps, arrays-hashing", 18, "Bucket sort by count is O(n); a heap is fine."),
+    ProblemSpec("Coin Change", "LeetCode", "medium", "dynamic programming",
+                "dynamic-programming", 8, "Bottom-up over amounts; start with amount + 1."),
+    ProblemSpec("Course Schedule", "LeetCode", "medium", "topological sort, graph", "graphs", 15,
+                "Kahn's algorithm: count processed nodes to detect a cycle."),
+    ProblemSpec("Binary Tree Level Order Traversal", "LeetCode", "medium", "tree, BFS, queue",
+                "trees, stacks-queues", 41, "Snapshot the queue length at each level."),
+    ProblemSpec("Trapping Rain Water", "LeetCode", "hard", "two pointers, prefix max",
+                "two-pointers", 5, "Move the side with the smaller max; it bounds the water."),
+    ProblemSpec("Fraudulent Activity Notifications", "HackerRank", "medium",
+                "sliding window, counting sort", "sorting, two-pointers", 27,
+                "A counting array over 0-200 gives the median without sorting.",
+                _HR + "fraudulent-activity-notifications/problem"),
+    ProblemSpec("Climbing the Leaderboard", "HackerRank", "medium",
+                "binary search, dense ranking", "binary-search", 50,
+                "Deduplicate the scores first.", _HR + "climbing-the-leaderboard/problem"),
+    ProblemSpec("Titanic - Machine Learning from Disaster", "Kaggle", "easy",
+                "feature engineering, classification",
+                "ml.feature-engineering, ml.supervised-learning", 75,
+                "The title taken from the name beat every other feature.", _KAGGLE + "titanic"),
+    ProblemSpec("House Prices - Advanced Regression Techniques", "Kaggle", "medium",
+                "regression, target transform, gradient boosting",
+                "ml.feature-engineering, ml.model-evaluation", 36,
+                "Log-transform the target; blend ridge with LightGBM.",
+                _KAGGLE + "house-prices-advanced-regression-techniques"),
+)
+# fmt: on
+
+_SCHEDULER = fsrs.Scheduler(desired_retention=0.9, enable_fuzzing=False)
+_GRADES = (fsrs.Rating.Again, fsrs.Rating.Hard, fsrs.Rating.Good, fsrs.Rating.Easy)
+ReviewHistory = list[tuple[int, datetime, int]]  # rating, reviewed at, duration in ms
+
+
+def fill_demo_data(session: Session, today: date, seed: int = 7) -> None:
+    """Add the sample data to `session` (the caller commits)."""
+    demo = _DemoBuilder(session, today, random.Random(seed))
+    demo.add_ratings()
+    demo.add_study_sessions()
+    demo.review_topic_cards()
+    demo.add_problems()
+    stories = demo.add_stories(demo.add_projects())
+    demo.add_practice_runs(stories)
+    for spec in text.COMPANIES:
+        demo.add_company(spec)
+    session.flush()
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), UTC)
+
+
+def _same_named(spec: Any, model: type[m.Base]) -> dict[str, Any]:
+    """The fields of a content record that are columns of `model` by the same name."""
+    columns = inspect(model).columns.keys()
+    return {
+        field.name: getattr(spec, field.name) for field in fields(spec) if field.name in columns
+    }
+
+
+def _grade_weights(skill: int) -> tuple[float, float, float, float]:
+    """Chances of Again, Hard, Good, Easy for a card at this skill level (0-5)."""
+    if skill <= 1:
+        return (2.5, 3, 6, 0.5)
+    if skill <= 3:
+        return (1.2, 2, 7, 1)
+    return (0.5, 1, 7, 3)
+
+
+class _DemoBuilder:
+    """Adds one part of the sample at a time; holds what later parts need from earlier ones."""
+
+    def __init__(self, session: Session, today: date, rng: random.Random) -> None:
+        self.session = session
+        self.today = today
+        self.rng = rng
+        topics = session.scalars(select(m.Topic).order_by(m.Topic.id))
+        self.topics = {t.key: t for t in topics if t.key}
+        self.competencies = {c.name: c for c in session.scalars(select(m.Competency))}
+        self.levels: dict[int, int] = {}  # topic id -> today's self-rating
+        self.first_rated: dict[int, datetime] = {}
+
+    def day(self, days_ago: int) -> date:
+        return self.today - timedelta(days=days_ago)
+
+    def some_time(self, days_ago: int, hours: tuple[int, int] = (7, 21)) -> datetime:
+        """A random minute between the given hours, `days_ago` days before today."""
+        return _at(self.day(days_ago), self.rng.randint(*hours), self.rng.randint(0, 59))
+
+    # --- ratings and study sessions -----------------------------------------------------
+
+    def add_ratings(self) -> None:
+        """A rising, uneven history per topic, from the first week to the last three."""
+        rng = self.rng
+        for key, topic in self.topics.items():
+            if key in text.NEVER_RATED:
+                continue
+            final = text.FINAL_LEVELS.get(key, rng.choice((2, 2, 3, 3, 3, 4)))
+            start = max(0, final - rng.randint(1, 3)) if final >= 2 else 0
+            count = rng.randint(3, 6) if final else 2
+            path = [start, *sorted(rng.randint(start, final) for _ in range(count - 2)), final]
+            if count >= 4 and rng.random() < 0.3:
+                path[-2] = max(0, path[-2] - 1)  # a wobble: confidence dropped after a mock
+            first, last = rng.randint(0, 12), PREP_DAYS - rng.randint(1, 21)
+            days = [first, *sorted(rng.sample(range(first + 1, last), count - 2)), last]
+            for index, (level, day) in enumerate(zip(path, days, strict=True)):
+                note = "Initial self-assessment" if index == 0 else ""
+                if index == count - 1 and rng.random() < 0.3:
+                    note = "After a mock interview question on this"
+                when = self.some_time(PREP_DAYS - day, (18, 21))
+                self.session.add(m.Rating(topic_id=topic.id, level=level, rated_at=when, note=note))
+            self.levels[topic.id] = final
+            self.first_rated[topic.id] = _at(self.day(PREP_DAYS - first), 21)
+
+    def add_study_sessions(self) -> None:
+        """Evenings on weekdays, longer mornings at weekends; weaker topics come up more."""
+        rng = self.rng
+        studied = [t for t in self.topics.values() if self.levels.get(t.id)]  # 0: not started
+        weights = [t.weight * (max(t.target_level - self.levels[t.id], 0) + 0.5) for t in studied]
+        for days_ago in range(PREP_DAYS, 0, -1):
+            weekend = self.day(days_ago).weekday() >= 5
+            if rng.random() < (0.1 if weekend else 0.2):
+                continue  # a day off
+            start = self.some_time(days_ago, (9, 10) if weekend else (18, 19))
+            for _ in range(rng.randint(2, 3) if weekend else rng.randint(1, 2)):
+                topic = rng.choices(studied, weights)[0]
+                minutes = rng.randint(45, 120) if weekend else rng.randint(20, 90)
+                note = rng.choice(text.SESSION_NOTES) if rng.random() < 0.35 else ""
+                self.session.add(
+                    m.StudySession(topic_id=topic.id, started_at=start, minutes=minutes, note=note)
+                )
+                start += timedelta(minutes=minutes + rng.randint(10, 30))
+
+    # --- spaced review ------------------------------------------------------------------
+
+    def review(self, row: m.ReviewCard, start: datetime, skill: int, ms: tuple[int, int]) -> None:
+        """Give `row` the FSRS state of a simulated history: reviews from `start`, a little
+        late now and then, until a recent day (some cards have been let slide since)."""
+        rng = self.rng
+        stop = _at(self.day(rng.choice((0, 0, 0, 0, 1, 3, 6))), 0)
+        card = fsrs.Card(card_id=1, due=start)
+        history: ReviewHistory = []
+        when = start
+        while when < stop and len(history) < 50:
+            # Reviewing makes the material stick: one skill level better every eight reviews.
+            grade = rng.choices(_GRADES, _grade_weights(skill + len(history) // 8))[0]
+            card, _ = _SCHEDULER.review_card(card, grade, review_datetime=when)
+            history.append((grade.value, when, rng.randint(*ms)))
+            if card.state == fsrs.State.Review:
+                day = card.due.date() + timedelta(days=rng.choice((0, 0, 0, 1, 1, 2, 4)))
+                when = max(card.due, _at(day, rng.randint(7, 21), rng.randint(0, 59)))
+            else:  # learning steps are minutes apart: done in the same sitting
+                when = card.due + timedelta(minutes=rng.randint(0, 20))
+        # null(), not None: on a new row None would let the column default (0) fill in.
+        row.state, row.due = card.state.value, card.due
+        row.step = card.step if card.step is not None else null()
+        row.stability, row.difficulty = card.stability, card.difficulty
+        row.last_review = card.last_review
+        for rating, reviewed_at, duration_ms in history:
+            row.logs.append(
+                m.ReviewLog(rating=rating, reviewed_at=reviewed_at, duration_ms=duration_ms)
+            )
+
+    def review_topic_cards(self) -> None:
+        query = select(m.ReviewCard).where(m.ReviewCard.kind == "topic").order_by(m.ReviewCard.id)
+        for row in self.session.scalars(query):
+            if row.topic_id in self.first_rated:
+                start = self.first_rated[row.topic_id] + timedelta(hours=12)
+                self.review(row, start, self.levels[row.topic_id], (4_000, 45_000))
+            else:
+                row.due = _at(self.today, 7)  # never reviewed: a new card, due now
+
+    # --- coding problems ----------------------------------------------------------------
+
+    def add_problems(self) -> None:
+        rng = self.rng
+        skill = {"easy": 4, "medium": 3, "hard": 1}
+        target_minutes = {"easy": 15, "medium": 30, "hard": 45}
+        for spec in PROBLEMS:
+            problem = m.Problem(
+                title=spec.title,
+                platform=spec.platform,
+                url=spec.link(),
+                difficulty=spec.difficulty,
+                patterns=spec.patterns,
+                notes=spec.lesson,
+                topics=[self.topics[k] for k in spec.topic_keys() if k in self.topics],
+            )
+            count = rng.randint(1, 4)
+            days_ago = [spec.last_days_ago]
+            while len(days_ago) < count:
+                days_ago.insert(0, days_ago[0] + rng.randint(3, 14))
+            scale = 4 if spec.platform == "Kaggle" else 1  # a notebook, not a puzzle
+            for index, day in enumerate(days_ago):
+                solved = rng.random() < (0.85 if index == count - 1 else 0.35)
+                minutes = round(target_minutes[spec.difficulty] * scale * rng.uniform(0.6, 1.8))
+                notes = rng.choice(
+                    text.SOLVED_ATTEMPT_NOTES if solved else text.FAILED_ATTEMPT_NOTES
+                )
+                when = self.some_time(day)
+                problem.attempts.append(
+                    m.Attempt(attempted_at=when, minutes=minutes, solved=solved, notes=notes)
+                )
+            problem.created_at = problem.attempts[0].attempted_at
+            self.session.add(problem)
+            self.session.flush()  # the review card needs the problem's id
+            row = m.ReviewCard(kind="problem", problem_id=problem.id)
+            start = problem.created_at + timedelta(hours=2)
+            self.review(row, start, skill[spec.difficulty], (20_000, 120_000))
+            self.session.add(row)
+
+    # --- projects, stories and rehearsals -----------------------------------------------
+
+    def add_projects(self) -> dict[str, m.Project]:
+        projects: dict[str, m.Project] = {}
+        for index, spec in enumerate(text.PROJECTS):
+            written = _at(self.day(PREP_DAYS - 3 - index), 20)
+            projects[spec.key] = m.Project(
+                **_same_named(spec, m.Project),
+                started_on=self.day(spec.started_days_ago),
+                ended_on=self.day(spec.ended_days_ago) if spec.ended_days_ago else None,
+                created_at=written,
+                updated_at=written + timedelta(days=20 + 9 * index),
+            )
+            self.session.add(projects[spec.key])
+        return projects
+
+    def add_stories(self, projects: dict[str, m.Project]) -> list[m.Story]:
+        """STAR stories, each linked to built-in questions asking for its competencies."""
+        rng = self.rng
+        questions = self.session.scalars(
+            select(m.BehavioralQuestion).order_by(m.BehavioralQuestion.id)
+        ).all()
+        stories: list[m.Story] = []
+        for spec in text.STORIES:
+            written = self.some_time(rng.randint(60, 105), (19, 22))
+            matching = [
+                q for q in questions if q.competency and q.competency.name in spec.competencies
+            ]
+            story = m.Story(
+                **_same_named(spec, m.Story),
+                project=projects.get(spec.project_key or ""),
+                created_at=written,
+                updated_at=written + timedelta(days=rng.randint(5, 40)),
+                competencies=[self.competencies[name] for name in spec.competencies],
+                questions=rng.sample(matching, min(len(matching), rng.randint(2, 4))),
+                follow_ups=[
+                    m.FollowUp(question=q, answer_notes=a, position=i)
+                    for i, (q, a) in enumerate(spec.follow_ups.items())
+                ],
+            )
+            self.session.add(story)
+            stories.append(story)
+        self.session.flush()  # the review cards need the stories' ids
+        for story in stories:
+            row = m.ReviewCard(kind="story", story_id=story.id)
+            self.review(row, story.created_at + timedelta(days=1), 3, (60_000, 180_000))
+            self.session.add(row)
+        return stories
+
+    def add_practice_runs(self, stories: list[m.Story]) -> None:
+        """Timed rehearsals over the last five weeks, getting better; one in the last days."""
+        rng = self.rng
+        count = rng.randint(12, 18)
+        days_ago = [rng.randint(1, 4), *(rng.randint(1, 35) for _ in range(count - 1))]
+        for day in sorted(days_ago, reverse=True):
+            story = rng.choice(stories)
+            score = round(2.5 + 2 * (1 - day / 35) + rng.uniform(-1, 1))
+            self.session.add(
+                m.PracticeRun(
+                    story=story,
+                    question=rng.choice(story.questions),
+                    practised_at=self.some_time(day),
+                    target_seconds=120,
+                    duration_seconds=rng.randint(80, 170),
+                    score=min(5, max(2, score)),
+                    note=rng.choice(text.PRACTICE_NOTES),
+                )
+            )
+
+    # --- companies and the interview pipeline -------------------------------------------
+
+    def add_company(self, spec: text.CompanyText) -> None:
+        rng = self.rng
+        added = _at(self.day(spec.created_days_ago), 19)
+        company = m.Company(
+            **_same_named(spec, m.Company),
+            created_at=added,
+            updated_at=added + timedelta(days=spec.created_days_ago // 2),
+            values=[self.competencies[name] for name in spec.values],
+            people=[m.Person(name=n, role=r, notes=notes) for n, r, notes in spec.people],
+        )
+        bank = self.session.scalars(select(m.AskQuestion).order_by(m.AskQuestion.id)).all()
+        for position, asked in enumerate(rng.sample(bank, rng.randint(4, 6))):
+            company.questions.append(
+                m.CompanyQuestion(
+                    bank_id=asked.id,
+                    text=asked.text,
+                    category=asked.category,
+                    ready=rng.random() < 0.5,
+                    position=position,
+                )
+            )
+        self.session.add(company)
+        for position, stage_spec in enumerate(spec.stages):
+            self.add_stage(company, spec.timezone, position, stage_spec)
+
+    def add_stage(self, company: m.Company, zone: str, position: int, spec: text.StageText) -> None:
+        types = {t.name: t for t in self.session.scalars(select(m.StageType))}
+        scheduled = None
+        if spec.days_from_today is not None:
+            local = datetime.combine(self.day(-spec.days_from_today), time(spec.local_hour))
+            scheduled = local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+        stage = m.InterviewStage(
+            **_same_named(spec, m.InterviewStage),
+            stage_type=types[spec.type_name],
+            position=position,
+            scheduled_at=scheduled,
+            timezone=zone,
+            interviewers=[company.people[i] for i in spec.interviewers],
+        )
+        for asked, question_text, topic_key in spec.asked:
+            question = self.session.scalars(
+                select(m.BehavioralQuestion).where(m.BehavioralQuestion.text == question_text)
+            ).first()
+            topic = self.topics.get(topic_key or "")
+            stage.asked_questions.append(
+                m.DebriefQuestion(
+                    text=asked,
+                    behavioral_question_id=question.id if question else None,
+                    topic_id=topic.id if topic else None,
+                )
+            )
+        company.stages.append(stage)
+        if spec.days_from_today is not None and spec.days_from_today >= 0:
+            self.add_checklist(stage, spec.days_from_today)
+
+    def add_checklist(self, stage: m.InterviewStage, days_ahead: int) -> None:
+        """6-10 of the usual items, every section present; nearer stages are more ticked."""
+        items = text.checklist(stage.stage_type.category, stage.format != "onsite")
+        firsts = {next(i for i, item in enumerate(items) if item[0] == s) for s, _ in items}
+        rest = [i for i in range(len(items)) if i not in firsts]
+        chosen = sorted(firsts | set(self.rng.sample(rest, self.rng.randint(6, 10) - len(firsts))))
+        odds = {"research": 0.7, "stage": 0.4, "logistics": 0.4, "day-before": 0.0}
+        nearness = 1.0 if days_ahead <= 7 else 0.5
+        for position, index in enumerate(chosen):
+            section, label = items[index]
+            checked = self.rng.random() < odds[section] * nearness
+            stage.checklist.append(
+                m.ChecklistItem(
+                    section=section, text=label, rule=None, checked=checked, position=position
+                )
+            )

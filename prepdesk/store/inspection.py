@@ -1,0 +1,67 @@
+"""Look at a database file before touching it, without changing a byte of it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from prepdesk.store.engine import APPLICATION_ID
+from prepdesk.store.errors import CorruptDatabase, NewerDatabase, NotAPrepdeskDatabase
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def inspect_database(path: Path, is_known_revision: Callable[[str], bool]) -> str | None:
+    """Return the schema revision of the prepdesk database at `path`.
+
+    None means there is nothing to keep yet (no file, an empty file, or an empty
+    SQLite database). Anything prepdesk must not open raises a DatabaseRefused
+    subclass; the file is only ever opened read-only here.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotAPrepdeskDatabase(path, "this file is not an SQLite database")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise CorruptDatabase(path, f"the file could not be opened ({exc})") from exc
+    try:
+        return _read_revision(conn, path, is_known_revision)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabase(path, f"the database is damaged ({exc})") from exc
+    finally:
+        conn.close()
+
+
+def _read_revision(
+    conn: sqlite3.Connection, path: Path, is_known_revision: Callable[[str], bool]
+) -> str | None:
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        shown = "; ".join(problems[:3])
+        raise CorruptDatabase(path, f"the database failed its integrity check: {shown}")
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if app_id not in (0, APPLICATION_ID):
+        raise NotAPrepdeskDatabase(
+            path, f"this SQLite database belongs to another program (application id {app_id:#x})"
+        )
+    if "alembic_version" not in tables:
+        if not tables:
+            return None
+        raise NotAPrepdeskDatabase(path, "this SQLite database was not made by prepdesk")
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if row is None:
+        return None
+    revision = str(row[0])
+    if not is_known_revision(revision):
+        raise NewerDatabase(
+            path,
+            f"this database was written by a newer version of prepdesk (schema {revision}); "
+            "update prepdesk to open it",
+        )
+    return revision

@@ -1,0 +1,123 @@
+"""Review cards of topics, problems and stories, scheduled by core.review (fsrs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from prepdesk.core.review import CardState, ReviewScheduler
+from prepdesk.store.models import Problem, ReviewCard, ReviewLog, Story, Topic
+from prepdesk.store.repositories.settings import SettingsRepository
+
+OWNER_COLUMNS = {"topic": "topic_id", "problem": "problem_id", "story": "story_id"}
+
+
+@dataclass(frozen=True)
+class DueCard:
+    card_id: int
+    kind: str
+    owner_id: int
+    title: str
+    due: datetime
+    recall_now: float | None  # None for a card never reviewed
+
+
+class ReviewRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def scheduler(self) -> ReviewScheduler:
+        retention = float(SettingsRepository(self._session).get("desired_retention"))
+        return ReviewScheduler(retention)
+
+    def ensure_card(self, kind: str, owner_id: int) -> ReviewCard:
+        column = getattr(ReviewCard, OWNER_COLUMNS[kind])
+        card = self._session.scalar(select(ReviewCard).where(column == owner_id))
+        if card is None:
+            card = ReviewCard(kind=kind, **{OWNER_COLUMNS[kind]: owner_id})
+            self._session.add(card)
+            self._session.flush()
+        return card
+
+    def review(
+        self, card_id: int, grade: int, when: datetime, duration_ms: int | None = None
+    ) -> CardState:
+        """Grade a card (1 Again .. 4 Easy): reschedules it and appends to the review log."""
+        card = self._session.get(ReviewCard, card_id)
+        if card is None:
+            raise LookupError(f"review card {card_id} does not exist")
+        after = self.scheduler().review(state_of(card), grade, when)
+        card.state, card.step = after.state, after.step
+        card.stability, card.difficulty = after.stability, after.difficulty
+        card.due, card.last_review = after.due, after.last_review
+        self._session.add(
+            ReviewLog(card_id=card.id, rating=grade, reviewed_at=when, duration_ms=duration_ms)
+        )
+        return after
+
+    def due(
+        self, now: datetime, limit: int | None = None, kind: str | None = None
+    ) -> list[DueCard]:
+        """Cards due by `now`, least likely to be remembered first (new cards last)."""
+        query = select(ReviewCard).where(ReviewCard.due <= now, ReviewCard.suspended.is_(False))
+        if kind is not None:
+            query = query.where(ReviewCard.kind == kind)
+        scheduler = self.scheduler()
+        cards = [
+            DueCard(
+                card_id=card.id,
+                kind=card.kind,
+                owner_id=_owner_id(card),
+                title=self._title(card),
+                due=card.due,
+                recall_now=scheduler.recall_at(state_of(card), now),
+            )
+            for card in self._session.scalars(query)
+            if not self._is_archived(card)
+        ]
+        cards.sort(key=lambda c: (c.recall_now is None, c.recall_now or 0.0, c.due))
+        return cards[:limit] if limit is not None else cards
+
+    def recall_at(self, kind: str, owner_ids: list[int], when: datetime) -> dict[int, float | None]:
+        """Predicted recall at `when` (e.g. the interview) for each owner id of `kind`."""
+        column = getattr(ReviewCard, OWNER_COLUMNS[kind])
+        scheduler = self.scheduler()
+        rows = self._session.scalars(select(ReviewCard).where(column.in_(owner_ids)))
+        found = {_owner_id(card): scheduler.recall_at(state_of(card), when) for card in rows}
+        return {owner: found.get(owner) for owner in owner_ids}
+
+    def _title(self, card: ReviewCard) -> str:
+        if card.topic_id is not None:
+            topic = self._session.get(Topic, card.topic_id)
+            return topic.name if topic else ""
+        if card.problem_id is not None:
+            problem = self._session.get(Problem, card.problem_id)
+            return problem.title if problem else ""
+        story = self._session.get(Story, card.story_id)
+        return story.title if story else ""
+
+    def _is_archived(self, card: ReviewCard) -> bool:
+        if card.topic_id is None:
+            return False
+        topic = self._session.get(Topic, card.topic_id)
+        return bool(topic and topic.archived)
+
+
+def state_of(card: ReviewCard) -> CardState:
+    return CardState(
+        state=card.state,
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=card.due,
+        last_review=card.last_review,
+    )
+
+
+def _owner_id(card: ReviewCard) -> int:
+    owner = card.topic_id or card.problem_id or card.story_id
+    assert owner is not None
+    return owner

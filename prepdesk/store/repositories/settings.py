@@ -1,0 +1,44 @@
+"""User preferences stored in the database, so they travel with export and import."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from prepdesk.store.models import Setting
+
+# Defaults live here, once; every reader asks the repository.
+DEFAULTS: dict[str, Any] = {
+    "desired_retention": 0.9,
+    "daily_review_limit": 50,
+    "target_date": None,  # ISO date, used while no company stage is scheduled
+    "hours_per_weekday": [2.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0],  # Monday first
+    "target_minutes": {"easy": 15, "medium": 30, "hard": 45},
+    "answer_seconds": 120,
+}
+
+
+class SettingsRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, key: str, default: Any = None) -> Any:
+        row = self._session.get(Setting, key)
+        if row is None:
+            return DEFAULTS.get(key, default)
+        return json.loads(row.value)
+
+    def set(self, key: str, value: Any) -> None:
+        encoded = json.dumps(value, sort_keys=True)
+        row = self._session.get(Setting, key)
+        if row is None:
+            self._session.add(Setting(key=key, value=encoded))
+        else:
+            row.value = encoded
+
+    def all(self) -> dict[str, Any]:
+        stored = {row.key: json.loads(row.value) for row in self._session.scalars(select(Setting))}
+        return {**DEFAULTS, **stored}

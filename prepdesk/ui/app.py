@@ -1,0 +1,65 @@
+"""Start the GUI: one instance per data folder, open the data, show the window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from prepdesk import __version__
+from prepdesk.store.paths import DataPaths
+from prepdesk.ui.icons import app_icon
+from prepdesk.ui.main_window import MainWindow
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.single_instance import InstanceLock, RaiseServer, ask_running_instance_to_raise
+from prepdesk.ui.startup import open_database_interactively
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("prepdesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("prepdesk")
+    app.setDesktopFileName("prepdesk")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_gui(paths: DataPaths) -> int:
+    app = make_application()
+    paths.root.mkdir(parents=True, exist_ok=True)
+    lock = InstanceLock(paths.lock)
+    if not lock.acquire():
+        # Never open the database: the running instance owns it.
+        if ask_running_instance_to_raise(paths.root):
+            print(f"prepdesk is already running on {paths.root}; its window was brought forward.")
+            return 0
+        QMessageBox.information(
+            None,
+            "prepdesk is already running",
+            f"prepdesk is already running on this data folder (process {lock.owner_pid()}).\n\n"
+            f"{paths.root}",
+        )
+        return 1
+    try:
+        db = open_database_interactively(paths)
+        if db is None:
+            return 1
+        try:
+            window = MainWindow(Operations(db))
+            server = RaiseServer(paths.root, window)
+            server.raise_requested.connect(lambda: _bring_forward(window))
+            window.show()
+            return app.exec()
+        finally:
+            db.close()
+    finally:
+        lock.release()
+
+
+def _bring_forward(window: MainWindow) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()

@@ -1,0 +1,205 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from prepdesk.store.backup import backup_file_name
+from prepdesk.store.changes import Change
+from prepdesk.ui.about_dialog import AboutDialog
+from prepdesk.ui.background import BackgroundTask, run_in_background
+from prepdesk.ui.icons import app_icon, icon
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.pages.registry import PAGES, PageSpec
+from prepdesk.ui.qt_settings import ui_settings
+
+
+class MainWindow(QMainWindow):
+    page_changed = Signal(str)
+    backup_finished = Signal(object)  # Path of the new backup, or an error message (str)
+
+    def __init__(self, ops: Operations, pages: list[PageSpec] | None = None) -> None:
+        super().__init__()
+        self.ops = ops
+        self._specs = pages if pages is not None else PAGES
+        self._pages: dict[str, QWidget] = {}
+        self._tasks: set[BackgroundTask] = set()
+        self.setWindowTitle("prepdesk")
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(QSize(720, 520))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Pages")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setSpacing(2)
+        self.navigation.setFixedWidth(self.fontMetrics().averageCharWidth() * 22)
+        self.stack = QStackedWidget()
+        for index, spec in enumerate(self._specs):
+            item = QListWidgetItem(icon(spec.icon_name), spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(f"{spec.title} (Ctrl+{index + 1})")
+            self.navigation.addItem(item)
+            self.stack.addWidget(QWidget())  # replaced by the real page on first visit
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}")
+        self.navigation.currentRowChanged.connect(self._show_row)
+        ops.changed.connect(self._on_data_changed)
+        self._restore_state()
+
+    # navigation -------------------------------------------------------------
+
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self._specs]
+
+    def current_page_key(self) -> str:
+        return self._specs[self.stack.currentIndex()].key
+
+    def show_page(self, key: str) -> QWidget:
+        row = self.page_keys().index(key)
+        self.navigation.setCurrentRow(row)
+        return self.page(key)
+
+    def page(self, key: str) -> QWidget:
+        """The page widget for `key`, built on first use."""
+        if key not in self._pages:
+            row = self.page_keys().index(key)
+            widget = self._specs[row].factory(self.ops)
+            widget.setObjectName(f"page-{key}")
+            placeholder = self.stack.widget(row)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.insertWidget(row, widget)
+            self._pages[key] = widget
+        return self._pages[key]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._specs[row].key
+        self.stack.setCurrentWidget(self.page(key))
+        self.page_changed.emit(key)
+
+    def _on_data_changed(self, changes: Change) -> None:
+        for widget in self._pages.values():
+            handler = getattr(widget, "on_data_changed", None)
+            if handler is not None:
+                handler(changes)
+
+    # menus ------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.backup_action = self._action("&Back up now", "Ctrl+Shift+B", self.back_up_now)
+        self.import_action = self._action("&Import…", "Ctrl+I", self.import_data)
+        self.export_action = self._action("&Export…", "Ctrl+E", self.export_data)
+        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for action in (self.backup_action, self.import_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        for index, spec in enumerate(self._specs):
+            action = self._action(
+                spec.title, f"Ctrl+{index + 1}", lambda _=False, k=spec.key: self.show_page(k)
+            )
+            go_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = self._action("&About prepdesk", None, self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+
+    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def show_about(self) -> None:
+        AboutDialog(self.ops.db.paths.root, self).exec()
+
+    def back_up_now(self) -> None:
+        """Writes a verified backup on a worker thread; the window stays responsive."""
+        db = self.ops.db
+        destination = db.paths.backups / backup_file_name("manual")
+        self.backup_action.setEnabled(False)
+        self.statusBar().showMessage("Backing up…")
+
+        def done(result: object) -> None:
+            self.backup_action.setEnabled(True)
+            if isinstance(result, str):
+                self.statusBar().showMessage("Backup failed")
+                QMessageBox.warning(self, "Backup failed", result)
+            else:
+                stamp = datetime.now().strftime("%H:%M")
+                self.statusBar().showMessage(f"Backed up at {stamp} to {result}")
+            self.backup_finished.emit(result)
+
+        task = run_in_background(lambda: db.backup_to(destination), done, done)
+        self._tasks.add(task)
+        task.signals.finished.connect(lambda _r: self._tasks.discard(task))
+        task.signals.failed.connect(lambda _r: self._tasks.discard(task))
+
+    def import_data(self) -> None:
+        QMessageBox.information(
+            self,
+            "Import",
+            "Import a prepdesk JSON export from the command line for now:\n"
+            "prepdesk import FILE.json",
+        )
+
+    def export_data(self) -> None:
+        QMessageBox.information(
+            self,
+            "Export",
+            "Use File > Back up now for a complete copy of your data.",
+        )
+
+    # window state -------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = ui_settings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        last = settings.value("main_window/page", "dashboard")
+        keys = self.page_keys()
+        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        settings = ui_settings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/page", self.current_page_key())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

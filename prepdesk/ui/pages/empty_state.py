@@ -1,0 +1,43 @@
+"""A page's friendly empty state: what will be here and what to do first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        icon: QIcon | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        if icon is not None and not icon.isNull():
+            picture = QLabel()
+            size = self.fontMetrics().height() * 4
+            picture.setPixmap(icon.pixmap(size, size))
+            picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(picture)
+        heading = QLabel(title)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        heading.setObjectName("emptyStateTitle")
+        body = QLabel(message)
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        body.setObjectName("emptyStateMessage")
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 55)
+        body.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        layout.addWidget(heading)
+        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)

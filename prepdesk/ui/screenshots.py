@@ -1,0 +1,91 @@
+"""`make screenshots`: every page on demo data (and empty), saved as PNGs for the README.
+
+Run under Xvfb so the windows are real; uses throwaway data and config folders.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+WINDOW_SIZE = (1280, 820)
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def save(widget: QWidget, out_dir: Path, name: str) -> Path:
+    path = out_dir / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+    return path
+
+
+def capture_main_window(out_dir: Path, data_dir: Path, suffix: str = "") -> None:
+    from prepdesk.store.database import Database
+    from prepdesk.store.paths import DataPaths
+    from prepdesk.ui.main_window import MainWindow
+    from prepdesk.ui.operations import Operations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    db = Database.open(DataPaths.resolve(data_dir))
+    window = MainWindow(Operations(db))
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    for key in window.page_keys():
+        window.show_page(key)
+        settle(app)
+        save(window, out_dir, f"{key}{suffix}")
+    for name, shot in EXTRA_SHOTS:
+        widget = shot(window)
+        if widget is not None:
+            settle(app)
+            save(widget, out_dir, f"{name}{suffix}")
+            widget.close()
+    window.close()
+    db.close()
+
+
+def _about(window: QWidget) -> QWidget:
+    from prepdesk.ui.about_dialog import AboutDialog
+
+    dialog = AboutDialog(Path(os.environ["PREPDESK_DATA_DIR"]), window)
+    dialog.show()
+    return dialog
+
+
+# Windows and dialogs beyond the pages: (file name, function of the main window).
+EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [("about", _about)]
+
+
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[1] if len(argv) > 1 else "docs/screenshots").absolute()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="prepdesk-shots-") as tmp:
+        os.environ["PREPDESK_CONFIG_DIR"] = str(Path(tmp) / "config")
+        from prepdesk.store.demo_setup import install_demo
+        from prepdesk.store.paths import DataPaths
+        from prepdesk.ui.app import make_application
+
+        make_application()
+        demo_dir = Path(tmp) / "demo"
+        os.environ["PREPDESK_DATA_DIR"] = str(demo_dir)
+        install_demo(DataPaths.resolve(demo_dir), force=False, today=date.today())
+        capture_main_window(out_dir, demo_dir)
+        empty_dir = Path(tmp) / "empty"
+        os.environ["PREPDESK_DATA_DIR"] = str(empty_dir)
+        capture_main_window(out_dir, empty_dir, suffix="-empty")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,82 @@
+"""One prepdesk per data folder: a QLockFile, plus a local socket to raise the running window."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+RAISE_MESSAGE = b"raise\n"
+
+
+def server_name(data_dir: Path) -> str:
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return f"prepdesk-{digest}"
+
+
+class InstanceLock:
+    """Holds the data folder's lock file. A lock left by a killed process is taken over."""
+
+    def __init__(self, lock_path: Path) -> None:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(lock_path))
+        # 0: never time out a live owner; a lock whose process is gone is still stale.
+        self._lock.setStaleLockTime(0)
+
+    def acquire(self) -> bool:
+        return self._lock.tryLock(0)
+
+    def owner_pid(self) -> int | None:
+        # PySide returns (pid, hostname, appname); pid is 0 when the file can't be read.
+        info = self._lock.getLockInfo()
+        pid = info[0] if isinstance(info, tuple) and info else 0
+        return int(pid) or None
+
+    def release(self) -> None:
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+
+class RaiseServer(QObject):
+    """Listens for a second launch and asks the main window to come forward."""
+
+    raise_requested = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = QLocalServer(self)
+        name = server_name(data_dir)
+        QLocalServer.removeServer(name)  # a crashed owner may have left the socket file
+        self._server.listen(name)
+        self._server.newConnection.connect(self._on_connection)
+
+    def _on_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            socket.readyRead.connect(self._on_ready_read)
+
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
+        if bytes(socket.readAll().data()).startswith(RAISE_MESSAGE.strip()):
+            self.raise_requested.emit()
+        # The client disconnects by itself; the socket goes with the server.
+        socket.readyRead.disconnect(self._on_ready_read)
+
+    def close(self) -> None:
+        self._server.close()
+
+
+def ask_running_instance_to_raise(data_dir: Path, timeout_ms: int = 1000) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(data_dir))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(RAISE_MESSAGE)
+    socket.flush()
+    socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return True

@@ -1,0 +1,65 @@
+"""Opening the data folder from the GUI, with a clear choice when the file is refused."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from prepdesk.store.database import Database, move_aside
+from prepdesk.store.errors import CorruptDatabase, DatabaseRefused, MigrationFailed
+from prepdesk.store.paths import DataPaths
+from prepdesk.store.restore import newest_good_backup, restore_backup
+
+
+def open_database_interactively(paths: DataPaths, parent: QWidget | None = None) -> Database | None:
+    """The open database, or None when the user chose to quit (the file untouched)."""
+    while True:
+        try:
+            return Database.open(paths)
+        except CorruptDatabase as exc:
+            if not _offer_recovery(paths, exc, parent):
+                return None
+        except DatabaseRefused as exc:
+            QMessageBox.critical(
+                parent,
+                "prepdesk cannot open this data",
+                f"{exc.reason}.\n\nFile: {exc.path}\n\nThe file has not been changed.",
+            )
+            return None
+        except MigrationFailed as exc:
+            QMessageBox.critical(
+                parent,
+                "prepdesk could not upgrade your data",
+                f"{exc}\n\nYour data is as it was before; a copy was saved in {paths.backups}.",
+            )
+            return None
+
+
+def _offer_recovery(paths: DataPaths, exc: CorruptDatabase, parent: QWidget | None) -> bool:
+    """Ask what to do with a damaged database; True to try opening again."""
+    backup = newest_good_backup(paths)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Your prepdesk data is damaged")
+    box.setText(f"{exc.reason}.\n\nFile: {exc.path}")
+    box.setInformativeText(
+        "Nothing has been changed yet. The damaged file is never deleted: it is moved to "
+        f"{paths.quarantine} whichever you choose."
+    )
+    restore = None
+    if backup is not None:
+        restore = box.addButton(
+            f"Restore backup of {backup.taken_at.astimezone():%a %d %b %Y %H:%M}",
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+    fresh = box.addButton("Move aside and start fresh", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        assert backup is not None
+        restore_backup(paths, backup.path)
+        return True
+    if clicked is fresh:
+        move_aside(paths)
+        return True
+    return False

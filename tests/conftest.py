@@ -1,0 +1,50 @@
+"""Every test gets its own data and config folders; nothing touches the user's real files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from prepdesk.store.database import Database
+from prepdesk.store.paths import DATA_DIR_ENV, DataPaths
+from prepdesk.ui.qt_settings import CONFIG_DIR_ENV
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
+    data = tmp_path / "data"
+    monkeypatch.setenv(DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "config"))
+    return DataPaths.resolve(data)
+
+
+@pytest.fixture
+def paths(isolated_folders: DataPaths) -> DataPaths:
+    return isolated_folders
+
+
+@pytest.fixture
+def db(paths: DataPaths) -> Iterator[Database]:
+    database = Database.open(paths)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def ops(qapp, db: Database):
+    from prepdesk.ui.operations import Operations
+
+    return Operations(db)
+
+
+@pytest.fixture
+def main_window(qtbot, ops):
+    from prepdesk.ui.main_window import MainWindow
+
+    window = MainWindow(ops)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -1,0 +1,84 @@
+"""A damaged database at start-up: the user chooses restore or a fresh start; nothing is deleted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from prepdesk.store.backup import backup_file_name, write_backup
+from prepdesk.store.database import Database
+from prepdesk.store.models import Company
+from prepdesk.ui.startup import open_database_interactively
+from tests.helpers import sha256
+
+
+def damage(path):
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, 3 * 4096):
+        data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def click_when_shown(qtbot, button_text_part: str, seen: list[str]):
+    def click():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        for button in box.buttons():
+            if button_text_part in button.text():
+                button.click()
+                return
+        raise AssertionError(
+            f"no button with {button_text_part!r}: {[b.text() for b in box.buttons()]}"
+        )
+
+    QTimer.singleShot(0, click)
+
+
+def make_damaged_database_with_backup(paths):
+    db = Database.open(paths)
+    with db.transaction() as session:
+        session.add(Company(name="Kept in the backup"))
+    db.checkpoint()
+    db.close()
+    write_backup(paths.database, paths.backups / backup_file_name("test"))
+    damage(paths.database)
+
+
+def test_restore_newest_good_backup(qtbot, paths):
+    make_damaged_database_with_backup(paths)
+    damaged_digest = sha256(paths.database)
+    seen: list[str] = []
+    click_when_shown(qtbot, "Restore backup", seen)
+    db = open_database_interactively(paths)
+    assert db is not None
+    try:
+        with db.transaction() as session:
+            assert session.query(Company).one().name == "Kept in the backup"
+    finally:
+        db.close()
+    assert str(paths.database) in seen[0]
+    moved = list(paths.quarantine.glob("*.sqlite3"))
+    assert [sha256(m) for m in moved] == [damaged_digest]
+
+
+def test_move_aside_and_start_fresh(qtbot, paths):
+    make_damaged_database_with_backup(paths)
+    seen: list[str] = []
+    click_when_shown(qtbot, "start fresh", seen)
+    db = open_database_interactively(paths)
+    assert db is not None
+    with db.transaction() as session:
+        assert session.query(Company).count() == 0
+    db.close()
+    assert len(list(paths.quarantine.glob("*.sqlite3"))) == 1
+
+
+def test_quit_leaves_the_file_untouched(qtbot, paths):
+    make_damaged_database_with_backup(paths)
+    before = sha256(paths.database)
+    click_when_shown(qtbot, "Quit", [])
+    assert open_database_interactively(paths) is None
+    assert sha256(paths.database) == before

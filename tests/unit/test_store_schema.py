@@ -1,0 +1,58 @@
+"""The schema the migrations build is exactly the models' schema, with durable pragmas."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from prepdesk.store.engine import APPLICATION_ID
+from prepdesk.store.models import Base
+
+
+def test_migrations_produce_the_models_schema(db):
+    with db.engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diffs == []
+
+
+def test_every_connection_has_durable_settings(db):
+    with db.engine.connect() as conn:
+        pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("foreign_keys") == 1
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("busy_timeout") >= 1000
+
+
+def test_file_is_marked_as_prepdesk(db, paths):
+    conn = sqlite3.connect(paths.database)
+    try:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    finally:
+        conn.close()
+
+
+def test_transactions_are_real_and_roll_back_as_a_whole(db):
+    from prepdesk.store.models import Area
+
+    try:
+        with db.transaction() as session:
+            session.add(Area(key="temp", name="Temp"))
+            session.flush()
+            raise RuntimeError("boom")
+    except RuntimeError:
+        pass
+    with db.transaction() as session:
+        assert session.query(Area).filter_by(key="temp").count() == 0
+
+
+def test_foreign_keys_are_enforced(db):
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    from prepdesk.store.models import Rating
+
+    with pytest.raises(IntegrityError), db.transaction() as session:
+        session.add(Rating(topic_id=999_999, level=3))
