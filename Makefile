@@ -4,9 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# Only folders that exist: ruff fails on a missing path (benchmarks/ may not be there yet).
+LINT_DIRS := $(wildcard prepdesk tests benchmarks packaging)
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: run test lint screenshots bench package install-desktop clean
+.PHONY: run test lint screenshots bench package install-desktop icons test-packaging clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,14 +22,36 @@ run: $(STAMP)
 	$(PY) -m prepdesk
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not packaging" $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check prepdesk tests benchmarks
-	$(VENV)/bin/ruff format --check prepdesk tests benchmarks
+	$(VENV)/bin/ruff check $(LINT_DIRS)
+	$(VENV)/bin/ruff format --check $(LINT_DIRS)
 
 screenshots: $(STAMP)
 	$(XVFB) $(PY) -m prepdesk.ui.screenshots docs/screenshots
+
+# The packaged one-folder build in dist/prepdesk/ (PyInstaller, from the `package` extra).
+package: $(VENV)/.package-stamp
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/prepdesk.spec
+	@echo "built dist/prepdesk/prepdesk"
+
+$(VENV)/.package-stamp: pyproject.toml | $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,package]'
+	touch $@
+
+# Launcher, icons and AppStream metainfo into ~/.local/share (application menu).
+install-desktop: $(STAMP)
+	sh packaging/install-desktop.sh
+
+# Re-render the PNG icon sizes from resources/icons/prepdesk.svg.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/render_icons.py
+
+# The packaging tests: build the frozen app and start it (minutes; run by .ci/run).
+test-packaging: $(VENV)/.package-stamp
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m packaging $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

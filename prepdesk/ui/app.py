@@ -11,8 +11,10 @@ from prepdesk.store.paths import DataPaths
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.main_window import MainWindow
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.reminders import start_tray_reminders
 from prepdesk.ui.single_instance import InstanceLock, RaiseServer, ask_running_instance_to_raise
 from prepdesk.ui.startup import open_database_interactively
+from prepdesk.ui.theme import theme_manager
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -24,6 +26,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("prepdesk")
     app.setDesktopFileName("prepdesk")
     app.setWindowIcon(app_icon())
+    theme_manager()  # applies the remembered theme and starts following the system's
     return app
 
 
@@ -52,7 +55,12 @@ def run_gui(paths: DataPaths) -> int:
             server = RaiseServer(paths.root, window)
             server.raise_requested.connect(lambda: _bring_forward(window))
             window.show()
-            return app.exec()
+            reminders = start_tray_reminders(window.ops, window)
+            try:
+                return app.exec()
+            finally:
+                if reminders is not None:
+                    reminders.service.stop()
         finally:
             db.close()
     finally:

@@ -1,18 +1,65 @@
-"""SVG icons from resources/icons, cached by name."""
+"""SVG icons from resources/icons, drawn in the palette's text colour.
+
+The line icons are drawn with one grey stroke (LINE_COLOUR); at load time that colour
+is replaced by the current palette's text colour, so they stay legible in dark mode.
+Call `icon()` again after ThemeManager.theme_changed to get the recoloured icon.
+Icons are rendered from the SVG at every size a widget may ask for, so they stay
+sharp at any scale factor.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 
 from prepdesk.resources import resource_path
 
+LINE_COLOUR = "#4a5568"
+# Logical sizes (px) times the device pixel ratios we meet (1x, 1.25x, 1.5x, 2x).
+_SIZES = (16, 20, 22, 24, 28, 32, 36, 44, 48, 64, 72, 96, 128, 192, 256)
+
+
+def svg_text(name: str, colour: str | None = None) -> str:
+    text = resource_path("icons", f"{name}.svg").read_text(encoding="utf-8")
+    return text.replace(LINE_COLOUR, colour) if colour else text
+
+
+def render_svg(svg: str, size: int) -> QPixmap:
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return pixmap
+
+
+def _text_colour(group: QPalette.ColorGroup = QPalette.ColorGroup.Active) -> str:
+    palette = QGuiApplication.palette()
+    return palette.color(group, QPalette.ColorRole.WindowText).name()
+
 
 @cache
+def _coloured_icon(name: str, colour: str, disabled_colour: str) -> QIcon:
+    result = QIcon()
+    normal = svg_text(name, colour)
+    disabled = svg_text(name, disabled_colour)
+    for size in _SIZES:
+        result.addPixmap(render_svg(normal, size), QIcon.Mode.Normal)
+        result.addPixmap(render_svg(disabled, size), QIcon.Mode.Disabled)
+    return result
+
+
 def icon(name: str) -> QIcon:
-    return QIcon(str(resource_path("icons", f"{name}.svg")))
+    """The line icon `name` in the current palette's text colour."""
+    return _coloured_icon(name, _text_colour(), _text_colour(QPalette.ColorGroup.Disabled))
 
 
+@cache
 def app_icon() -> QIcon:
-    return icon("prepdesk")
+    # The application icon has its own colours; it is the same in both themes.
+    return QIcon(str(resource_path("icons", "prepdesk.svg")))

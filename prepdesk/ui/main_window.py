@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -23,7 +25,11 @@ from prepdesk.ui.background import BackgroundTask, run_in_background
 from prepdesk.ui.icons import app_icon, icon
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.registry import PAGES, PageSpec
+from prepdesk.ui.preferences_dialog import PreferencesDialog
 from prepdesk.ui.qt_settings import ui_settings
+from prepdesk.ui.shortcuts_dialog import ShortcutsDialog
+from prepdesk.ui.status_bar import LastBackupLabel, StatusProgress
+from prepdesk.ui.theme import theme_manager
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +42,7 @@ class MainWindow(QMainWindow):
         self._specs = pages if pages is not None else PAGES
         self._pages: dict[str, QWidget] = {}
         self._tasks: set[BackgroundTask] = set()
+        self.theme = theme_manager()  # loads the remembered theme before icons are drawn
         self.setWindowTitle("prepdesk")
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(720, 520))
@@ -63,9 +70,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.status_progress = StatusProgress()
+        self.last_backup = LastBackupLabel(ops.db.paths)
+        self.statusBar().addPermanentWidget(self.status_progress)
+        self.statusBar().addPermanentWidget(self.last_backup)
         self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}")
         self.navigation.currentRowChanged.connect(self._show_row)
         ops.changed.connect(self._on_data_changed)
+        self.theme.theme_changed.connect(self._on_theme_changed)
         self._restore_state()
 
     # navigation -------------------------------------------------------------
@@ -98,7 +110,10 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self._specs[row].key
-        self.stack.setCurrentWidget(self.page(key))
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self.new_action.setEnabled(callable(getattr(page, "new_item", None)))
+        self.filter_action.setEnabled(callable(getattr(page, "focus_filter", None)))
         self.page_changed.emit(key)
 
     def _on_data_changed(self, changes: Change) -> None:
@@ -114,12 +129,27 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action("&Back up now", "Ctrl+Shift+B", self.back_up_now)
         self.import_action = self._action("&Import…", "Ctrl+I", self.import_data)
         self.export_action = self._action("&Export…", "Ctrl+E", self.export_data)
-        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (self.backup_action, self.import_action, self.export_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        # Ctrl+K stays free for search.
+        self.new_action = self._action("&New", "Ctrl+N", self.new_item)
+        self.filter_action = self._action("&Filter", "Ctrl+F", self.focus_filter)
+        self.preferences_action = self._action("&Preferences…", "Ctrl+,", self.show_preferences)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.new_action)
+        edit_menu.addAction(self.filter_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.refresh_action = self._action("&Refresh", "F5", self.refresh)
+        view_menu.addAction(self.refresh_action)
 
         go_menu = self.menuBar().addMenu("&Go")
         for index, spec in enumerate(self._specs):
@@ -129,17 +159,67 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
         about = self._action("&About prepdesk", None, self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
 
     def _action(self, text: str, shortcut: object, slot: object) -> QAction:
         action = QAction(text, self)
+        # Plain "Ctrl+…" strings: Qt maps Ctrl to Cmd on macOS, and unlike StandardKey
+        # they are the same on every desktop (some platform themes define none).
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def new_item(self) -> None:
+        self._call_page("new_item", "Nothing to create on this page")
+
+    def focus_filter(self) -> None:
+        self._call_page("focus_filter", "This page has no filter")
+
+    def _call_page(self, method: str, otherwise: str) -> None:
+        handler: Callable[[], object] | None = getattr(self.stack.currentWidget(), method, None)
+        if callable(handler):
+            handler()
+        else:
+            self.statusBar().showMessage(otherwise, 3000)
+
+    def refresh(self) -> None:
+        self.ops.notify(Change.ALL)
+        self.last_backup.refresh()
+
+    def show_preferences(self) -> None:
+        PreferencesDialog(self.ops, self).exec()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.menu_actions(), self).exec()
+
+    def menu_actions(self) -> list[QAction]:
+        """Every command of the menu bar, in menu order (what Help > Keyboard shortcuts lists)."""
+        found: list[QAction] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is not None:
+                found += [a for a in menu.actions() if not a.isSeparator() and a.menu() is None]
+        return found
+
+    @contextmanager
+    def progress(self, label: str, maximum: int = 0) -> Iterator[Callable[[int], None]]:
+        """Shows `label` and a progress bar in the status bar while the block runs.
+
+        Yields a function to report progress (0..maximum); maximum=0 means "busy".
+        """
+        with self.status_progress.running_task(label, maximum) as step:
+            yield step
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        # Line icons are recoloured from the palette; fetch them again.
+        for row, spec in enumerate(self._specs):
+            self.navigation.item(row).setIcon(icon(spec.icon_name))
 
     def show_about(self) -> None:
         AboutDialog(self.ops.db.paths.root, self).exec()
@@ -150,9 +230,12 @@ class MainWindow(QMainWindow):
         destination = db.paths.backups / backup_file_name("manual")
         self.backup_action.setEnabled(False)
         self.statusBar().showMessage("Backing up…")
+        self.status_progress.start("Backing up…")
 
         def done(result: object) -> None:
             self.backup_action.setEnabled(True)
+            self.status_progress.finish()
+            self.last_backup.refresh()
             if isinstance(result, str):
                 self.statusBar().showMessage("Backup failed")
                 QMessageBox.warning(self, "Backup failed", result)
