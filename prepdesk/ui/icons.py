@@ -1,7 +1,8 @@
 """SVG icons from resources/icons, drawn in the palette's text colour.
 
-The line icons are drawn with one grey stroke (LINE_COLOUR); at load time that colour
-is replaced by the current palette's text colour, so they stay legible in dark mode.
+The line icons are drawn with one grey stroke (LINE_COLOUR); on a dark palette that
+colour is replaced at load time by the palette's text colour, so they stay legible,
+and selected items get the highlighted-text colour.
 Call `icon()` again after ThemeManager.theme_changed to get the recoloured icon.
 Icons are rendered from the SVG at every size a widget may ask for, so they stay
 sharp at any scale factor.
@@ -38,25 +39,36 @@ def render_svg(svg: str, size: int) -> QPixmap:
     return pixmap
 
 
-def _text_colour(group: QPalette.ColorGroup = QPalette.ColorGroup.Active) -> str:
-    palette = QGuiApplication.palette()
-    return palette.color(group, QPalette.ColorRole.WindowText).name()
+def _palette_colour(role: QPalette.ColorRole, group: QPalette.ColorGroup) -> str:
+    return QGuiApplication.palette().color(group, role).name()
 
 
 @cache
-def _coloured_icon(name: str, colour: str, disabled_colour: str) -> QIcon:
+def _coloured_icon(name: str, normal: str, disabled: str, selected: str) -> QIcon:
     result = QIcon()
-    normal = svg_text(name, colour)
-    disabled = svg_text(name, disabled_colour)
+    variants = (
+        (QIcon.Mode.Normal, svg_text(name, normal)),
+        (QIcon.Mode.Disabled, svg_text(name, disabled)),
+        (QIcon.Mode.Selected, svg_text(name, selected)),
+    )
     for size in _SIZES:
-        result.addPixmap(render_svg(normal, size), QIcon.Mode.Normal)
-        result.addPixmap(render_svg(disabled, size), QIcon.Mode.Disabled)
+        for mode, svg in variants:
+            result.addPixmap(render_svg(svg, size), mode)
     return result
 
 
 def icon(name: str) -> QIcon:
-    """The line icon `name` in the current palette's text colour."""
-    return _coloured_icon(name, _text_colour(), _text_colour(QPalette.ColorGroup.Disabled))
+    """The line icon `name`: its designed grey on light palettes, the text colour on dark."""
+    palette = QGuiApplication.palette()
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    active, disabled = QPalette.ColorGroup.Active, QPalette.ColorGroup.Disabled
+    normal = _palette_colour(QPalette.ColorRole.WindowText, active) if dark else LINE_COLOUR
+    return _coloured_icon(
+        name,
+        normal,
+        _palette_colour(QPalette.ColorRole.WindowText, disabled),
+        _palette_colour(QPalette.ColorRole.HighlightedText, active),
+    )
 
 
 @cache

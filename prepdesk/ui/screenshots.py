@@ -6,6 +6,7 @@ Run under Xvfb so the windows are real; uses throwaway data and config folders.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -15,6 +16,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 WINDOW_SIZE = (1280, 820)
+# At 150 % the same Xvfb screen (1600x1000) holds a smaller window in logical pixels.
+SCALED_WINDOW_SIZE = (1040, 660)
+SCALE_ENV = "QT_SCALE_FACTOR"
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
@@ -29,7 +33,9 @@ def save(widget: QWidget, out_dir: Path, name: str) -> Path:
     return path
 
 
-def capture_main_window(out_dir: Path, data_dir: Path, suffix: str = "") -> None:
+def capture_main_window(
+    out_dir: Path, data_dir: Path, suffix: str = "", size: tuple[int, int] = WINDOW_SIZE
+) -> None:
     from prepdesk.store.database import Database
     from prepdesk.store.paths import DataPaths
     from prepdesk.ui.main_window import MainWindow
@@ -39,7 +45,7 @@ def capture_main_window(out_dir: Path, data_dir: Path, suffix: str = "") -> None
     assert isinstance(app, QApplication)
     db = Database.open(DataPaths.resolve(data_dir))
     window = MainWindow(Operations(db))
-    window.resize(*WINDOW_SIZE)
+    window.resize(*size)
     window.show()
     for key in window.page_keys():
         window.show_page(key)
@@ -63,27 +69,64 @@ def _about(window: QWidget) -> QWidget:
     return dialog
 
 
+def _preferences(window: QWidget) -> QWidget:
+    from prepdesk.ui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(window.ops, window)  # type: ignore[attr-defined]
+    dialog.show()
+    return dialog
+
+
+def _shortcuts(window: QWidget) -> QWidget:
+    from prepdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window.menu_actions(), window)  # type: ignore[attr-defined]
+    dialog.show()
+    return dialog
+
+
 # Windows and dialogs beyond the pages: (file name, function of the main window).
-EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [("about", _about)]
+EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
+    ("about", _about),
+    ("preferences", _preferences),
+    ("shortcuts", _shortcuts),
+]
 
 
 def main(argv: list[str]) -> int:
-    out_dir = Path(argv[1] if len(argv) > 1 else "docs/screenshots").absolute()
+    """Light and empty shots, then dark ones; `-150` shots come from a second process,
+    because the scale factor must be set before the QApplication exists."""
+    scaled = "--scaled" in argv
+    args = [a for a in argv[1:] if a != "--scaled"]
+    out_dir = Path(args[0] if args else "docs/screenshots").absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="prepdesk-shots-") as tmp:
         os.environ["PREPDESK_CONFIG_DIR"] = str(Path(tmp) / "config")
         from prepdesk.store.demo_setup import install_demo
         from prepdesk.store.paths import DataPaths
         from prepdesk.ui.app import make_application
+        from prepdesk.ui.theme import theme_manager
 
         make_application()
+        theme_manager().set_choice("light", remember=False)
         demo_dir = Path(tmp) / "demo"
         os.environ["PREPDESK_DATA_DIR"] = str(demo_dir)
         install_demo(DataPaths.resolve(demo_dir), force=False, today=date.today())
+        if scaled:
+            capture_main_window(out_dir, demo_dir, suffix="-150", size=SCALED_WINDOW_SIZE)
+            return 0
         capture_main_window(out_dir, demo_dir)
+        theme_manager().set_choice("dark", remember=False)
+        capture_main_window(out_dir, demo_dir, suffix="-dark")
+        theme_manager().set_choice("light", remember=False)
         empty_dir = Path(tmp) / "empty"
         os.environ["PREPDESK_DATA_DIR"] = str(empty_dir)
         capture_main_window(out_dir, empty_dir, suffix="-empty")
+    subprocess.run(
+        [sys.executable, "-m", "prepdesk.ui.screenshots", str(out_dir), "--scaled"],
+        env={**os.environ, SCALE_ENV: "1.5"},
+        check=True,
+    )
     return 0
 
 

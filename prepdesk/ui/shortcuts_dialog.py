@@ -63,9 +63,12 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
         layout.addWidget(buttons)
-        char = self.fontMetrics().averageCharWidth()
-        line = self.fontMetrics().height()
-        self.resize(char * 60, line * (len(rows) + 8))
+        # Tall enough to show every row without scrolling (up to 24), at any scale.
+        shown = min(len(rows), 24)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        frame = self.table.frameWidth() * 2
+        self.table.setMinimumHeight(header.sizeHint().height() + row_height * shown + frame)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 55)
 
     def rows(self) -> list[tuple[str, str]]:
         return [

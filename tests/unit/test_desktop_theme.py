@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from prepdesk.ui.icons import LINE_COLOUR, icon
+from prepdesk.ui.icons import icon
 from prepdesk.ui.theme import is_dark, theme_manager
 
 
@@ -67,7 +67,6 @@ def test_line_icons_follow_the_text_colour(qtbot, manager):
 
     assert darkest_ink(light) < 110  # the grey stroke on light backgrounds
     assert darkest_ink(dark) > 150  # a light stroke on dark backgrounds
-    assert LINE_COLOUR not in QApplication.palette().color(QPalette.ColorRole.Text).name()
 
 
 def test_system_scheme_is_followed_live_and_a_manual_choice_overrides(qtbot, manager):
@@ -99,3 +98,27 @@ def test_system_scheme_is_followed_live_and_a_manual_choice_overrides(qtbot, man
 def test_unknown_theme_is_refused(manager):
     with pytest.raises(ValueError, match="unknown theme"):
         manager.set_choice("purple")
+
+
+def test_chart_canvas_repaints_with_the_dark_palette(qtbot, manager):
+    from prepdesk.ui.chart_theme import themed_canvas
+
+    canvas = themed_canvas()
+    qtbot.addWidget(canvas)
+    axes = canvas.figure.add_subplot()
+    axes.plot([1, 2, 3], [2, 1, 3])
+    axes.set_title("Reviews per day")
+    canvas.restyle()
+    canvas.resize(300, 200)
+    canvas.show()
+    canvas.draw()
+    light = canvas.grab().toImage().pixelColor(2, 2)
+    assert light.lightness() > 200
+
+    manager.set_choice("dark")
+    canvas.draw()
+    dark_pixels = canvas.grab().toImage()
+    assert dark_pixels.pixelColor(2, 2).lightness() < 64
+    colours = manager.chart_colors()
+    assert axes.title.get_color() == colours.foreground
+    assert canvas.figure.get_facecolor()[:3] != (1.0, 1.0, 1.0)
