@@ -113,3 +113,24 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     assert f"{data}/data/share/prepdesk/resources/icons/topics.svg" in names
     assert f"{data}/data/share/applications/prepdesk.desktop" in names
     assert "prepdesk/store/migrations/versions/0001_initial_schema.py" in names
+
+    # Installed (as pipx would, into its own venv), the one resource helper finds them.
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert install.returncode == 0, install.stderr
+    found = subprocess.run(
+        [str(python), "-c", "from prepdesk.resources import resources_dir; print(resources_dir())"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # not the checkout, whose resources/ would be found instead
+        timeout=60,
+    )
+    assert found.returncode == 0, found.stderr
+    assert Path(found.stdout.strip()) == venv / "share" / "prepdesk" / "resources"
