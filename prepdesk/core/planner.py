@@ -9,6 +9,8 @@ Rules, in order:
 - When the time is short, topics are kept in priority order until the time runs out
   (the last one kept may get only part of what it needs); the rest are dropped, so a
   dropped topic never outranks a kept one.
+- Due reviews come first each day, but take at most half of a study day (cards a day
+  late cost little; a plan of only reviews teaches nothing new).
 - The day before the interview is kept light: reviews only, then rest and the checklist.
 - Within each day, time goes in blocks of up to an hour to the kept topic with the most
   priority-weighted work left, at most 90 minutes per topic per day while others wait.
@@ -178,11 +180,16 @@ def _day_minutes(plan_input: PlanInput, day: date) -> int:
     return max(round(plan_input.hours_per_weekday[day.weekday()] * 60), 0)
 
 
+def _planned_reviews(plan_input: PlanInput, index: int, day: date, last: bool) -> int:
+    day_minutes = _day_minutes(plan_input, day)
+    share = day_minutes if last else day_minutes // 2
+    return min(_review_minutes(plan_input, index), share)
+
+
 def _study_capacity(plan_input: PlanInput, index: int, day: date, days: list[date]) -> int:
     if index == len(days) - 1:
         return 0  # the last day is light
-    reviews = min(_review_minutes(plan_input, index), _day_minutes(plan_input, day))
-    return _day_minutes(plan_input, day) - reviews
+    return _day_minutes(plan_input, day) - _planned_reviews(plan_input, index, day, False)
 
 
 def _fill_days(
@@ -218,7 +225,7 @@ def _fill_days(
             PlanDay(
                 day=day,
                 available_minutes=day_minutes,
-                review_minutes=min(_review_minutes(plan_input, index), day_minutes),
+                review_minutes=_planned_reviews(plan_input, index, day, index == len(days) - 1),
                 blocks=blocks,
                 light=index == len(days) - 1,
             )

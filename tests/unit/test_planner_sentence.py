@@ -49,9 +49,8 @@ def test_the_last_day_is_light_and_relevant_areas_come_first() -> None:
     assert plan.days[0].blocks[0].name == "Serving"
 
 
-def test_reviews_take_their_minutes_first() -> None:
-    plan = make_plan(
-        PlanInput(MONDAY, TUESDAY_NEXT, None, [1] * 7, [topic(1, "Graphs", "algorithms", 0)], [45])
-    )
-    assert plan.days[0].review_minutes == 45
-    assert plan.days[0].study_minutes == 15
+def test_reviews_come_first_but_take_at_most_half_a_day() -> None:
+    graphs = [topic(1, "Graphs", "algorithms", 0)]
+    plan = make_plan(PlanInput(MONDAY, TUESDAY_NEXT, None, [1] * 7, graphs, [20, 45]))
+    assert (plan.days[0].review_minutes, plan.days[0].study_minutes) == (20, 40)
+    assert (plan.days[1].review_minutes, plan.days[1].study_minutes) == (30, 30)
