@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from prepdesk.store.repositories.topics import AreaRow, TopicRow
 
+# Two-line headers keep the columns narrow, leaving room for topic names.
 COLUMNS = (
     "Topic",
-    "Recall at interview",
+    "Recall at\ninterview",
     "Mastery",
     "Target",
-    "Last studied",
-    "Review",
-    "Time",
+    "Last\nstudied",
+    "Review\ndue",
+    "Time\nstudied",
 )
 RECALL_COLUMN = 1
 MASTERY_COLUMN = 2
@@ -79,8 +80,8 @@ class TopicTree(QTreeWidget):
 
     def load(self, areas: list[AreaRow], now: datetime) -> None:
         selected = self.current_topic_id()
-        expanded = {
-            self.topLevelItem(i).text(0)
+        collapsed = {
+            self.topLevelItem(i).text(0).split("  ·  ")[0]
             for i in range(self.topLevelItemCount())
             if not self.topLevelItem(i).isExpanded()
         }
@@ -88,21 +89,25 @@ class TopicTree(QTreeWidget):
         self.clear()
         restore: QTreeWidgetItem | None = None
         for area in areas:
-            area_item = QTreeWidgetItem([area.name])
+            levels = [t.level or 0 for t in area.topics]
+            summary = [area.name]
+            if levels:
+                summary.append(f"mastery {sum(levels) / len(levels):.1f} avg")
+            total = sum(t.total_minutes for t in area.topics)
+            if total:
+                summary.append(f"{format_minutes(total)} studied")
+            area_item = QTreeWidgetItem(["  ·  ".join(summary)])
             font = area_item.font(0)
             font.setBold(True)
             area_item.setFont(0, font)
-            levels = [t.level or 0 for t in area.topics]
-            if levels:
-                area_item.setText(MASTERY_COLUMN, f"{sum(levels) / len(levels):.1f} avg")
-            area_item.setText(6, format_minutes(sum(t.total_minutes for t in area.topics)))
             self.addTopLevelItem(area_item)
             for topic in area.topics:
                 item = self._topic_item(topic, now)
                 area_item.addChild(item)
                 if topic.id == selected:
                     restore = item
-            area_item.setExpanded(area.name not in expanded)
+            area_item.setFirstColumnSpanned(True)
+            area_item.setExpanded(area_item.text(0).split("  ·  ")[0] not in collapsed)
         self.blockSignals(False)
         if restore is not None:
             self.setCurrentItem(restore)
@@ -127,6 +132,9 @@ class TopicTree(QTreeWidget):
         if recall is not None:
             item.setBackground(RECALL_COLUMN, QBrush(recall_colour(recall)))
             item.setForeground(RECALL_COLUMN, QBrush(QColor("#1d1d1d")))
+            bold = item.font(RECALL_COLUMN)
+            bold.setBold(True)
+            item.setFont(RECALL_COLUMN, bold)
         else:
             item.setToolTip(RECALL_COLUMN, "Not reviewed yet, or no interview date.")
         if topic.level is not None and topic.level < topic.target:
