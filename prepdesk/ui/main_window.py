@@ -24,6 +24,7 @@ from prepdesk.ui.icons import app_icon, icon
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.registry import PAGES, PageSpec
 from prepdesk.ui.qt_settings import ui_settings
+from prepdesk.ui.topics.timer_status import TimerStatus
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}")
+        self.timer_status = TimerStatus(ops)  # the study timer, visible on every page
+        self.statusBar().addPermanentWidget(self.timer_status)
         self.navigation.currentRowChanged.connect(self._show_row)
         ops.changed.connect(self._on_data_changed)
         self._restore_state()

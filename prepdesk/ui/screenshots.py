@@ -63,8 +63,19 @@ def _about(window: QWidget) -> QWidget:
     return dialog
 
 
+def _review(window: QWidget) -> QWidget:
+    from prepdesk.ui.topics.review_dialog import ReviewDialog
+
+    dialog = ReviewDialog(window.ops, window)  # type: ignore[attr-defined]
+    dialog.show()
+    return dialog
+
+
 # Windows and dialogs beyond the pages: (file name, function of the main window).
-EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [("about", _about)]
+EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
+    ("about", _about),
+    ("review", _review),
+]
 
 
 def main(argv: list[str]) -> int:

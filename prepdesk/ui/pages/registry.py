@@ -30,6 +30,12 @@ def _placeholder(title: str, message: str, icon_name: str) -> PageFactory:
     return lambda _ops: EmptyState(title, message, icon(icon_name))
 
 
+def _topics_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.topics_page import TopicsPage
+
+    return TopicsPage(ops)
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
@@ -42,17 +48,7 @@ PAGES: list[PageSpec] = [
             "dashboard",
         ),
     ),
-    PageSpec(
-        "topics",
-        "Topics",
-        "topics",
-        _placeholder(
-            "Topic mastery",
-            "The curriculum (mathematics, programming, algorithms, ML concepts and ML system "
-            "design) with your ratings, study sessions and the reviews that are due.",
-            "topics",
-        ),
-    ),
+    PageSpec("topics", "Topics", "topics", _topics_page),
     PageSpec(
         "practice",
         "Practice",
