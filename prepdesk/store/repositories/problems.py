@@ -242,8 +242,14 @@ class ProblemRepository:
         title = data.title.strip()
         if not title:
             raise ValueError("a problem needs a title")
+        platform = canonical_platform(data.platform) or "Other"
+        clash = self._session.scalar(
+            select(Problem.id).where(Problem.platform == platform, Problem.title == title)
+        )
+        if clash is not None and clash != problem.id:
+            raise ValueError(f"{title!r} on {platform} is already in your practice log")
         problem.title = title
-        problem.platform = canonical_platform(data.platform) or "Other"
+        problem.platform = platform
         problem.difficulty = data.difficulty
         problem.url = data.url.strip()
         problem.patterns = data.patterns.strip()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.empty_state import EmptyState
+from prepdesk.ui.pages.practice_page import PracticePage
 
 PageFactory = Callable[[Operations], QWidget]
 
@@ -53,17 +54,7 @@ PAGES: list[PageSpec] = [
             "topics",
         ),
     ),
-    PageSpec(
-        "practice",
-        "Practice",
-        "practice",
-        _placeholder(
-            "Coding practice",
-            "Log the problems you solve on LeetCode, HackerRank or Kaggle, with difficulty, "
-            "pattern, time taken and attempts.",
-            "practice",
-        ),
-    ),
+    PageSpec("practice", "Practice", "practice", PracticePage),
     PageSpec(
         "stories",
         "Stories",
