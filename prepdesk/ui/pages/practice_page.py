@@ -39,7 +39,7 @@ from prepdesk.ui.practice.csv_transfer import ProblemCsvTransfer
 from prepdesk.ui.practice.detail_pane import ProblemDetailPane
 from prepdesk.ui.practice.problem_dialog import ProblemDialog, Submit
 from prepdesk.ui.practice.problem_filter import SOLVED_STATES, ProblemFilterModel
-from prepdesk.ui.practice.problem_table_model import ID_ROLE, TITLE, ProblemTableModel
+from prepdesk.ui.practice.problem_table_model import ID_ROLE, PATTERNS, TITLE, ProblemTableModel
 
 REFRESH_ON = Change.PROBLEMS | Change.TOPICS | Change.SETTINGS
 ANY = "Any"
@@ -117,9 +117,14 @@ class PracticePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
+        # Patterns can be long; they are cut rather than squeezing the title.
+        header.setSectionResizeMode(PATTERNS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PATTERNS, self.fontMetrics().averageCharWidth() * 18)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = ProblemDetailPane()
@@ -137,8 +142,12 @@ class PracticePage(QWidget):
         table_layout.addWidget(self.table)
         self.splitter.addWidget(table_side)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        chars = self.fontMetrics().averageCharWidth()
+        self.detail.setMinimumWidth(chars * 46)
+        self.splitter.setSizes([chars * 200, chars * 46])  # the table takes the rest
 
         self.empty_state = EmptyState(
             "No coding problems yet",
@@ -159,6 +168,8 @@ class PracticePage(QWidget):
         self.setTabOrder(self.import_button, self.export_button)
         self.setTabOrder(self.export_button, self.search_edit)
         self.reload()
+        if self.model.rowCount():  # open on the first problem, not a blank pane
+            self.select_problem(int(self.proxy.index(0, 0).data(ID_ROLE)))
 
     # data -----------------------------------------------------------------------------
 
@@ -179,6 +190,7 @@ class PracticePage(QWidget):
             f"{len(rows)} problems · {solved} solved · {attempts} attempts" if rows else ""
         )
         self.content.setCurrentWidget(self.splitter if rows else self.empty_state)
+        self.export_button.setEnabled(bool(rows))
         self.select_problem(selected)
 
     def selected_problem_id(self) -> int | None:
@@ -320,7 +332,7 @@ class PracticePage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.import_button.setEnabled(not busy)
-        self.export_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy and self.model.rowCount() > 0)
         self.import_button.setText("Importing…" if busy else "Import…")
 
 

@@ -36,8 +36,8 @@ COLUMNS: list[tuple[str, Callable[[ProblemRow], str], Callable[[ProblemRow], Any
     ("Attempts", lambda r: str(r.attempt_count), lambda r: r.attempt_count),
     ("Last attempt", _date, lambda r: r.last_attempt_at.timestamp() if r.last_attempt_at else 0),
     ("Last time", lambda r: _time(r, r.last_minutes), lambda r: r.last_minutes or 0),
-    ("Best solved", lambda r: _time(r, r.best_minutes), lambda r: r.best_minutes or 10**6),
-    ("Solved", lambda r: "yes" if r.solved else "no", lambda r: int(r.solved)),
+    ("Best", lambda r: _time(r, r.best_minutes), lambda r: r.best_minutes or 10**6),
+    ("Solved", lambda r: "✓" if r.solved else "–", lambda r: int(r.solved)),
 ]
 TITLE, PLATFORM, DIFFICULTY, PATTERNS, ATTEMPTS, LAST_DATE, LAST_TIME, BEST_TIME, SOLVED = range(
     len(COLUMNS)
@@ -88,15 +88,21 @@ class ProblemTableModel(QAbstractTableModel):
             return COLUMNS[column][2](row)
         if role == ID_ROLE:
             return row.id
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == SOLVED:
+            return "solved" if row.solved else "not solved"
         if role == Qt.ItemDataRole.ForegroundRole and column in (LAST_TIME, BEST_TIME):
             minutes = row.last_minutes if column == LAST_TIME else row.best_minutes
             if minutes is not None:
                 return OVER_TARGET if minutes > row.target_minutes else WITHIN_TARGET
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == SOLVED:
+                return "Solved at least once" if row.solved else "Not solved yet"
             if column in (LAST_TIME, BEST_TIME):
                 return f"Target for {row.difficulty} problems: {row.target_minutes} minutes"
-            if column == TITLE and row.topics:
-                return "Topics: " + ", ".join(row.topics)
+            if column == TITLE:
+                return row.title + ("\nTopics: " + ", ".join(row.topics) if row.topics else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (ATTEMPTS, LAST_TIME, BEST_TIME):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SOLVED:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
