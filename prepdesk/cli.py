@@ -41,6 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace existing data (it is backed up first and moved aside, never deleted)",
     )
     demo.set_defaults(handler=_cmd_demo)
+
+    from prepdesk.io.cli_problems import cmd_export_problems, cmd_import_problems
+
+    import_problems = commands.add_parser("import-problems", help="import coding problems (CSV)")
+    import_problems.add_argument("file", metavar="FILE.csv", type=Path)
+    import_problems.set_defaults(handler=cmd_import_problems)
+    export_problems = commands.add_parser("export-problems", help="export coding problems (CSV)")
+    export_problems.add_argument("file", metavar="FILE.csv", type=Path)
+    export_problems.set_defaults(handler=cmd_export_problems)
     return parser
 
 

@@ -36,6 +36,12 @@ def _topics_page(ops: Operations) -> QWidget:
     return TopicsPage(ops)
 
 
+def _practice_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.practice_page import PracticePage
+
+    return PracticePage(ops)
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
@@ -49,17 +55,7 @@ PAGES: list[PageSpec] = [
         ),
     ),
     PageSpec("topics", "Topics", "topics", _topics_page),
-    PageSpec(
-        "practice",
-        "Practice",
-        "practice",
-        _placeholder(
-            "Coding practice",
-            "Log the problems you solve on LeetCode, HackerRank or Kaggle, with difficulty, "
-            "pattern, time taken and attempts.",
-            "practice",
-        ),
-    ),
+    PageSpec("practice", "Practice", "practice", _practice_page),
     PageSpec(
         "stories",
         "Stories",
