@@ -294,7 +294,7 @@ _NORTHWIND_STAGES = (
               "Four back-to-back sessions; bring ID; lunch with the team."),
 )
 _HELIOS_STAGES = (
-    StageText("Recruiter screen", 3, 11, 45, "video", _MEET + "helios-screen", (0,),
+    StageText("Recruiter screen", 7, 11, 45, "video", _MEET + "helios-screen", (0,),
               "Why health; experience with sensitive data; visa question."),
     StageText("Technical assessment", None, 9, 60, "take-home", "", (1,),
               "Take-home NLP task, sent after the screen."),
