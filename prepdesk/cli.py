@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace existing data (it is backed up first and moved aside, never deleted)",
     )
     demo.set_defaults(handler=_cmd_demo)
+
+    from prepdesk.io.cli_companies import add_commands as add_company_commands
+
+    add_company_commands(commands)
     return parser
 
 
