@@ -98,7 +98,7 @@ def items_for(category: str, stage_format: str) -> list[ItemTemplate]:
         items.append(
             ItemTemplate(
                 "behavioral",
-                "Stories for the company's values rehearsed in the last 7 days",
+                "Stories for the company's values rehearsed this week",
                 "value_stories_rehearsed",
             )
         )

@@ -56,7 +56,7 @@ class ChecklistWindow(QWidget):
         self._stage: StageRow | None = None
         self.rows: list[ChecklistRow] = []
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(760, 640)
+        self.resize(900, 640)
 
         self.title = QLabel()
         font = self.title.font()
@@ -76,7 +76,7 @@ class ChecklistWindow(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.tree.header().resizeSection(0, 330)
+        self.tree.header().resizeSection(0, 420)
         self.tree.header().setStretchLastSection(True)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
