@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -246,8 +246,13 @@ class ChecklistWindow(QWidget):
         if item_id is None or column != 0:
             return
         checked = item.checkState(0) == Qt.CheckState.Checked
-        self.ops.write(
-            lambda s: ChecklistRepository(s).set_checked(int(item_id), checked), Change.CHECKLIST
+        # Deferred: the write rebuilds the tree, which must not happen inside the item's setData.
+        QTimer.singleShot(
+            0,
+            lambda: self.ops.write(
+                lambda s: ChecklistRepository(s).set_checked(int(item_id), checked),
+                Change.CHECKLIST,
+            ),
         )
 
     def add_item(self) -> None:
@@ -302,6 +307,7 @@ def open_checklist_window(
     """Open (and show) the checklist window of a stage; the dashboard calls this too."""
     window = ChecklistWindow(ops, stage_id, parent)
     window.show()
-    window.raise_()
+    if QGuiApplication.platformName() != "offscreen":  # it cannot raise, and warns
+        window.raise_()
     window.activateWindow()
     return window

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -133,9 +133,13 @@ class QuestionsTab(QWidget):
             return
         checked = item.checkState(column) == Qt.CheckState.Checked
         flags = {"ready": checked} if column == READY else {"asked": checked}
-        self.ops.write(
-            lambda s: CompanyRepository(s).set_question_flags(int(question_id), **flags),
-            Change.COMPANIES,
+        # Deferred: the write rebuilds the tree, which must not happen inside the item's setData.
+        QTimer.singleShot(
+            0,
+            lambda: self.ops.write(
+                lambda s: CompanyRepository(s).set_question_flags(int(question_id), **flags),
+                Change.COMPANIES,
+            ),
         )
 
     def add_from_bank(self) -> None:
