@@ -27,13 +27,11 @@ class DebriefPanel(QWidget):
         self.ops = ops
         self.stage_id: int | None = None
         self.asked: tuple[AskedRow, ...] = ()
-        title = QLabel(
-            "<b>Questions they asked</b>: send each to your behavioral bank or "
-            "to the topics to review."
-        )
-        title.setWordWrap(True)
+        title = QLabel("<b>Questions they asked</b>")
+        title.setToolTip("Send each to your behavioral bank, or make it a topic to review.")
         self.list = QListWidget()
         self.list.setAccessibleName("Questions asked in this stage")
+        self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.new_text = QLineEdit()
         self.new_text.setPlaceholderText("A question they asked…")
@@ -42,11 +40,13 @@ class DebriefPanel(QWidget):
         self.add_button = QPushButton("Add")
         self.add_button.setAccessibleName("Add asked question")
         self.add_button.clicked.connect(self.add)
-        self.to_bank_button = QPushButton("To behavioral bank")
+        self.to_bank_button = QPushButton("To the bank")
         self.to_bank_button.setAccessibleName("Send to the behavioral bank")
+        self.to_bank_button.setToolTip("Add to your behavioral question bank")
         self.to_bank_button.clicked.connect(self.send_to_bank)
-        self.to_topic_button = QPushButton("As topic to review")
+        self.to_topic_button = QPushButton("As a topic")
         self.to_topic_button.setAccessibleName("Add as a topic to review")
+        self.to_topic_button.setToolTip("Create a topic to review from this question")
         self.to_topic_button.clicked.connect(self.send_to_topics)
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove asked question")
@@ -82,11 +82,19 @@ class DebriefPanel(QWidget):
             self.list.addItem(item)
             if row.id == current:
                 self.list.setCurrentItem(item)
+        if not asked:
+            hint = QListWidgetItem(
+                "None yet. After the interview, add the questions they asked: each can go to "
+                "your behavioral bank or become a topic to review."
+            )
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(hint)
         self._update_buttons()
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()
-        return int(item.data(ASKED_ID)) if item is not None else None
+        value = item.data(ASKED_ID) if item is not None else None
+        return int(value) if value is not None else None
 
     def _current(self) -> AskedRow | None:
         asked_id = self.current_id()

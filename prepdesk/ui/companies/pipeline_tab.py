@@ -97,7 +97,7 @@ class PipelineTab(QWidget):
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 560])
+        splitter.setSizes([250, 620])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

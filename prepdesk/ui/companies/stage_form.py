@@ -51,12 +51,15 @@ class StageForm(QWidget):
         self.stage_type.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.scheduled = QCheckBox("Scheduled")
+        self.scheduled = QCheckBox("Set")
         self.scheduled.setAccessibleName("Scheduled")
         self.when = QDateTimeEdit()
         self.when.setAccessibleName("Date and time (in the stage's time zone)")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("Wed 29 Nov 2026  14:00") + 40
+        )
         self.scheduled.toggled.connect(self.when.setEnabled)
         self.zone = QComboBox()
         self.zone.setEditable(True)
@@ -65,7 +68,7 @@ class StageForm(QWidget):
         self.zone.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.zone.setMinimumContentsLength(12)
+        self.zone.setMinimumContentsLength(8)
         self.duration = QSpinBox()
         self.duration.setAccessibleName("Duration in minutes")
         self.duration.setRange(5, 600)
