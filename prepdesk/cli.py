@@ -42,14 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(handler=_cmd_demo)
 
-    from prepdesk.io.cli_problems import cmd_export_problems, cmd_import_problems
+    # Feature commands live beside their feature; each module adds its own subcommands.
+    from prepdesk.io import cli_companies, cli_problems
 
-    import_problems = commands.add_parser("import-problems", help="import coding problems (CSV)")
-    import_problems.add_argument("file", metavar="FILE.csv", type=Path)
-    import_problems.set_defaults(handler=cmd_import_problems)
-    export_problems = commands.add_parser("export-problems", help="export coding problems (CSV)")
-    export_problems.add_argument("file", metavar="FILE.csv", type=Path)
-    export_problems.set_defaults(handler=cmd_export_problems)
+    for module in (cli_problems, cli_companies):
+        module.add_commands(commands)
     return parser
 
 

@@ -1,1 +1,1 @@
-"""Import and export: CSV, JSON, Markdown, iCalendar, PDF."""
+"""Import and export: files in and out of prepdesk, using store and core."""

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from prepdesk.store.paths import DataPaths
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    import_problems = commands.add_parser("import-problems", help="import coding problems (CSV)")
+    import_problems.add_argument("file", metavar="FILE.csv", type=Path)
+    import_problems.set_defaults(handler=cmd_import_problems)
+    export_problems = commands.add_parser("export-problems", help="export coding problems (CSV)")
+    export_problems.add_argument("file", metavar="FILE.csv", type=Path)
+    export_problems.set_defaults(handler=cmd_export_problems)
 
 
 def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:

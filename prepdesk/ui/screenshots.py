@@ -50,7 +50,8 @@ def capture_main_window(out_dir: Path, data_dir: Path, suffix: str = "") -> None
         if widget is not None:
             settle(app)
             save(widget, out_dir, f"{name}{suffix}")
-            widget.close()
+            if widget is not window:
+                widget.close()
     window.close()
     db.close()
 
@@ -71,10 +72,29 @@ def _review(window: QWidget) -> QWidget:
     return dialog
 
 
+def _company_pipeline(window: QWidget) -> QWidget:
+    from prepdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    page = window.show_page("companies")
+    page.tabs.setCurrentWidget(page.pipeline)  # type: ignore[attr-defined]
+    return window
+
+
+def _checklist_window(window: QWidget) -> QWidget | None:
+    from prepdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    page = window.show_page("checklist")
+    return page.open_current()  # type: ignore[attr-defined]
+
+
 # Windows and dialogs beyond the pages: (file name, function of the main window).
 EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
     ("about", _about),
     ("review", _review),
+    ("company-pipeline", _company_pipeline),
+    ("checklist-window", _checklist_window),
 ]
 
 

@@ -42,6 +42,18 @@ def _practice_page(ops: Operations) -> QWidget:
     return PracticePage(ops)
 
 
+def _companies_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.companies_page import CompaniesPage
+
+    return CompaniesPage(ops)
+
+
+def _checklist_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.checklist_page import ChecklistPage
+
+    return ChecklistPage(ops)
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
@@ -67,26 +79,6 @@ PAGES: list[PageSpec] = [
             "stories",
         ),
     ),
-    PageSpec(
-        "companies",
-        "Companies",
-        "companies",
-        _placeholder(
-            "Companies and interviews",
-            "Research notes, questions to ask the interviewer and each company's interview "
-            "stages with their dates.",
-            "companies",
-        ),
-    ),
-    PageSpec(
-        "checklist",
-        "Checklist",
-        "checklist",
-        _placeholder(
-            "Pre-interview checklist",
-            "Before each interview stage: research done, stories rehearsed, weak topics "
-            "reviewed, logistics checked, and a good night's sleep.",
-            "checklist",
-        ),
-    ),
+    PageSpec("companies", "Companies", "companies", _companies_page),
+    PageSpec("checklist", "Checklist", "checklist", _checklist_page),
 ]
