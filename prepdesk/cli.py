@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from prepdesk import __version__
+from prepdesk.io.cli_data import add_data_commands
 from prepdesk.store.paths import DATA_DIR_ENV, DataPaths
 
 Handler = Callable[[argparse.Namespace, DataPaths], int]
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check the database for damage (read-only)")
+    check.add_argument("--repair", action="store_true", help="rebuild the search index")
     check.set_defaults(handler=_cmd_check)
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
@@ -41,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace existing data (it is backed up first and moved aside, never deleted)",
     )
     demo.set_defaults(handler=_cmd_demo)
+    add_data_commands(commands)
     return parser
 
 
@@ -68,6 +71,10 @@ def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"No database yet in {paths.root}: nothing to check.")
         return 0
     problems = check_database(paths.database)
+    if not problems and args.repair:
+        from prepdesk.io.cli_data import cmd_repair
+
+        return cmd_repair(paths)
     if problems:
         print(f"{paths.database}: {len(problems)} problem(s) found:", file=sys.stderr)
         for problem in problems:

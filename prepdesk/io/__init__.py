@@ -1,0 +1,1 @@
+"""Import and export: JSON (everything), CSV (one file per table), Markdown (notes, stories)."""
