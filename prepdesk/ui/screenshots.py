@@ -72,6 +72,19 @@ def _review(window: QWidget) -> QWidget:
     return dialog
 
 
+def _restore(window: QWidget) -> QWidget:
+    from prepdesk.store.backup import backup_file_name, write_backup
+    from prepdesk.store.paths import DataPaths
+    from prepdesk.ui.restore_dialog import RestoreDialog
+
+    paths = DataPaths.resolve(os.environ["PREPDESK_DATA_DIR"])
+    if paths.database.exists() and not list(paths.backups.glob("*manual*")):
+        write_backup(paths.database, paths.backups / backup_file_name("manual"))
+    dialog = RestoreDialog(paths, window)
+    dialog.show()
+    return dialog
+
+
 def _company_pipeline(window: QWidget) -> QWidget:
     from prepdesk.ui.main_window import MainWindow
 
@@ -89,12 +102,23 @@ def _checklist_window(window: QWidget) -> QWidget | None:
     return page.open_current()  # type: ignore[attr-defined]
 
 
+def _search(window: QWidget) -> QWidget:
+    from prepdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    dialog = window.data.open_search()
+    dialog.box.setText("rank")
+    return dialog
+
+
 # Windows and dialogs beyond the pages: (file name, function of the main window).
 EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
     ("about", _about),
     ("review", _review),
     ("company-pipeline", _company_pipeline),
     ("checklist-window", _checklist_window),
+    ("restore", _restore),
+    ("search", _search),
 ]
 
 
