@@ -4,8 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-# Only folders that exist: ruff fails on a missing path (benchmarks/ may not be there yet).
-LINT_DIRS := $(wildcard prepdesk tests benchmarks packaging)
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 
 .PHONY: run test lint screenshots bench package install-desktop icons test-packaging clean
@@ -25,8 +23,8 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not packaging" $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check $(LINT_DIRS)
-	$(VENV)/bin/ruff format --check $(LINT_DIRS)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 screenshots: $(STAMP)
 	$(XVFB) $(PY) -m prepdesk.ui.screenshots docs/screenshots

@@ -23,6 +23,7 @@ from prepdesk.store.changes import Change
 from prepdesk.ui.about_dialog import AboutDialog
 from prepdesk.ui.background import BackgroundTask, run_in_background
 from prepdesk.ui.icons import app_icon, icon
+from prepdesk.ui.main_window_data import MainWindowData
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.registry import PAGES, PageSpec
 from prepdesk.ui.preferences_dialog import PreferencesDialog
@@ -30,11 +31,13 @@ from prepdesk.ui.qt_settings import ui_settings
 from prepdesk.ui.shortcuts_dialog import ShortcutsDialog
 from prepdesk.ui.status_bar import LastBackupLabel, StatusProgress
 from prepdesk.ui.theme import theme_manager
+from prepdesk.ui.topics.timer_status import TimerStatus
 
 
 class MainWindow(QMainWindow):
     page_changed = Signal(str)
     backup_finished = Signal(object)  # Path of the new backup, or an error message (str)
+    data_task_finished = Signal(object)  # what an import/export did (str), or an Exception
 
     def __init__(self, ops: Operations, pages: list[PageSpec] | None = None) -> None:
         super().__init__()
@@ -69,12 +72,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.data = MainWindowData(self)
         self._build_menus()
         self.status_progress = StatusProgress()
         self.last_backup = LastBackupLabel(ops.db.paths)
         self.statusBar().addPermanentWidget(self.status_progress)
         self.statusBar().addPermanentWidget(self.last_backup)
         self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}")
+        self.timer_status = TimerStatus(ops)  # the study timer, visible on every page
+        self.statusBar().addPermanentWidget(self.timer_status)
         self.navigation.currentRowChanged.connect(self._show_row)
         ops.changed.connect(self._on_data_changed)
         self.theme.theme_changed.connect(self._on_theme_changed)
@@ -127,17 +133,32 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.backup_action = self._action("&Back up now", "Ctrl+Shift+B", self.back_up_now)
+        self.restore_action = self._action(
+            "&Restore from backup…", "Ctrl+Shift+R", self.restore_from_backup
+        )
         self.import_action = self._action("&Import…", "Ctrl+I", self.import_data)
-        self.export_action = self._action("&Export…", "Ctrl+E", self.export_data)
+        self.export_action = self._action("&Export everything (JSON)…", "Ctrl+E", self.export_data)
+        self.export_csv_action = self._action(
+            "Export tables as &CSV…", "Ctrl+Shift+E", lambda: self.export_data("csv")
+        )
+        self.export_markdown_action = self._action(
+            "Export notes and stories as &Markdown…",
+            "Ctrl+Shift+M",
+            lambda: self.export_data("markdown"),
+        )
         quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        for action in (self.backup_action, self.import_action, self.export_action):
+        for action in (self.backup_action, self.restore_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        export_menu = file_menu.addMenu("E&xport")
+        for action in (self.export_action, self.export_csv_action, self.export_markdown_action):
+            export_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        # Ctrl+K stays free for search.
         self.new_action = self._action("&New", "Ctrl+N", self.new_item)
         self.filter_action = self._action("&Filter", "Ctrl+F", self.focus_filter)
         self.preferences_action = self._action("&Preferences…", "Ctrl+,", self.show_preferences)
@@ -152,6 +173,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
 
         go_menu = self.menuBar().addMenu("&Go")
+        self.search_action = self._action("&Search everything…", "Ctrl+K", self.open_search)
+        go_menu.addAction(self.search_action)
+        go_menu.addSeparator()
         for index, spec in enumerate(self._specs):
             action = self._action(
                 spec.title, f"Ctrl+{index + 1}", lambda _=False, k=spec.key: self.show_page(k)
@@ -200,12 +224,18 @@ class MainWindow(QMainWindow):
 
     def menu_actions(self) -> list[QAction]:
         """Every command of the menu bar, in menu order (what Help > Keyboard shortcuts lists)."""
-        found: list[QAction] = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            if menu is not None:
-                found += [a for a in menu.actions() if not a.isSeparator() and a.menu() is None]
-        return found
+
+        def walk(actions: list[QAction]) -> list[QAction]:
+            found: list[QAction] = []
+            for action in actions:
+                submenu = action.menu()
+                if submenu is not None:  # menus and submenus (File > Export)
+                    found += walk(submenu.actions())
+                elif not action.isSeparator():
+                    found.append(action)
+            return found
+
+        return walk(self.menuBar().actions())
 
     @contextmanager
     def progress(self, label: str, maximum: int = 0) -> Iterator[Callable[[int], None]]:
@@ -249,20 +279,22 @@ class MainWindow(QMainWindow):
         task.signals.finished.connect(lambda _r: self._tasks.discard(task))
         task.signals.failed.connect(lambda _r: self._tasks.discard(task))
 
-    def import_data(self) -> None:
-        QMessageBox.information(
-            self,
-            "Import",
-            "Import a prepdesk JSON export from the command line for now:\n"
-            "prepdesk import FILE.json",
-        )
+    # search, restore, import and export (MainWindowData holds the work) ------------
 
-    def export_data(self) -> None:
-        QMessageBox.information(
-            self,
-            "Export",
-            "Use File > Back up now for a complete copy of your data.",
-        )
+    def open_search(self) -> None:
+        self.data.open_search()
+
+    def open_item(self, kind: str, ref_id: int) -> None:
+        self.data.open_item(kind, ref_id)
+
+    def restore_from_backup(self) -> None:
+        self.data.restore_from_backup()
+
+    def import_data(self) -> None:
+        self.data.choose_import()
+
+    def export_data(self, kind: str = "json") -> None:
+        self.data.choose_export(kind)
 
     # window state -------------------------------------------------------------
 

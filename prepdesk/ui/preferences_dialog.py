@@ -164,15 +164,17 @@ class PreferencesDialog(QDialog):
     def _build_backups(self) -> QGroupBox:
         box = QGroupBox("Backups")
         form = QFormLayout(box)
-        self.auto_backup = QCheckBox("Make automatic backups")
+        self.auto_backup = QCheckBox("Back up while prepdesk runs")
         self.auto_backup.setAccessibleName("Automatic backups")
-        self.backup_interval = _spin("Hours between automatic backups", 1, 168, " h")
-        self.backup_keep = _spin("Automatic backups to keep", 1, 100, " backups")
+        self.auto_backup.setToolTip(
+            "Backups on quit and before an upgrade are always made. Takes effect at the next start."
+        )
+        self.backup_interval = _spin(
+            "Minutes between automatic backups", 5, 24 * 60, " min", step=5
+        )
         self.auto_backup.toggled.connect(self.backup_interval.setEnabled)
-        self.auto_backup.toggled.connect(self.backup_keep.setEnabled)
         form.addRow(self.auto_backup)
         form.addRow("&Every:", self.backup_interval)
-        form.addRow("&Keep:", self.backup_keep)
         return box
 
     def _build_data_folder(self) -> QGroupBox:
@@ -209,10 +211,8 @@ class PreferencesDialog(QDialog):
             spin.setValue(int(values["target_minutes"].get(difficulty, 30)))
         self.answer_seconds.setValue(int(values["answer_seconds"]))
         self.auto_backup.setChecked(bool(values["auto_backup_enabled"]))
-        self.backup_interval.setValue(int(values["auto_backup_interval_hours"]))
-        self.backup_keep.setValue(int(values["auto_backup_keep"]))
+        self.backup_interval.setValue(int(values["auto_backup_interval_minutes"]))
         self.backup_interval.setEnabled(self.auto_backup.isChecked())
-        self.backup_keep.setEnabled(self.auto_backup.isChecked())
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme_manager().choice)))
 
     def values(self) -> dict[str, Any]:
@@ -229,8 +229,7 @@ class PreferencesDialog(QDialog):
             "target_minutes": {d: spin.value() for d, spin in self.target_minutes.items()},
             "answer_seconds": self.answer_seconds.value(),
             "auto_backup_enabled": self.auto_backup.isChecked(),
-            "auto_backup_interval_hours": self.backup_interval.value(),
-            "auto_backup_keep": self.backup_keep.value(),
+            "auto_backup_interval_minutes": self.backup_interval.value(),
         }
 
     def changed_values(self) -> dict[str, Any]:

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 
 from prepdesk.ui.pages.registry import PAGES
 from prepdesk.ui.preferences_dialog import PreferencesDialog
@@ -23,6 +30,8 @@ def _name_of(widget: QWidget) -> str:
         return widget.text().replace("&", "")
     if isinstance(widget.parent(), QAbstractSpinBox):
         return widget.parent().accessibleName()  # the spin box's inner line edit
+    if isinstance(widget, QTabBar) and isinstance(widget.parent(), QTabWidget):
+        return widget.parent().accessibleName()  # announced as the tab widget
     return ""
 
 

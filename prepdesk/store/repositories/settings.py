@@ -18,9 +18,10 @@ DEFAULTS: dict[str, Any] = {
     "hours_per_weekday": [2.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0],  # Monday first
     "target_minutes": {"easy": 15, "medium": 30, "hard": 45},
     "answer_seconds": 120,
-    "auto_backup_enabled": True,  # automatic backups of the data folder
-    "auto_backup_interval_hours": 24,
-    "auto_backup_keep": 10,  # automatic backups kept; older ones are removed
+    # Backups while the app runs (ui/backup_scheduler.py); those on quit and before a
+    # schema upgrade always happen, and backup_policy's rotation decides what is kept.
+    "auto_backup_enabled": True,
+    "auto_backup_interval_minutes": 30,
     "reminders_enabled": True,  # tray reminders while the app runs
 }
 
