@@ -30,6 +30,12 @@ def _placeholder(title: str, message: str, icon_name: str) -> PageFactory:
     return lambda _ops: EmptyState(title, message, icon(icon_name))
 
 
+def _stories_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.stories_page import StoriesPage
+
+    return StoriesPage(ops)
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
@@ -64,17 +70,7 @@ PAGES: list[PageSpec] = [
             "practice",
         ),
     ),
-    PageSpec(
-        "stories",
-        "Stories",
-        "stories",
-        _placeholder(
-            "Project stories",
-            "Write your projects as STAR stories (Situation, Task, Action, Result), link them "
-            "to behavioral questions and rehearse them against a timer.",
-            "stories",
-        ),
-    ),
+    PageSpec("stories", "Stories", "stories", _stories_page),
     PageSpec(
         "companies",
         "Companies",
