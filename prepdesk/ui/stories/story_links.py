@@ -34,7 +34,8 @@ class CompetencyChips(QListWidget):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSpacing(4)
         self.setFrameShape(QListWidget.Shape.NoFrame)
-        self.setStyleSheet("QListWidget { background: transparent; }")
+        # Transparent without a style sheet (one makes Fusion paint the check boxes black).
+        self.viewport().setAutoFillBackground(False)
         self.itemChanged.connect(self._on_item_changed)
 
     def show_competencies(self, competencies: list[CompetencyView], tagged: frozenset[int]) -> None:
