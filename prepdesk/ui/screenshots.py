@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from prepdesk.ui.stories.screenshots import STORY_SHOTS
+
 WINDOW_SIZE = (1280, 820)
 
 
@@ -65,6 +67,7 @@ def _about(window: QWidget) -> QWidget:
 
 # Windows and dialogs beyond the pages: (file name, function of the main window).
 EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [("about", _about)]
+EXTRA_SHOTS += STORY_SHOTS
 
 
 def main(argv: list[str]) -> int:

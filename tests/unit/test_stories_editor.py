@@ -182,3 +182,11 @@ def test_user_adds_a_competency_and_a_question(qtbot, main_window, ops):
         for i in range(page.story_editor.competencies.count())
     ]
     assert story_id
+
+
+def test_closing_the_window_saves_at_once(qtbot, main_window, ops):
+    page = open_page(main_window)
+    story_id = page.new_story()
+    qtbot.keyClicks(page.story_editor.parts["result"], "Saved 3 hours a week.")
+    main_window.close()
+    assert stored_story(ops, story_id).result == "Saved 3 hours a week."

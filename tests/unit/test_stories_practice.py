@@ -89,7 +89,8 @@ def test_a_timed_practice_round_reschedules_the_story(qtbot, ops, db):
         card = s.query(ReviewCard).filter_by(story_id=story_id).one()
         assert card.due > clock.now
         assert [log.rating for log in card.logs] == [3]  # 4 -> Good
-    assert panel.due_list.count() == 0
+    assert panel.due_list.count() == 1
+    assert panel.due_list.item(0).text().startswith("Cutting fraud latency\nnext ")
     assert panel.history.topLevelItem(0).text(4) == "4"
     assert "Practised 1 time." in page.story_editor.rehearsal.text()
 

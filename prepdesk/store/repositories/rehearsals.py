@@ -47,6 +47,15 @@ class DueRehearsal:
     question_ids: tuple[int, ...]  # the questions the story answers
 
 
+@dataclass(frozen=True)
+class PlannedRehearsal:
+    story_id: int
+    title: str
+    due: datetime
+    is_due: bool
+    recall_at_interview: float | None
+
+
 class RehearsalRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -133,6 +142,34 @@ class RehearsalRepository:
                 )
             )
         return result
+
+    def plan(self, now: datetime) -> list[PlannedRehearsal]:
+        """Every story's next rehearsal, soonest first, with its recall at the interview."""
+        cards = self._session.scalars(
+            select(ReviewCard)
+            .where(ReviewCard.kind == "story", ReviewCard.suspended.is_(False))
+            .order_by(ReviewCard.due)
+        ).all()
+        interview = next_interview(self._session, now)
+        ids = [c.story_id for c in cards if c.story_id is not None]
+        recall: dict[int, float | None] = {}
+        if interview is not None and ids:
+            recall = ReviewRepository(self._session).recall_at("story", ids, interview.at)
+        planned = []
+        for card in cards:
+            story = self._session.get(Story, card.story_id)
+            if story is None:
+                continue
+            planned.append(
+                PlannedRehearsal(
+                    story_id=story.id,
+                    title=story.title,
+                    due=card.due,
+                    is_due=card.due <= now,
+                    recall_at_interview=recall.get(story.id),
+                )
+            )
+        return planned
 
     def question_text(self, question_id: int) -> str:
         question = self._session.get(BehavioralQuestion, question_id)

@@ -189,6 +189,7 @@ class StoriesPage(QWidget):
             lambda s: StoryRepository(s).create("", project_id), Change.STORIES | Change.REVIEWS
         )
         self.tabs.setCurrentIndex(0)
+        self._refresh_tree()  # also when this page is shown outside the main window
         self.tree.select("story", story_id)
         self.story_editor.title.setFocus()
         return story_id
@@ -197,6 +198,7 @@ class StoriesPage(QWidget):
         self.project_editor.save_now()
         project_id = self.ops.write(lambda s: ProjectRepository(s).create(""), Change.STORIES)
         self.tabs.setCurrentIndex(0)
+        self._refresh_tree()
         self.tree.select("project", project_id)
         self.project_editor.name.setFocus()
         return project_id
@@ -226,6 +228,7 @@ class StoriesPage(QWidget):
         self.story_editor.story_id = None
         self.project_editor.project_id = None
         self.detail.setCurrentWidget(self.empty)
+        self._refresh_tree()
         first = self.tree.first_story()
         if first is not None:
             self.tree.select(*first)

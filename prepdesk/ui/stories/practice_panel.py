@@ -83,13 +83,15 @@ class PracticePanel(QWidget):
     def _build_due_column(self) -> QWidget:
         column = QWidget()
         layout = QVBoxLayout(column)
-        layout.addWidget(section_label("Due rehearsals"))
+        layout.addWidget(section_label("Rehearsals"))
         self.due_hint = hint_label()
         layout.addWidget(self.due_hint)
         self.due_list = QListWidget()
         self.due_list.setAccessibleName("Due rehearsals")
         self.due_list.setWordWrap(True)
+        self.due_list.setSpacing(3)
         layout.addWidget(self.due_list, 1)
+        layout.addStretch(0)
         self.due_list.itemActivated.connect(self._due_chosen)
         self.due_list.itemClicked.connect(self._due_chosen)
         return column
@@ -189,7 +191,7 @@ class PracticePanel(QWidget):
         self.history.setColumnWidth(0, 120)
         self.history.setColumnWidth(1, 260)
         self.history.setColumnWidth(2, 170)
-        self.history.setColumnWidth(3, 70)
+        self.history.setColumnWidth(3, 95)
         self.history.setColumnWidth(4, 50)
         layout.addWidget(self.history, 1)
 
@@ -207,11 +209,12 @@ class PracticePanel(QWidget):
 
     def refresh(self) -> None:
         now = self._clock()
-        self._questions, self._stories, self._due, answer_seconds = self.ops.read(
+        self._questions, self._stories, self._due, plan, answer_seconds = self.ops.read(
             lambda s: (
                 QuestionRepository(s).questions(),
                 StoryRepository(s).all_views(),
                 RehearsalRepository(s).due_rehearsals(now),
+                RehearsalRepository(s).plan(now),
                 int(SettingsRepository(s).get("answer_seconds")),
             )
         )
@@ -228,24 +231,39 @@ class PracticePanel(QWidget):
         self.due_list.clear()
         for due in self._due:
             label = due.title or "Untitled story"
-            when = (
-                "new: never rehearsed"
-                if due.recall_now is None
-                else f"recall now {due.recall_now:.0%}"
-            )
+            if due.recall_now is None:
+                when = "due now · never rehearsed"
+            else:
+                when = f"due now · recall today {due.recall_now:.0%}"
             item = QListWidgetItem(f"{label}\n{when}")
             item.setData(Qt.ItemDataRole.UserRole, due.story_id)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
             self.due_list.addItem(item)
+        for planned in plan:
+            if planned.is_due:
+                continue
+            label = planned.title or "Untitled story"
+            when = f"next {planned.due.astimezone():%a %d %b}"
+            if planned.recall_at_interview is not None:
+                when += f" · {planned.recall_at_interview:.0%} at interview"
+            item = QListWidgetItem(f"{label}\n{when}")
+            item.setData(Qt.ItemDataRole.UserRole, planned.story_id)
+            self.due_list.addItem(item)
+        self.due_list.setVisible(self.due_list.count() > 0)
         if self._due:
             self.due_hint.setText("Rehearse these so every story is fresh on interview day.")
         elif self._stories:
-            self.due_hint.setText("Nothing due: every story is fresh. Practise any question.")
+            self.due_hint.setText(
+                "Nothing due: every story is fresh. Below, when each comes due next and "
+                "how well you should recall it at your next interview."
+            )
         else:
             self.due_hint.setText("Write a story first; its rehearsals will come due here.")
         if self.question_id is None:
             self.question.setText(
-                "Pick a question to answer aloud: choose where it comes from and press "
-                "Next question, or click a due rehearsal on the left."
+                "Press Next question, or pick a story on the left, then answer aloud."
             )
         self._show_story_text()
         self._show_history()
@@ -275,7 +293,7 @@ class PracticePanel(QWidget):
             )
         if not runs:
             item = QTreeWidgetItem(
-                self.history, ["", "No practice runs yet: your runs will be listed here."]
+                self.history, ["No practice runs yet: each run you save is listed here."]
             )
             item.setFirstColumnSpanned(True)
 

@@ -69,9 +69,12 @@ class StoryTree(QTreeWidget):
         return False
 
     def first_story(self) -> tuple[str, int] | None:
+        return self.first_of("story")
+
+    def first_of(self, kind: str) -> tuple[str, int] | None:
         for item in self._all_items():
-            if item.data(0, KIND_ROLE) == "story":
-                return "story", int(item.data(0, ID_ROLE))
+            if item.data(0, KIND_ROLE) == kind:
+                return kind, int(item.data(0, ID_ROLE))
         return None
 
     def _all_items(self) -> list[QTreeWidgetItem]:
