@@ -15,6 +15,13 @@ def open_page(main_window) -> StoriesPage:
     return page
 
 
+def show_tab(qtbot, page: StoriesPage, title: str) -> None:
+    bar = page.tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert page.tabs.currentIndex() == index
+
+
 def stored_story(ops, story_id: int):
     return ops.read(lambda s: StoryRepository(s).get(story_id))
 
@@ -130,21 +137,19 @@ def test_linking_a_story_changes_the_coverage_matrix(qtbot, main_window, ops):
     editor = page.story_editor
     qtbot.keyClicks(editor.title, "Onboarding an analyst")
     matrix = page.coverage.model
+    show_tab(qtbot, page, "Coverage")
     uncovered_before = page.coverage.uncovered.count()
     leadership_row = next(
         i for i, c in enumerate(matrix.matrix.competencies) if c.name == "Leadership"
     )
     assert matrix.index(leadership_row, 0).data() == "none"
+    show_tab(qtbot, page, "Write")
 
     # Tag Leadership with the keyboard on its chip.
     chips = editor.competencies
     chips.setFocus()
     chips.setCurrentItem(chips.item_for("Leadership"))
     qtbot.keyClick(chips, Qt.Key.Key_Space)
-    assert matrix.index(leadership_row, 0).data() == "1"
-    column = 1 + [sid for sid, _ in matrix.matrix.stories].index(story_id)
-    assert matrix.index(leadership_row, column).data() == "●"
-
     # Link a Teamwork question: the story now answers it, so it leaves the uncovered list.
     picker = editor.questions.picker
     index = next(i for i in range(picker.count()) if picker.itemText(i).startswith("Teamwork:"))
@@ -152,15 +157,38 @@ def test_linking_a_story_changes_the_coverage_matrix(qtbot, main_window, ops):
     question_id = picker.currentData()
     qtbot.mouseClick(editor.questions.link_button, Qt.MouseButton.LeftButton)
     assert [q.id for q in stored_story(ops, story_id).questions] == [question_id]
+    assert editor.questions.linked.count() == 1
+
+    show_tab(qtbot, page, "Coverage")
+    assert matrix.index(leadership_row, 0).data() == "1"
+    column = 1 + [sid for sid, _ in matrix.matrix.stories].index(story_id)
+    assert matrix.index(leadership_row, column).data() == "●"
     assert page.coverage.uncovered.count() == uncovered_before - 1
     teamwork_row = next(i for i, c in enumerate(matrix.matrix.competencies) if c.name == "Teamwork")
     assert matrix.index(teamwork_row, column).data() == "○"
-    assert editor.questions.linked.count() == 1
+    assert "Leadership" not in page.coverage.summary.text()
 
+    show_tab(qtbot, page, "Write")
     editor.questions.linked.setCurrentRow(0)
     qtbot.mouseClick(editor.questions.unlink_button, Qt.MouseButton.LeftButton)
+    show_tab(qtbot, page, "Coverage")
     assert page.coverage.uncovered.count() == uncovered_before
     assert matrix.index(teamwork_row, column).data() == ""
+
+
+def test_deleting_a_story_asks_first(qtbot, main_window, ops, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    page = open_page(main_window)
+    story_id = page.new_story()
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: next(answers))
+    page.delete_action.trigger()
+    assert stored_story(ops, story_id).id == story_id
+    page.delete_action.trigger()
+    assert ops.read(lambda s: StoryRepository(s).count()) == 0
+    assert page.detail.currentWidget() is page.empty
+    assert page.tree.first_story() is None
 
 
 def test_user_adds_a_competency_and_a_question(qtbot, main_window, ops):
@@ -173,8 +201,10 @@ def test_user_adds_a_competency_and_a_question(qtbot, main_window, ops):
     )
     qtbot.keyClicks(bank.new_question, "Tell me about a customer you surprised.")
     qtbot.keyClick(bank.new_question, Qt.Key.Key_Return)
+    show_tab(qtbot, page, "Questions")
     texts = {item.text(0): item.text(1) for item in bank.question_items()}
     assert texts["Tell me about a customer you surprised."] == "yours"
+    show_tab(qtbot, page, "Coverage")
     assert "Customer focus" in [c.name for c in page.coverage.model.matrix.competencies]
     story_id = page.new_story()
     assert "Customer focus" in [

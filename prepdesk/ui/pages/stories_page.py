@@ -45,6 +45,7 @@ class StoriesPage(QWidget):
     def __init__(self, ops: Operations, clock: Clock = _utc_now) -> None:
         super().__init__()
         self.ops = ops
+        self._stale: set[QWidget] = set()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Stories sections")
         self.tabs.setDocumentMode(True)
@@ -136,11 +137,17 @@ class StoriesPage(QWidget):
         ):
             self._refresh_tree()
             self.story_editor.refresh()
-            self.coverage.refresh()
-            if changes & (Change.STORIES | Change.SETTINGS):
-                self.questions.refresh()
-            self.practice.refresh()
+            # Tabs out of sight refresh when shown: autosave writes every second while
+            # the user types, and the writing tab must stay quick.
+            self._stale.update({self.coverage, self.questions, self.practice})
+            self._refresh_visible_tab()
         self._update_actions()
+
+    def _refresh_visible_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if current in self._stale:
+            self._stale.discard(current)
+            current.refresh()  # type: ignore[attr-defined]
 
     def _refresh_tree(self) -> None:
         projects, stories = self.ops.read(
@@ -174,6 +181,7 @@ class StoriesPage(QWidget):
     def _tab_changed(self, _index: int) -> None:
         self.story_editor.save_now()
         self.project_editor.save_now()
+        self._refresh_visible_tab()
 
     # creating and deleting -----------------------------------------------------------
 
@@ -237,11 +245,13 @@ class StoriesPage(QWidget):
 
     def practise_story(self, story_id: int) -> None:
         self.story_editor.save_now()
+        self._stale.discard(self.practice)
         self.practice.refresh()
         self.tabs.setCurrentWidget(self.practice)
         self.practice.choose_story(story_id)
 
     def practise_question(self, question_id: int) -> None:
+        self._stale.discard(self.practice)
         self.practice.refresh()
         self.tabs.setCurrentWidget(self.practice)
         self.practice.choose_question(question_id)

@@ -31,7 +31,7 @@ class AutosaveBuffer(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._on_timeout)
 
     def mark(self, key: Hashable, value: object) -> None:
         was_empty = not self._pending
@@ -48,6 +48,10 @@ class AutosaveBuffer(QObject):
         """Forget pending edits of something that no longer exists."""
         for key in [k for k in self._pending if predicate(k)]:
             del self._pending[key]
+
+    def _on_timeout(self) -> None:
+        # Slots return None: PySide mishandles a bool returned to a signal connection.
+        self.flush()
 
     def flush(self) -> bool:
         """Saves everything pending now; True when nothing is left unsaved."""

@@ -129,10 +129,12 @@ class CoverageView(QWidget):
         splitter.addWidget(lower)
         splitter.setSizes([400, 220])
         layout.addWidget(splitter, 1)
-        self.uncovered.itemActivated.connect(
-            lambda item: self.question_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
-        )
+        self.uncovered.itemActivated.connect(self._question_activated)
         self.refresh()
+
+    def _question_activated(self, item: QListWidgetItem) -> None:
+        # A named slot, not a lambda: PySide mishandles a lambda slot returning emit()'s bool.
+        self.question_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def refresh(self) -> None:
         matrix = self.ops.read(lambda s: QuestionRepository(s).coverage())

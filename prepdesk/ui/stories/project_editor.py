@@ -119,14 +119,14 @@ class ProjectEditor(QScrollArea):
         self.name.textEdited.connect(lambda text: self._edited("name", text))
         self.role.textEdited.connect(lambda text: self._edited("role", text))
         for line in (self.name, self.role):
-            line.focus_lost.connect(self.save_now)
+            line.focus_lost.connect(self._save_quietly)
         self.started.dateChanged.connect(
             lambda _d: self._edited("started_on", self.started.value())
         )
         self.ended.dateChanged.connect(lambda _d: self._edited("ended_on", self.ended.value()))
         for field, edit in self.fields.items():
             edit.textChanged.connect(lambda f=field, e=edit: self._edited(f, e.toPlainText()))
-            edit.focus_lost.connect(self.save_now)
+            edit.focus_lost.connect(self._save_quietly)
 
     def load(self, project_id: int, story_count: int) -> None:
         self.save_now()
@@ -150,6 +150,9 @@ class ProjectEditor(QScrollArea):
 
     def save_now(self) -> bool:
         return self.autosave.flush()
+
+    def _save_quietly(self) -> None:
+        self.save_now()  # a slot: returns None (see AutosaveBuffer._on_timeout)
 
     def _save_batch(self, batch: dict[Hashable, object]) -> None:
         by_project: dict[int, dict[str, object]] = {}

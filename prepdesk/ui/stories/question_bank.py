@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -44,7 +45,12 @@ class QuestionBank(QWidget):
         self.tree.setHeaderLabels(["Question", "Source", "Stories"])
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
-        self.tree.setColumnWidth(0, 640)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setAlternatingRowColors(True)
         layout.addWidget(self.tree, 1)
 
         add_row = QHBoxLayout()

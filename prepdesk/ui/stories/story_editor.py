@@ -162,10 +162,10 @@ class StoryEditor(QScrollArea):
         self.title.textEdited.connect(lambda text: self._edited("title", text))
         self.metrics.textEdited.connect(lambda text: self._edited("metrics", text))
         for field in (self.title, self.metrics):
-            field.focus_lost.connect(self.save_now)
+            field.focus_lost.connect(self._save_quietly)
         for part, field in self.parts.items():
             field.textChanged.connect(lambda p=part, f=field: self._edited(p, f.toPlainText()))
-            field.focus_lost.connect(self.save_now)
+            field.focus_lost.connect(self._save_quietly)
         self.project.activated.connect(self._project_chosen)
         self.competencies.toggled.connect(self._competency_toggled)
         self.questions.link_requested.connect(
@@ -177,12 +177,14 @@ class StoryEditor(QScrollArea):
         self.follow_ups.edited.connect(
             lambda fid, field, value: self.autosave.mark(("follow_up", fid, field), value)
         )
-        self.follow_ups.focus_lost.connect(self.save_now)
+        self.follow_ups.focus_lost.connect(self._save_quietly)
         self.follow_ups.add_requested.connect(self._add_follow_up)
         self.follow_ups.remove_requested.connect(self._remove_follow_up)
-        self.practise_button.clicked.connect(
-            lambda: self.story_id is not None and self.practise_requested.emit(self.story_id)
-        )
+        self.practise_button.clicked.connect(self._practise)
+
+    def _practise(self) -> None:
+        if self.story_id is not None:
+            self.practise_requested.emit(self.story_id)
 
     def load(self, story_id: int) -> None:
         """Shows a story; text fields are filled only here, so typing is never interrupted."""
@@ -260,6 +262,9 @@ class StoryEditor(QScrollArea):
 
     def save_now(self) -> bool:
         return self.autosave.flush()
+
+    def _save_quietly(self) -> None:
+        self.save_now()  # a slot: returns None (see AutosaveBuffer._on_timeout)
 
     def _save_batch(self, batch: dict[Hashable, object]) -> None:
         stories: dict[int, dict[str, str]] = {}

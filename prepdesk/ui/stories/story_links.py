@@ -79,6 +79,27 @@ class CompetencyChips(QListWidget):
         self.setFixedHeight(max(bottom + 12, self.fontMetrics().height() * 2))
 
 
+class FittedList(QListWidget):
+    """A list as tall as its (word-wrapped) items: the page scrolls, not the list."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setSpacing(3)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fit(self) -> None:
+        self.doItemsLayout()
+        bottom = max(
+            (self.visualItemRect(self.item(i)).bottom() for i in range(self.count())), default=0
+        )
+        self.setFixedHeight(bottom + 2 * self.frameWidth() + 8)
+
+    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.fit()
+
+
 class LinkedQuestions(QWidget):
     """The questions this story answers, with a picker to link one more."""
 
@@ -89,9 +110,8 @@ class LinkedQuestions(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.linked = QListWidget()
+        self.linked = FittedList()
         self.linked.setAccessibleName("Linked questions")
-        self.linked.setWordWrap(True)
         self.empty_hint = hint_label(
             "No questions linked yet. Pick the questions this story answers: the coverage "
             "matrix and practice mode use these links."
@@ -124,9 +144,8 @@ class LinkedQuestions(QWidget):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, question.id)
             self.linked.addItem(item)
-        rows = max(1, min(len(linked), 6))
-        self.linked.setFixedHeight(rows * (self.fontMetrics().height() + 10) + 8)
         self.linked.setVisible(bool(linked))
+        self.linked.fit()
         self.empty_hint.setVisible(not linked)
         linked_ids = {q.id for q in linked}
         self.picker.clear()
@@ -209,6 +228,13 @@ class FollowUpList(QWidget):
         self._layout.addLayout(button_row)
         self.add_button.clicked.connect(self.add_requested)
 
+    # Named slots: PySide mishandles lambda slots that return emit()'s bool.
+    def _edited(self, follow_up_id: int, field: str, value: str) -> None:
+        self.edited.emit(follow_up_id, field, value)
+
+    def _remove(self, follow_up_id: int) -> None:
+        self.remove_requested.emit(follow_up_id)
+
     def show_follow_ups(self, follow_ups: tuple[FollowUpView, ...], force: bool = False) -> None:
         ids = [f.id for f in follow_ups]
         if not force and ids == [row.follow_up_id for row in self.rows]:
@@ -218,7 +244,7 @@ class FollowUpList(QWidget):
             row.deleteLater()
         self.rows = []
         for index, follow_up in enumerate(follow_ups):
-            row = FollowUpRow(follow_up, self.edited.emit, self.remove_requested.emit)
+            row = FollowUpRow(follow_up, self._edited, self._remove)
             row.question.focus_lost.connect(self.focus_lost)
             row.notes.focus_lost.connect(self.focus_lost)
             self._layout.insertWidget(1 + index, row)
