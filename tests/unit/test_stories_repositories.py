@@ -12,8 +12,10 @@ from prepdesk.store.repositories.questions import QuestionRepository
 from prepdesk.store.repositories.rehearsals import RehearsalRepository
 from prepdesk.store.repositories.stories import StoryRepository
 
-# New cards are due from the moment they are made; judge them a minute later.
-NOW = datetime.now(UTC) + timedelta(minutes=1)
+
+def a_minute_from_now() -> datetime:
+    """New cards are due from the moment they are made; judge them a minute later."""
+    return datetime.now(UTC) + timedelta(minutes=1)
 
 
 def test_story_round_trip_with_links_and_follow_ups(db):
@@ -92,14 +94,15 @@ def test_user_questions_and_competencies(db):
 
 
 def test_a_scored_run_reschedules_the_story(db):
+    now = a_minute_from_now()
     with db.transaction() as s:
         story_id = StoryRepository(s).create("Mentoring")
-        assert [d.story_id for d in RehearsalRepository(s).due_rehearsals(NOW)] == [story_id]
+        assert [d.story_id for d in RehearsalRepository(s).due_rehearsals(now)] == [story_id]
     with db.transaction() as s:
         RehearsalRepository(s).record(
             story_id=story_id,
             question_id=None,
-            when=NOW,
+            when=now,
             target_seconds=120,
             duration_seconds=110,
             score=5,
@@ -107,31 +110,32 @@ def test_a_scored_run_reschedules_the_story(db):
         )
     with db.transaction() as s:
         card = s.query(ReviewCard).filter_by(story_id=story_id).one()
-        assert card.due > NOW
+        assert card.due > now
         assert [log.rating for log in card.logs] == [4]  # 5 -> Easy
         rehearsals = RehearsalRepository(s)
-        assert rehearsals.due_rehearsals(NOW) == []
-        status = rehearsals.status(story_id, NOW)
+        assert rehearsals.due_rehearsals(now) == []
+        status = rehearsals.status(story_id, now)
         assert status.runs == 1 and status.due == card.due
         assert [r.note for r in rehearsals.history(story_id=story_id)] == ["Good pace"]
 
 
 def test_recall_at_the_next_interview_is_predicted(db):
+    now = a_minute_from_now()
     with db.transaction() as s:
         from prepdesk.store.repositories.settings import SettingsRepository
 
-        SettingsRepository(s).set("target_date", (NOW + timedelta(days=20)).date().isoformat())
+        SettingsRepository(s).set("target_date", (now + timedelta(days=20)).date().isoformat())
         story_id = StoryRepository(s).create("Conflict")
-        assert RehearsalRepository(s).status(story_id, NOW).recall_at_interview is None
+        assert RehearsalRepository(s).status(story_id, now).recall_at_interview is None
         RehearsalRepository(s).record(
             story_id=story_id,
             question_id=None,
-            when=NOW,
+            when=now,
             target_seconds=120,
             duration_seconds=100,
             score=4,
         )
     with db.transaction() as s:
-        status = RehearsalRepository(s).status(story_id, NOW)
+        status = RehearsalRepository(s).status(story_id, now)
     assert status.interview_label == "your target date"
     assert status.recall_at_interview is not None and 0 < status.recall_at_interview < 1
