@@ -23,8 +23,8 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check prepdesk tests benchmarks
-	$(VENV)/bin/ruff format --check prepdesk tests benchmarks
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 screenshots: $(STAMP)
 	$(XVFB) $(PY) -m prepdesk.ui.screenshots docs/screenshots

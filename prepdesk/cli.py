@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check the database for damage (read-only)")
+    check.add_argument("--repair", action="store_true", help="rebuild the search index")
     check.set_defaults(handler=_cmd_check)
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
@@ -41,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace existing data (it is backed up first and moved aside, never deleted)",
     )
     demo.set_defaults(handler=_cmd_demo)
+
+    # Feature commands live beside their feature; each module adds its own subcommands.
+    from prepdesk.io import cli_companies, cli_data, cli_problems
+
+    for module in (cli_data, cli_problems, cli_companies):
+        module.add_commands(commands)
     return parser
 
 
@@ -68,6 +75,10 @@ def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"No database yet in {paths.root}: nothing to check.")
         return 0
     problems = check_database(paths.database)
+    if not problems and args.repair:
+        from prepdesk.io.cli_data import cmd_repair
+
+        return cmd_repair(paths)
     if problems:
         print(f"{paths.database}: {len(problems)} problem(s) found:", file=sys.stderr)
         for problem in problems:

@@ -1,1 +1,1 @@
-"""Import and export."""
+"""Import and export: files in and out of prepdesk, using store and core."""

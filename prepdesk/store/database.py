@@ -9,10 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from prepdesk.store.backup import backup_file_name, write_backup
 from prepdesk.store.engine import make_engine
+from prepdesk.store.errors import DiskFull
 from prepdesk.store.inspection import inspect_database
 from prepdesk.store.migration import SchemaVersions
 from prepdesk.store.paths import DataPaths
@@ -61,8 +63,16 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed as a whole on success, rolled back on any error."""
-        with self._sessions.begin() as session:
-            yield session
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            if "full" in str(exc.orig):  # SQLITE_FULL: the disk (or the page limit) is full
+                raise DiskFull(
+                    f"the disk holding {self.paths.database} is full: nothing from this "
+                    "change was saved, and everything saved before is intact"
+                ) from exc
+            raise
 
     def backup_to(self, destination: Path) -> Path:
         return write_backup(self.paths.database, destination)

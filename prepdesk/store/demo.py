@@ -398,18 +398,13 @@ class _DemoBuilder:
             self.add_checklist(stage, spec.days_from_today)
 
     def add_checklist(self, stage: m.InterviewStage, days_ahead: int) -> None:
-        """6-10 of the usual items, every section present; nearer stages are more ticked."""
-        items = text.checklist(stage.stage_type.category, stage.format != "onsite")
-        firsts = {next(i for i, item in enumerate(items) if item[0] == s) for s, _ in items}
-        rest = [i for i in range(len(items)) if i not in firsts]
-        chosen = sorted(firsts | set(self.rng.sample(rest, self.rng.randint(6, 10) - len(firsts))))
-        odds = {"research": 0.7, "stage": 0.4, "logistics": 0.4, "day-before": 0.0}
-        nearness = 1.0 if days_ahead <= 7 else 0.5
-        for position, index in enumerate(chosen):
-            section, label = items[index]
-            checked = self.rng.random() < odds[section] * nearness
-            stage.checklist.append(
-                m.ChecklistItem(
-                    section=section, text=label, rule=None, checked=checked, position=position
-                )
-            )
+        """The generated checklist; nearer stages have more of the manual items ticked."""
+        from prepdesk.store.repositories.checklist import ChecklistRepository
+
+        self.session.flush()  # the generator needs the stage's id
+        ChecklistRepository(self.session).generate(stage.id, _at(self.today, 8))
+        odds = {"logistics": 0.6, "day-before": 0.0}
+        nearness = 1.0 if days_ahead <= 7 else 0.4
+        for item in stage.checklist:
+            if item.rule is None:
+                item.checked = self.rng.random() < odds.get(item.section, 0.5) * nearness

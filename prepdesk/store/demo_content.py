@@ -294,7 +294,7 @@ _NORTHWIND_STAGES = (
               "Four back-to-back sessions; bring ID; lunch with the team."),
 )
 _HELIOS_STAGES = (
-    StageText("Recruiter screen", 3, 11, 45, "video", _MEET + "helios-screen", (0,),
+    StageText("Recruiter screen", 7, 11, 45, "video", _MEET + "helios-screen", (0,),
               "Why health; experience with sensitive data; visa question."),
     StageText("Technical assessment", None, 9, 60, "take-home", "", (1,),
               "Take-home NLP task, sent after the screen."),
@@ -392,27 +392,4 @@ SOLVED_ATTEMPT_NOTES = ("Solved, but too slowly for an interview.",
 PRACTICE_NOTES = ("Too much situation, rushed the result.", "Good pace; say the numbers earlier.",
                   "Forgot to say what I would do differently.", "Strong. Keep the opening line.",
                   "Rambled in the action part; cut one step.", "")
-STAGE_CHECKS = {"screen": "Salary expectations decided",
-                "assessment": "Evening blocked for the take-home",
-                "coding": "Two timed problems solved this week",
-                "system_design": "One full design practised aloud",
-                "behavioral": "Stories rehearsed against the countdown",
-                "onsite": "Energy plan for back-to-back sessions"}
 # fmt: on
-
-
-def checklist(category: str, remote: bool) -> list[tuple[str, str]]:
-    """The usual (section, text) items before a stage of this category."""
-    return [
-        ("research", "Products reviewed"),
-        ("research", "Company values matched to stories"),
-        ("research", "Interviewers looked up"),
-        ("stage", STAGE_CHECKS.get(category, "Stage format understood")),
-        ("stage", "At least three questions to ask ready"),
-        ("stage", "Two-minute introduction rehearsed"),
-        ("logistics", "Link checked" if remote else "Route and travel time planned"),
-        ("logistics", "Equipment tested" if remote else "ID and printed CV packed"),
-        ("logistics", "Calendar invite accepted"),
-        ("day-before", "Notes for this stage reread"),
-        ("day-before", "A good night's sleep"),
-    ]

@@ -32,3 +32,7 @@ class CorruptDatabase(DatabaseRefused):
 
 class MigrationFailed(StoreError):
     """An upgrade step raised; the transaction was rolled back, the old schema stands."""
+
+
+class DiskFull(StoreError):
+    """A write did not fit on the disk; its transaction was rolled back as a whole."""

@@ -58,3 +58,35 @@ def restore_backup(paths: DataPaths, backup: Path) -> Path | None:
         moved = move_aside(paths)
     write_backup(backup, paths.database)
     return moved
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup holds, for choosing one: counts of the main kinds of data."""
+
+    info: BackupInfo
+    counts: dict[str, int]  # topics, sessions, stories, companies; empty when unreadable
+    good: bool
+
+
+SUMMARY_TABLES = {
+    "topics": "topic",
+    "sessions": "study_session",
+    "stories": "story",
+    "companies": "company",
+}
+
+
+def summarise_backup(info: BackupInfo) -> BackupSummary:
+    try:
+        conn = sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)
+        try:
+            counts = {
+                label: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for label, table in SUMMARY_TABLES.items()
+            }
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return BackupSummary(info, {}, good=False)
+    return BackupSummary(info, counts, good=True)

@@ -7,7 +7,10 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from prepdesk import __version__
+from prepdesk.store.backup_policy import automatic_backup
+from prepdesk.store.errors import StoreError
 from prepdesk.store.paths import DataPaths
+from prepdesk.ui.backup_scheduler import BackupScheduler
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.main_window import MainWindow
 from prepdesk.ui.operations import Operations
@@ -47,14 +50,24 @@ def run_gui(paths: DataPaths) -> int:
         db = open_database_interactively(paths)
         if db is None:
             return 1
+        ops = Operations(db)
         try:
-            window = MainWindow(Operations(db))
+            window = MainWindow(ops)
             server = RaiseServer(paths.root, window)
             server.raise_requested.connect(lambda: _bring_forward(window))
+            scheduler = BackupScheduler(lambda: ops.db.paths, window)
+            scheduler.start()
             window.show()
             return app.exec()
         finally:
-            db.close()
+            # A restore may have swapped the database; close the one open now.
+            ops.db.close()
+            # Backed up only when quick_check passes: a damaged file never rotates out
+            # the good backups.
+            try:
+                automatic_backup(paths, "quit")
+            except StoreError as exc:
+                print(f"prepdesk: the backup on quit failed: {exc}", file=sys.stderr)
     finally:
         lock.release()
 

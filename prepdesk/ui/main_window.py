@@ -21,14 +21,17 @@ from prepdesk.store.changes import Change
 from prepdesk.ui.about_dialog import AboutDialog
 from prepdesk.ui.background import BackgroundTask, run_in_background
 from prepdesk.ui.icons import app_icon, icon
+from prepdesk.ui.main_window_data import MainWindowData
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.registry import PAGES, PageSpec
 from prepdesk.ui.qt_settings import ui_settings
+from prepdesk.ui.topics.timer_status import TimerStatus
 
 
 class MainWindow(QMainWindow):
     page_changed = Signal(str)
     backup_finished = Signal(object)  # Path of the new backup, or an error message (str)
+    data_task_finished = Signal(object)  # what an import/export did (str), or an Exception
 
     def __init__(self, ops: Operations, pages: list[PageSpec] | None = None) -> None:
         super().__init__()
@@ -62,8 +65,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.data = MainWindowData(self)
         self._build_menus()
         self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}")
+        self.timer_status = TimerStatus(ops)  # the study timer, visible on every page
+        self.statusBar().addPermanentWidget(self.timer_status)
         self.navigation.currentRowChanged.connect(self._show_row)
         ops.changed.connect(self._on_data_changed)
         self._restore_state()
@@ -112,16 +118,31 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.backup_action = self._action("&Back up now", "Ctrl+Shift+B", self.back_up_now)
+        self.restore_action = self._action("&Restore from backup…", None, self.restore_from_backup)
         self.import_action = self._action("&Import…", "Ctrl+I", self.import_data)
-        self.export_action = self._action("&Export…", "Ctrl+E", self.export_data)
+        self.export_action = self._action("&Export everything (JSON)…", "Ctrl+E", self.export_data)
+        self.export_csv_action = self._action(
+            "Export tables as &CSV…", None, lambda: self.export_data("csv")
+        )
+        self.export_markdown_action = self._action(
+            "Export notes and stories as &Markdown…", None, lambda: self.export_data("markdown")
+        )
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        for action in (self.backup_action, self.import_action, self.export_action):
+        for action in (self.backup_action, self.restore_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        export_menu = file_menu.addMenu("E&xport")
+        for action in (self.export_action, self.export_csv_action, self.export_markdown_action):
+            export_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
         go_menu = self.menuBar().addMenu("&Go")
+        self.search_action = self._action("&Search everything…", "Ctrl+K", self.open_search)
+        go_menu.addAction(self.search_action)
+        go_menu.addSeparator()
         for index, spec in enumerate(self._specs):
             action = self._action(
                 spec.title, f"Ctrl+{index + 1}", lambda _=False, k=spec.key: self.show_page(k)
@@ -166,20 +187,22 @@ class MainWindow(QMainWindow):
         task.signals.finished.connect(lambda _r: self._tasks.discard(task))
         task.signals.failed.connect(lambda _r: self._tasks.discard(task))
 
-    def import_data(self) -> None:
-        QMessageBox.information(
-            self,
-            "Import",
-            "Import a prepdesk JSON export from the command line for now:\n"
-            "prepdesk import FILE.json",
-        )
+    # search, restore, import and export (MainWindowData holds the work) ------------
 
-    def export_data(self) -> None:
-        QMessageBox.information(
-            self,
-            "Export",
-            "Use File > Back up now for a complete copy of your data.",
-        )
+    def open_search(self) -> None:
+        self.data.open_search()
+
+    def open_item(self, kind: str, ref_id: int) -> None:
+        self.data.open_item(kind, ref_id)
+
+    def restore_from_backup(self) -> None:
+        self.data.restore_from_backup()
+
+    def import_data(self) -> None:
+        self.data.choose_import()
+
+    def export_data(self, kind: str = "json") -> None:
+        self.data.choose_export(kind)
 
     # window state -------------------------------------------------------------
 

@@ -52,7 +52,8 @@ def capture_main_window(out_dir: Path, data_dir: Path, suffix: str = "") -> None
         if widget is not None:
             settle(app)
             save(widget, out_dir, f"{name}{suffix}")
-            widget.close()
+            if widget is not window:
+                widget.close()
     window.close()
     db.close()
 
@@ -65,8 +66,62 @@ def _about(window: QWidget) -> QWidget:
     return dialog
 
 
+def _review(window: QWidget) -> QWidget:
+    from prepdesk.ui.topics.review_dialog import ReviewDialog
+
+    dialog = ReviewDialog(window.ops, window)  # type: ignore[attr-defined]
+    dialog.show()
+    return dialog
+
+
+def _restore(window: QWidget) -> QWidget:
+    from prepdesk.store.backup import backup_file_name, write_backup
+    from prepdesk.store.paths import DataPaths
+    from prepdesk.ui.restore_dialog import RestoreDialog
+
+    paths = DataPaths.resolve(os.environ["PREPDESK_DATA_DIR"])
+    if paths.database.exists() and not list(paths.backups.glob("*manual*")):
+        write_backup(paths.database, paths.backups / backup_file_name("manual"))
+    dialog = RestoreDialog(paths, window)
+    dialog.show()
+    return dialog
+
+
+def _company_pipeline(window: QWidget) -> QWidget:
+    from prepdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    page = window.show_page("companies")
+    page.tabs.setCurrentWidget(page.pipeline)  # type: ignore[attr-defined]
+    return window
+
+
+def _checklist_window(window: QWidget) -> QWidget | None:
+    from prepdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    page = window.show_page("checklist")
+    return page.open_current()  # type: ignore[attr-defined]
+
+
+def _search(window: QWidget) -> QWidget:
+    from prepdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    dialog = window.data.open_search()
+    dialog.box.setText("rank")
+    return dialog
+
+
 # Windows and dialogs beyond the pages: (file name, function of the main window).
-EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [("about", _about)]
+EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
+    ("about", _about),
+    ("review", _review),
+    ("company-pipeline", _company_pipeline),
+    ("checklist-window", _checklist_window),
+    ("restore", _restore),
+    ("search", _search),
+]
 EXTRA_SHOTS += STORY_SHOTS
 
 

@@ -51,6 +51,9 @@ def _offer_recovery(paths: DataPaths, exc: CorruptDatabase, parent: QWidget | No
             f"Restore backup of {backup.taken_at.astimezone():%a %d %b %Y %H:%M}",
             QMessageBox.ButtonRole.AcceptRole,
         )
+    choose = None
+    if backup is not None:
+        choose = box.addButton("Choose a backup…", QMessageBox.ButtonRole.ActionRole)
     fresh = box.addButton("Move aside and start fresh", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
@@ -59,6 +62,13 @@ def _offer_recovery(paths: DataPaths, exc: CorruptDatabase, parent: QWidget | No
         assert backup is not None
         restore_backup(paths, backup.path)
         return True
+    if choose is not None and clicked is choose:
+        from prepdesk.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(paths, parent)
+        if dialog.exec() and (chosen := dialog.chosen()) is not None:
+            restore_backup(paths, chosen)
+        return True  # back to the question when nothing was chosen
     if clicked is fresh:
         move_aside(paths)
         return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import Column, DateTime, ForeignKey, MetaData, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -48,3 +48,22 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def link_table(name: str, left: tuple[str, str], right: tuple[str, str]) -> Table:
+    """A many-to-many table of two cascading foreign keys, (column, referred table) each.
+
+    The right-hand column gets its own index; the primary key covers lookups from the left.
+    """
+    (left_column, left_table), (right_column, right_table) = left, right
+    return Table(
+        name,
+        Base.metadata,
+        Column(left_column, ForeignKey(f"{left_table}.id", ondelete="CASCADE"), primary_key=True),
+        Column(
+            right_column,
+            ForeignKey(f"{right_table}.id", ondelete="CASCADE"),
+            primary_key=True,
+            index=True,
+        ),
+    )

@@ -7,37 +7,24 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
-    Column,
     ForeignKey,
     Integer,
     String,
-    Table,
     Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from prepdesk.store.models.base import Base, UTCDateTime, utcnow
+from prepdesk.store.models.base import Base, UTCDateTime, link_table, utcnow
 from prepdesk.store.models.stories import Competency
 
 COMPANY_STATUSES = ("researching", "applied", "interviewing", "offer", "rejected", "withdrawn")
 
-company_value = Table(
-    "company_value",
-    Base.metadata,
-    Column("company_id", ForeignKey("company.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "competency_id",
-        ForeignKey("competency.id", ondelete="CASCADE"),
-        primary_key=True,
-        index=True,
-    ),
+company_value = link_table(
+    "company_value", ("company_id", "company"), ("competency_id", "competency")
 )
 
-stage_interviewer = Table(
-    "stage_interviewer",
-    Base.metadata,
-    Column("stage_id", ForeignKey("interview_stage.id", ondelete="CASCADE"), primary_key=True),
-    Column("person_id", ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True),
+stage_interviewer = link_table(
+    "stage_interviewer", ("stage_id", "interview_stage"), ("person_id", "person")
 )
 
 

@@ -7,25 +7,18 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
-    Column,
     ForeignKey,
     Integer,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from prepdesk.store.models.base import Base, UTCDateTime, utcnow
+from prepdesk.store.models.base import Base, UTCDateTime, link_table, utcnow
 from prepdesk.store.models.topics import Topic
 
-problem_topic = Table(
-    "problem_topic",
-    Base.metadata,
-    Column("problem_id", ForeignKey("problem.id", ondelete="CASCADE"), primary_key=True),
-    Column("topic_id", ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True, index=True),
-)
+problem_topic = link_table("problem_topic", ("problem_id", "problem"), ("topic_id", "topic"))
 
 
 class Problem(Base):

@@ -7,40 +7,22 @@ from datetime import date, datetime
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
-    Column,
     Date,
     ForeignKey,
     Integer,
     String,
-    Table,
     Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from prepdesk.store.models.base import Base, UTCDateTime, utcnow
+from prepdesk.store.models.base import Base, UTCDateTime, link_table, utcnow
 
-story_competency = Table(
-    "story_competency",
-    Base.metadata,
-    Column("story_id", ForeignKey("story.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "competency_id",
-        ForeignKey("competency.id", ondelete="CASCADE"),
-        primary_key=True,
-        index=True,
-    ),
+story_competency = link_table(
+    "story_competency", ("story_id", "story"), ("competency_id", "competency")
 )
 
-story_question = Table(
-    "story_question",
-    Base.metadata,
-    Column("story_id", ForeignKey("story.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "question_id",
-        ForeignKey("behavioral_question.id", ondelete="CASCADE"),
-        primary_key=True,
-        index=True,
-    ),
+story_question = link_table(
+    "story_question", ("story_id", "story"), ("question_id", "behavioral_question")
 )
 
 

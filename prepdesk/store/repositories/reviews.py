@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.review import CardState, ReviewScheduler
@@ -80,6 +80,11 @@ class ReviewRepository:
         ]
         cards.sort(key=lambda c: (c.recall_now is None, c.recall_now or 0.0, c.due))
         return cards[:limit] if limit is not None else cards
+
+    def reviewed_since(self, since: datetime) -> int:
+        """How many reviews were logged from `since` on (for the daily limit)."""
+        query = select(func.count(ReviewLog.id)).where(ReviewLog.reviewed_at >= since)
+        return int(self._session.scalar(query) or 0)
 
     def recall_at(self, kind: str, owner_ids: list[int], when: datetime) -> dict[int, float | None]:
         """Predicted recall at `when` (e.g. the interview) for each owner id of `kind`."""

@@ -30,10 +30,34 @@ def _placeholder(title: str, message: str, icon_name: str) -> PageFactory:
     return lambda _ops: EmptyState(title, message, icon(icon_name))
 
 
+def _topics_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.topics_page import TopicsPage
+
+    return TopicsPage(ops)
+
+
+def _practice_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.practice_page import PracticePage
+
+    return PracticePage(ops)
+
+
 def _stories_page(ops: Operations) -> QWidget:
     from prepdesk.ui.pages.stories_page import StoriesPage
 
     return StoriesPage(ops)
+
+
+def _companies_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.companies_page import CompaniesPage
+
+    return CompaniesPage(ops)
+
+
+def _checklist_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.checklist_page import ChecklistPage
+
+    return ChecklistPage(ops)
 
 
 PAGES: list[PageSpec] = [
@@ -48,49 +72,9 @@ PAGES: list[PageSpec] = [
             "dashboard",
         ),
     ),
-    PageSpec(
-        "topics",
-        "Topics",
-        "topics",
-        _placeholder(
-            "Topic mastery",
-            "The curriculum (mathematics, programming, algorithms, ML concepts and ML system "
-            "design) with your ratings, study sessions and the reviews that are due.",
-            "topics",
-        ),
-    ),
-    PageSpec(
-        "practice",
-        "Practice",
-        "practice",
-        _placeholder(
-            "Coding practice",
-            "Log the problems you solve on LeetCode, HackerRank or Kaggle, with difficulty, "
-            "pattern, time taken and attempts.",
-            "practice",
-        ),
-    ),
+    PageSpec("topics", "Topics", "topics", _topics_page),
+    PageSpec("practice", "Practice", "practice", _practice_page),
     PageSpec("stories", "Stories", "stories", _stories_page),
-    PageSpec(
-        "companies",
-        "Companies",
-        "companies",
-        _placeholder(
-            "Companies and interviews",
-            "Research notes, questions to ask the interviewer and each company's interview "
-            "stages with their dates.",
-            "companies",
-        ),
-    ),
-    PageSpec(
-        "checklist",
-        "Checklist",
-        "checklist",
-        _placeholder(
-            "Pre-interview checklist",
-            "Before each interview stage: research done, stories rehearsed, weak topics "
-            "reviewed, logistics checked, and a good night's sleep.",
-            "checklist",
-        ),
-    ),
+    PageSpec("companies", "Companies", "companies", _companies_page),
+    PageSpec("checklist", "Checklist", "checklist", _checklist_page),
 ]

@@ -1,0 +1,121 @@
+"""`prepdesk export`, `prepdesk import` and `prepdesk check --repair`: handlers for cli.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from prepdesk.store.paths import DataPaths
+
+
+def _with_lock(paths: DataPaths, work: Callable[[], int]) -> int:
+    """Writes take the data folder's instance lock, exactly like the app does."""
+    from prepdesk.ui.single_instance import InstanceLock
+
+    paths.root.mkdir(parents=True, exist_ok=True)
+    lock = InstanceLock(paths.lock)
+    if not lock.acquire():
+        print(
+            f"prepdesk: prepdesk is running on {paths.root} (process {lock.owner_pid()}); "
+            "close it first",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        return work()
+    finally:
+        lock.release()
+
+
+def cmd_export(args: argparse.Namespace, paths: DataPaths) -> int:
+    from prepdesk.io.csv_export import export_csv_folder
+    from prepdesk.io.json_export import export_json
+    from prepdesk.io.markdown_export import export_markdown_folder
+    from prepdesk.store.database import Database
+
+    if not paths.database.exists():
+        print(f"prepdesk: no database in {paths.root} to export", file=sys.stderr)
+        return 1
+
+    def work() -> int:
+        db = Database.open(paths)
+        try:
+            with db.transaction() as session:
+                if args.format == "csv":
+                    count = len(export_csv_folder(session, args.file.absolute()))
+                    print(f"Wrote {count} CSV files to {args.file}")
+                elif args.format == "markdown":
+                    count = len(export_markdown_folder(session, args.file.absolute()))
+                    print(f"Wrote {count} Markdown files to {args.file}")
+                else:
+                    rows = export_json(session, args.file.absolute())
+                    print(f"Exported {rows} rows to {args.file}")
+        finally:
+            db.close()
+        return 0
+
+    return _with_lock(paths, work)
+
+
+def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
+    from prepdesk.io.json_import import import_export, read_export
+    from prepdesk.store.backup import backup_file_name
+    from prepdesk.store.database import Database
+
+    data = read_export(args.file)  # refuses before the database is even opened
+
+    def work() -> int:
+        db = Database.open(paths)
+        try:
+            db.backup_to(paths.backups / backup_file_name("before-import"))
+            with db.transaction() as session:
+                summary = import_export(session, data, merge=args.merge)
+        finally:
+            db.close()
+        print(f"Imported {args.file}: {summary.added} added, {summary.updated} updated.")
+        return 0
+
+    return _with_lock(paths, work)
+
+
+def cmd_repair(paths: DataPaths) -> int:
+    """Rebuild the search index (the only derived data prepdesk keeps)."""
+    from prepdesk.store.database import Database
+    from prepdesk.store.repositories.search import SearchRepository
+
+    def work() -> int:
+        db = Database.open(paths)
+        try:
+            with db.transaction() as session:
+                count = SearchRepository(session).rebuild()
+        finally:
+            db.close()
+        print(f"Rebuilt the search index: {count} items.")
+        return 0
+
+    return _with_lock(paths, work)
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from pathlib import Path
+
+    export = commands.add_parser("export", help="export everything to a file or folder")
+    export.add_argument("file", metavar="FILE", type=Path, help="the file (or folder) to write")
+    export.add_argument(
+        "--format",
+        choices=("json", "csv", "markdown"),
+        default="json",
+        help="json: everything, for import (default); csv: a folder with one file per table; "
+        "markdown: a folder of notes and stories",
+    )
+    export.set_defaults(handler=cmd_export)
+
+    imp = commands.add_parser("import", help="import a prepdesk JSON export")
+    imp.add_argument("file", metavar="FILE", type=Path)
+    imp.add_argument(
+        "--merge",
+        action="store_true",
+        help="add to the data already there, updating items that match",
+    )
+    imp.set_defaults(handler=cmd_import)

@@ -1,0 +1,103 @@
+"""The prepdesk JSON export format, version 1 (described in docs/export-format.md).
+
+One object: {"format": "prepdesk", "version": 1, "<table>": [row, ...], ...}, one
+list per table, rows as objects keyed by column name, ordered by primary key.
+The column list and types come from the models, so the format holds everything.
+What the models' CHECK constraints say is repeated here as plain ranges and
+choices, so an import can name the field that is wrong before writing anything.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table
+
+from prepdesk.store.models import COMPANY_STATUSES, Base
+
+FORMAT_NAME = "prepdesk"
+FORMAT_VERSION = 1
+
+
+def export_tables() -> list[Table]:
+    """Every table, parents before children (the order rows are written in)."""
+    return list(Base.metadata.sorted_tables)
+
+
+# (minimum, maximum) allowed, None meaning unbounded; mirrors the CHECK constraints.
+RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
+    ("topic", "target_level"): (0, 5),
+    ("topic", "weight"): (1e-9, None),
+    ("topic", "hours_per_level"): (0, None),
+    ("rating", "level"): (0, 5),
+    ("study_session", "minutes"): (1, 1440),
+    ("attempt", "minutes"): (0, 1440),
+    ("practice_run", "score"): (1, 5),
+    ("practice_run", "duration_seconds"): (0, None),
+    ("practice_run", "target_seconds"): (0, None),
+    ("review_log", "rating"): (1, 4),
+    ("review_card", "state"): (1, 3),
+    ("interview_stage", "duration_minutes"): (1, None),
+}
+
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("company", "status"): COMPANY_STATUSES,
+    ("ask_question", "category"): ("team", "projects", "ml practice", "growth", "process"),
+    ("stage_type", "category"): (
+        "screen",
+        "assessment",
+        "coding",
+        "ml_concepts",
+        "system_design",
+        "behavioral",
+        "onsite",
+        "offer",
+        "other",
+    ),
+    ("interview_stage", "format"): ("video", "phone", "onsite", "take-home"),
+    ("problem", "difficulty"): ("easy", "medium", "hard"),
+    ("behavioral_question", "source"): ("builtin", "user", "debrief"),
+    ("review_card", "kind"): ("topic", "problem", "story"),
+}
+
+# How a merge recognises an item that is already there: the first alternative with
+# any of its columns set in the incoming row (compared with IS, so NULL matches
+# NULL). Tables not listed match on all their
+# columns except the id (a study session with the same topic, time, minutes, note).
+NATURAL_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "area": (("key",),),
+    "topic": (("key",), ("area_id", "name")),
+    "competency": (("name",),),
+    "behavioral_question": (("text",),),
+    "ask_question": (("text",),),
+    "stage_type": (("name",),),
+    "setting": (("key",),),
+    "project": (("name",),),
+    "story": (("title",),),
+    "company": (("name",),),
+    "problem": (("platform", "title"),),
+    "person": (("company_id", "name"),),
+    "company_question": (("company_id", "text"),),
+    "interview_stage": (("company_id", "position"),),
+    "follow_up": (("story_id", "question"),),
+    "checklist_item": (("stage_id", "text"),),
+    "debrief_question": (("stage_id", "text"),),
+    "review_card": (("topic_id", "problem_id", "story_id"),),
+    "review_log": (("card_id", "reviewed_at"),),
+    "rating": (("topic_id", "rated_at"),),
+    "study_session": (("topic_id", "started_at"),),
+    "attempt": (("problem_id", "attempted_at"),),
+    "practice_run": (("practised_at", "story_id", "question_id"),),
+}
+
+# Tables that hold only what the user made: a database with rows in any of them is
+# not "empty", and a plain (non-merge) import refuses to replace it.
+USER_TABLES = (
+    "rating",
+    "study_session",
+    "review_log",
+    "problem",
+    "attempt",
+    "project",
+    "story",
+    "practice_run",
+    "company",
+)

@@ -1,0 +1,207 @@
+"""Check a whole JSON export before anything is written: types, ranges, references, version.
+
+Every problem is reported with its JSON path, e.g. `story[12].result: expected text,
+got number`; the rows come back converted to Python values ready to insert.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table, Text
+
+from prepdesk.io.json_format import CHOICES, FORMAT_NAME, FORMAT_VERSION, RANGES, export_tables
+from prepdesk.store.errors import StoreError
+from prepdesk.store.models import UTCDateTime
+
+MAX_REPORTED = 20
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+class ImportRefused(StoreError):
+    """The file was not imported; nothing was written. `problems` name each bad value."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:MAX_REPORTED]
+        more = len(problems) - len(shown)
+        text = "nothing was imported:\n  " + "\n  ".join(shown)
+        if more:
+            text += f"\n  … and {more} more"
+        super().__init__(text)
+
+
+@dataclass(frozen=True)
+class ValidatedExport:
+    version: int
+    rows: Rows  # table name -> rows with Python values, in file order
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def value(self, table: Table, column: Column[Any], value: Any, path: str) -> Any:
+        """The Python value to store, or None after recording a problem."""
+        if value is None:
+            if not column.nullable:
+                self.fail(path, "must not be null")
+            return None
+        kind = column.type
+        converted: Any = None
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                return self.fail(path, f"expected true or false, got {_json_kind(value)}")
+            converted = value
+        elif isinstance(kind, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                return self.fail(path, f"expected a whole number, got {_json_kind(value)}")
+            converted = value
+        elif isinstance(kind, Float):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return self.fail(path, f"expected a number, got {_json_kind(value)}")
+            if not math.isfinite(value):
+                return self.fail(path, "expected a finite number")
+            converted = float(value)
+        elif isinstance(kind, UTCDateTime):
+            converted = self._datetime(value, path)
+        elif isinstance(kind, Date):
+            converted = self._date(value, path)
+        elif isinstance(kind, String | Text):
+            if not isinstance(value, str):
+                return self.fail(path, f"expected text, got {_json_kind(value)}")
+            limit = getattr(kind, "length", None)
+            if limit is not None and len(value) > limit:
+                return self.fail(path, f"text longer than {limit} characters ({len(value)})")
+            converted = value
+        else:  # pragma: no cover - a new column type needs a rule here
+            raise TypeError(f"no import rule for {table.name}.{column.name} ({kind})")
+        if converted is not None:
+            self._range(table.name, column.name, converted, path)
+        return converted
+
+    def _datetime(self, value: Any, path: str) -> datetime | None:
+        if not isinstance(value, str):
+            return self.fail(path, f"expected a date and time as text, got {_json_kind(value)}")
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return self.fail(path, f"not a date and time: {value!r}")
+        if parsed.tzinfo is None:
+            return self.fail(path, f"date and time without a time zone offset: {value!r}")
+        return parsed
+
+    def _date(self, value: Any, path: str) -> date | None:
+        if not isinstance(value, str):
+            return self.fail(path, f"expected a date as text, got {_json_kind(value)}")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return self.fail(path, f"not a date (YYYY-MM-DD): {value!r}")
+
+    def _range(self, table: str, column: str, value: Any, path: str) -> None:
+        bounds = RANGES.get((table, column))
+        if bounds is not None:
+            low, high = bounds
+            if (low is not None and value < low) or (high is not None and value > high):
+                shown = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
+                self.fail(path, f"{value} is outside {shown}")
+        choices = CHOICES.get((table, column))
+        if choices is not None and value not in choices:
+            self.fail(path, f"{value!r} is not one of {', '.join(choices)}")
+
+
+def validate_export(document: Any) -> ValidatedExport:
+    """The whole document checked and converted, or ImportRefused listing every problem."""
+    check = _Checker()
+    if not isinstance(document, dict):
+        raise ImportRefused([f"(top level): expected an object, got {_json_kind(document)}"])
+    if document.get("format") != FORMAT_NAME:
+        raise ImportRefused([f"format: expected {FORMAT_NAME!r}, got {document.get('format')!r}"])
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ImportRefused([f"version: expected a whole number, got {version!r}"])
+    if version > FORMAT_VERSION:
+        raise ImportRefused(
+            [f"version: the file is format {version}; this prepdesk reads up to {FORMAT_VERSION}"]
+        )
+    tables = {t.name: t for t in export_tables()}
+    for key in document:
+        if key not in tables and key not in ("format", "version"):
+            check.fail(key, "unknown section")
+    rows: Rows = {}
+    ids: dict[str, set[Any]] = {}
+    for name, table in tables.items():
+        raw = document.get(name, [])
+        if not isinstance(raw, list):
+            check.fail(name, f"expected a list, got {_json_kind(raw)}")
+            raw = []
+        rows[name] = _table_rows(check, table, raw)
+        ids[name] = {row.get(c.name) for row in rows[name] for c in table.primary_key.columns}
+    _check_references(check, tables, rows, ids)
+    if check.problems:
+        raise ImportRefused(check.problems)
+    return ValidatedExport(version, rows)
+
+
+def _table_rows(check: _Checker, table: Table, raw: list[Any]) -> list[dict[str, Any]]:
+    columns = {c.name: c for c in table.columns}
+    keys_seen: set[tuple[Any, ...]] = set()
+    result = []
+    for index, item in enumerate(raw):
+        where = f"{table.name}[{index}]"
+        if not isinstance(item, dict):
+            check.fail(where, f"expected an object, got {_json_kind(item)}")
+            continue
+        row: dict[str, Any] = {}
+        for field in item:
+            if field not in columns:
+                check.fail(f"{where}.{field}", "unknown field")
+        for name, column in columns.items():
+            if name not in item:
+                check.fail(f"{where}.{name}", "missing")
+                continue
+            row[name] = check.value(table, column, item[name], f"{where}.{name}")
+        key = tuple(row.get(c.name) for c in table.primary_key.columns)
+        if key in keys_seen:
+            check.fail(where, f"the same key {key} appears twice")
+        keys_seen.add(key)
+        result.append(row)
+    return result
+
+
+def _check_references(
+    check: _Checker, tables: dict[str, Table], rows: Rows, ids: dict[str, set[Any]]
+) -> None:
+    """Every reference must point to a row of the same file (the file is self-contained)."""
+    for name, table in tables.items():
+        for fk in table.foreign_keys:
+            target = fk.column.table.name
+            column = fk.parent.name
+            for index, row in enumerate(rows[name]):
+                value = row.get(column)
+                if value is not None and value not in ids[target]:
+                    check.fail(
+                        f"{name}[{index}].{column}", f"refers to {target} {value}, not in the file"
+                    )

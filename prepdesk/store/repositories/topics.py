@@ -1,0 +1,332 @@
+"""The curriculum: areas and topics with mastery, study time and review state; their edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from prepdesk.core.planner import Plan, PlanInput, PlanTopic, make_plan
+from prepdesk.store.models import Area, Rating, ReviewCard, StudySession, Topic
+from prepdesk.store.repositories.next_interview import NextInterview, next_interview
+from prepdesk.store.repositories.reviews import ReviewRepository
+from prepdesk.store.repositories.settings import SettingsRepository
+
+REVIEW_MINUTES_EACH = 3  # a topic or problem review: recall, explain aloud, grade
+PLAN_HORIZON_DAYS = 400
+
+LEVEL_MEANINGS = {
+    0: "Not started",
+    1: "Heard of it: know the words, not the ideas",
+    2: "Basics: can follow an explanation",
+    3: "Working knowledge: can use it with notes",
+    4: "Solid: can explain and apply it without notes",
+    5: "Could teach it in an interview",
+}
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    id: int
+    area_id: int
+    name: str
+    level: int | None  # latest rating; None when never rated
+    target: int
+    last_studied: datetime | None
+    total_minutes: int
+    due: datetime | None
+    recall_at_interview: float | None  # None when never reviewed or no interview
+    archived: bool
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    id: int
+    key: str
+    name: str
+    topics: tuple[TopicRow, ...]
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    id: int
+    level: int
+    rated_at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    topic_id: int
+    started_at: datetime
+    minutes: int
+    note: str
+
+
+@dataclass(frozen=True)
+class TopicDetail:
+    id: int
+    area_id: int
+    area_name: str
+    name: str
+    description: str
+    notes: str
+    resources: str
+    target: int
+    archived: bool
+    ratings: tuple[RatingRow, ...]  # newest first
+    sessions: tuple[SessionRow, ...]  # newest first
+
+    @property
+    def level(self) -> int | None:
+        return self.ratings[0].level if self.ratings else None
+
+
+class TopicRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    # --- reading ------------------------------------------------------------------------
+
+    def areas(self) -> list[tuple[int, str]]:
+        return [(a.id, a.name) for a in self._session.scalars(select(Area).order_by(Area.position))]
+
+    def tree(self, now: datetime, include_archived: bool = False) -> list[AreaRow]:
+        """Every area with its topics and their figures, in curriculum order."""
+        interview = next_interview(self._session, now)
+        levels = self._latest_levels()
+        minutes = dict(
+            self._session.execute(
+                select(StudySession.topic_id, func.sum(StudySession.minutes)).group_by(
+                    StudySession.topic_id
+                )
+            ).all()
+        )
+        last = dict(
+            self._session.execute(
+                select(StudySession.topic_id, func.max(StudySession.started_at)).group_by(
+                    StudySession.topic_id
+                )
+            ).all()
+        )
+        dues = dict(
+            self._session.execute(
+                select(ReviewCard.topic_id, ReviewCard.due).where(ReviewCard.topic_id.is_not(None))
+            ).all()
+        )
+        query = select(Topic).order_by(Topic.area_id, Topic.position, Topic.id)
+        if not include_archived:
+            query = query.where(Topic.archived.is_(False))
+        topics = list(self._session.scalars(query))
+        recall: dict[int, float | None] = {}
+        if interview is not None and topics:
+            recall = ReviewRepository(self._session).recall_at(
+                "topic", [t.id for t in topics], interview.at
+            )
+        by_area: dict[int, list[TopicRow]] = {}
+        for t in topics:
+            by_area.setdefault(t.area_id, []).append(
+                TopicRow(
+                    id=t.id,
+                    area_id=t.area_id,
+                    name=t.name,
+                    level=levels.get(t.id),
+                    target=t.target_level,
+                    last_studied=_aware(last.get(t.id)),
+                    total_minutes=int(minutes.get(t.id) or 0),
+                    due=_aware(dues.get(t.id)),
+                    recall_at_interview=recall.get(t.id),
+                    archived=t.archived,
+                )
+            )
+        return [
+            AreaRow(a.id, a.key, a.name, tuple(by_area.get(a.id, ())))
+            for a in self._session.scalars(select(Area).order_by(Area.position))
+        ]
+
+    def detail(self, topic_id: int) -> TopicDetail:
+        topic = self._get(topic_id)
+        ratings = sorted(topic.ratings, key=lambda r: (r.rated_at, r.id), reverse=True)
+        sessions = sorted(topic.sessions, key=lambda s: (s.started_at, s.id), reverse=True)
+        return TopicDetail(
+            id=topic.id,
+            area_id=topic.area_id,
+            area_name=topic.area.name,
+            name=topic.name,
+            description=topic.description,
+            notes=topic.notes,
+            resources=topic.resources,
+            target=topic.target_level,
+            archived=topic.archived,
+            ratings=tuple(RatingRow(r.id, r.level, r.rated_at, r.note) for r in ratings),
+            sessions=tuple(
+                SessionRow(s.id, s.topic_id, s.started_at, s.minutes, s.note) for s in sessions
+            ),
+        )
+
+    def plan(self, now: datetime, today: date) -> tuple[Plan | None, NextInterview | None]:
+        """Today's plan to the next interview (None without an interview or target date)."""
+        plan_input, interview = self.plan_input(now, today)
+        return (make_plan(plan_input) if plan_input else None), interview
+
+    def plan_input(
+        self, now: datetime, today: date
+    ) -> tuple[PlanInput | None, NextInterview | None]:
+        """What the planner needs, or None without an upcoming interview or target date."""
+        interview = next_interview(self._session, now)
+        if interview is None:
+            return None, None
+        settings = SettingsRepository(self._session)
+        levels = self._latest_levels()
+        topics = [
+            PlanTopic(
+                topic_id=t.id,
+                name=t.name,
+                area_key=t.area.key,
+                level=levels.get(t.id) or 0,
+                target=t.target_level,
+                weight=t.weight,
+                hours_per_level=t.hours_per_level,
+            )
+            for t in self._session.scalars(select(Topic).where(Topic.archived.is_(False)))
+        ]
+        interview_day = interview.at.astimezone().date()
+        days = min(max((interview_day - today).days, 0), PLAN_HORIZON_DAYS)
+        limit = int(settings.get("daily_review_limit"))
+        per_day = [0] * days
+        for due in self._session.scalars(
+            select(ReviewCard.due).where(ReviewCard.suspended.is_(False))
+        ):
+            index = max((_aware(due) or now).astimezone().date() - today, timedelta()).days
+            if index < days:
+                per_day[index] += 1
+        # Overdue cards pile onto today; the daily limit caps what is asked each day.
+        review_minutes = [min(count, limit) * REVIEW_MINUTES_EACH for count in per_day]
+        plan_input = PlanInput(
+            today=today,
+            interview_day=interview_day,
+            stage_category=interview.category,
+            hours_per_weekday=[float(h) for h in settings.get("hours_per_weekday")],
+            topics=topics,
+            review_minutes=review_minutes,
+        )
+        return plan_input, interview
+
+    # --- the curriculum -----------------------------------------------------------------
+
+    def add_topic(self, area_id: int, name: str, target: int = 4) -> int:
+        name = _clean_name(name)
+        position = self._session.scalar(
+            select(func.coalesce(func.max(Topic.position), -1)).where(Topic.area_id == area_id)
+        )
+        topic = Topic(area_id=area_id, name=name, target_level=target, position=position + 1)
+        self._session.add(topic)
+        self._session.flush()
+        ReviewRepository(self._session).ensure_card("topic", topic.id)
+        return topic.id
+
+    def rename(self, topic_id: int, name: str) -> None:
+        self._get(topic_id).name = _clean_name(name)
+
+    def move(self, topic_id: int, area_id: int) -> None:
+        if self._session.get(Area, area_id) is None:
+            raise LookupError(f"area {area_id} does not exist")
+        topic = self._get(topic_id)
+        topic.area_id, topic.parent_id = area_id, None
+
+    def set_archived(self, topic_id: int, archived: bool) -> None:
+        self._get(topic_id).archived = archived
+
+    def set_target(self, topic_id: int, target: int) -> None:
+        _check_level(target)
+        self._get(topic_id).target_level = target
+
+    def set_notes(self, topic_id: int, notes: str) -> None:
+        self._get(topic_id).notes = notes
+
+    def set_resources(self, topic_id: int, resources: str) -> None:
+        self._get(topic_id).resources = resources
+
+    def rate(self, topic_id: int, level: int, when: datetime, note: str = "") -> int:
+        """Append a rating to the topic's history (earlier ratings stay as they were)."""
+        _check_level(level)
+        self._get(topic_id)
+        rating = Rating(topic_id=topic_id, level=level, rated_at=when, note=note)
+        self._session.add(rating)
+        self._session.flush()
+        return rating.id
+
+    # --- study sessions -----------------------------------------------------------------
+
+    def add_session(self, topic_id: int, started_at: datetime, minutes: int, note: str = "") -> int:
+        _check_minutes(minutes)
+        self._get(topic_id)
+        row = StudySession(topic_id=topic_id, started_at=started_at, minutes=minutes, note=note)
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def update_session(
+        self, session_id: int, started_at: datetime, minutes: int, note: str
+    ) -> None:
+        _check_minutes(minutes)
+        row = self._session.get(StudySession, session_id)
+        if row is None:
+            raise LookupError(f"study session {session_id} does not exist")
+        row.started_at, row.minutes, row.note = started_at, minutes, note
+
+    def delete_session(self, session_id: int) -> None:
+        row = self._session.get(StudySession, session_id)
+        if row is None:
+            raise LookupError(f"study session {session_id} does not exist")
+        self._session.delete(row)
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _get(self, topic_id: int) -> Topic:
+        topic = self._session.get(Topic, topic_id)
+        if topic is None:
+            raise LookupError(f"topic {topic_id} does not exist")
+        return topic
+
+    def _latest_levels(self) -> dict[int, int]:
+        newest = (
+            select(Rating.topic_id, func.max(Rating.rated_at).label("at"))
+            .group_by(Rating.topic_id)
+            .subquery()
+        )
+        rows = self._session.execute(
+            select(Rating.topic_id, Rating.level, Rating.id)
+            .join(newest, (Rating.topic_id == newest.c.topic_id) & (Rating.rated_at == newest.c.at))
+            .order_by(Rating.id)
+        ).all()
+        return {topic_id: level for topic_id, level, _id in rows}  # the later id wins a tie
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """Aggregates (max) bypass the UTC column type and come back naive: they are UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ValueError("a topic needs a name")
+    if len(name) > 200:
+        raise ValueError("a topic name can be at most 200 characters")
+    return name
+
+
+def _check_level(level: int) -> None:
+    if not 0 <= level <= 5:
+        raise ValueError(f"a level is 0 to 5, got {level}")
+
+
+def _check_minutes(minutes: int) -> None:
+    if not 0 < minutes <= 1440:
+        raise ValueError(f"a session is 1 to 1440 minutes, got {minutes}")

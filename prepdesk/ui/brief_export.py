@@ -1,0 +1,64 @@
+"""Write a stage's interview-day brief (PDF or Markdown) from the UI and open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from prepdesk.io.atomic import write_text_atomically
+from prepdesk.io.brief import brief_markdown
+from prepdesk.io.brief_pdf import write_pdf
+from prepdesk.io.ics import export_ics
+from prepdesk.ui.clock import Clock, system_clock
+from prepdesk.ui.operations import Operations
+
+
+def write_brief(ops: Operations, stage_id: int, path: Path, clock: Clock = system_clock) -> Path:
+    """A few pages of text: fast enough for the GUI thread, where QTextDocument must live."""
+    text = ops.read(lambda s: brief_markdown(s, stage_id, clock()))
+    if path.suffix.lower() == ".md":
+        write_text_atomically(path, text)
+    else:
+        write_pdf(text, path)
+    return path
+
+
+def ask_and_write_brief(ops: Operations, stage_id: int, parent: QWidget | None) -> Path | None:
+    default = str(Path.home() / f"interview-brief-{stage_id}.pdf")
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, "Save the interview-day brief", default, "PDF (*.pdf);;Markdown (*.md)"
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".pdf", ".md"):
+        path = path.with_suffix(".pdf")
+    try:
+        write_brief(ops, stage_id, path)
+    except (OSError, LookupError) as exc:
+        QMessageBox.warning(parent, "Brief not written", str(exc))
+        return None
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
+
+
+def ask_and_export_ics(ops: Operations, parent: QWidget | None) -> Path | None:
+    default = str(Path.home() / "interviews.ics")
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, "Export upcoming interviews", default, "iCalendar (*.ics)"
+    )
+    if not name:
+        return None
+    path = Path(name)
+    try:
+        count = ops.read(lambda s: export_ics(s, system_clock(), path))
+    except OSError as exc:
+        QMessageBox.warning(parent, "Calendar not exported", str(exc))
+        return None
+    QMessageBox.information(
+        parent, "Calendar exported", f"{count} upcoming stage(s) written to {path}."
+    )
+    return path

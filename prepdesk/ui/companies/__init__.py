@@ -1,0 +1,1 @@
+"""The parts of the Companies page: overview, notes, people, questions, pipeline."""

@@ -1,0 +1,216 @@
+"""A company's interview pipeline: ordered stages, one edited at a time, with its debrief."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepdesk.store.changes import Change
+from prepdesk.store.repositories.companies import PersonRow
+from prepdesk.store.repositories.stages import StageInput, StageRepository, StageRow, StageTypeRow
+from prepdesk.ui.brief_export import ask_and_export_ics, ask_and_write_brief
+from prepdesk.ui.checklist_window import ChecklistWindow, open_checklist_window
+from prepdesk.ui.clock import Clock, system_clock
+from prepdesk.ui.companies.debrief_panel import DebriefPanel
+from prepdesk.ui.companies.stage_form import StageForm
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.pages.empty_state import EmptyState
+
+STAGE_ID = Qt.ItemDataRole.UserRole
+
+
+def stage_label(index: int, stage: StageRow) -> str:
+    start = stage.local_start()
+    when = f"{start:%a %d %b %Y, %H:%M} {stage.timezone}" if start else "not scheduled"
+    outcome = f" · {stage.outcome}" if stage.outcome else ""
+    return f"{index + 1}. {stage.type_name}\n    {when} · {stage.format}{outcome}"
+
+
+class PipelineTab(QWidget):
+    def __init__(self, ops: Operations, clock: Clock = system_clock) -> None:
+        super().__init__()
+        self.ops = ops
+        self._clock = clock
+        self.company_id: int | None = None
+        self.stages: list[StageRow] = []
+        self._types: list[StageTypeRow] = []
+        self._people: tuple[PersonRow, ...] = ()
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Interview stages")
+        self.list.setWordWrap(True)
+        self.list.currentRowChanged.connect(self._show_current)
+        self.add_button = self._button("Add stage", self.add_stage)
+        self.delete_button = self._button("Delete", self.delete_stage)
+        self.up_button = self._button("Up", lambda: self.move(-1))
+        self.down_button = self._button("Down", lambda: self.move(1))
+        self.checklist_button = self._button("Open checklist", self.open_checklist)
+        self.brief_button = self._button("Write brief…", self.write_brief)
+        self.ics_button = self._button("Export .ics…", lambda: ask_and_export_ics(ops, self))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            row1.addWidget(button)
+        for button in (self.checklist_button, self.brief_button, self.ics_button):
+            row2.addWidget(button)
+        left_layout.addLayout(row1)
+        left_layout.addLayout(row2)
+
+        self.form = StageForm()
+        self.form.save_requested.connect(self.save_stage)
+        self.debrief = DebriefPanel(ops)
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addWidget(self.form)
+        editor_layout.addWidget(self.debrief, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(editor)
+        self.empty = EmptyState(
+            "No stages yet",
+            "Add the interview stages as you hear about them: the recruiter screen, coding, "
+            "ML system design, behavioral, the onsite loop. Each gets a checklist and a brief.",
+        )
+        self.right = QStackedWidget()
+        self.right.addWidget(scroll)
+        self.right.addWidget(self.empty)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([250, 620])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _button(self, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    def show_pipeline(
+        self,
+        company_id: int,
+        stages: list[StageRow],
+        types: list[StageTypeRow],
+        people: tuple[PersonRow, ...],
+    ) -> None:
+        keep = self.current_stage_id() if company_id == self.company_id else None
+        self.company_id, self.stages, self._types, self._people = company_id, stages, types, people
+        self.list.blockSignals(True)
+        self.list.clear()
+        for index, stage in enumerate(stages):
+            item = QListWidgetItem(stage_label(index, stage))
+            item.setData(STAGE_ID, stage.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [s.id for s in stages]
+        self.select_stage(
+            keep if keep in ids else (self._next_stage_id() or (ids[0] if ids else None))
+        )
+
+    def _next_stage_id(self) -> int | None:
+        now = self._clock()
+        upcoming = [
+            (s.scheduled_at, s.id) for s in self.stages if s.scheduled_at and s.scheduled_at >= now
+        ]
+        return min(upcoming)[1] if upcoming else None
+
+    def select_stage(self, stage_id: int | None) -> None:
+        ids = [s.id for s in self.stages]
+        self.list.setCurrentRow(ids.index(stage_id) if stage_id in ids else -1)
+        self._show_current(self.list.currentRow())
+
+    def current_stage_id(self) -> int | None:
+        item = self.list.currentItem()
+        return int(item.data(STAGE_ID)) if item is not None else None
+
+    def _show_current(self, row: int) -> None:
+        has = 0 <= row < len(self.stages)
+        for button in (
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+            self.checklist_button,
+            self.brief_button,
+        ):
+            button.setEnabled(has)
+        if not has:
+            self.right.setCurrentWidget(self.empty)
+            return
+        stage = self.stages[row]
+        self.form.show_stage(stage, self._types, self._people)
+        self.debrief.show_asked(stage.id, stage.asked)
+        self.right.setCurrentIndex(0)
+
+    # actions ---------------------------------------------------------------------------
+
+    def add_stage(self) -> None:
+        company_id = self.company_id
+        if company_id is None or not self._types:
+            return
+        now = self._clock()
+        zone = self.stages[-1].timezone if self.stages else "UTC"
+        start = (now + timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
+        data = StageInput(stage_type_id=self._types[0].id, scheduled_at=start, timezone=zone)
+        new_id = self.ops.write(
+            lambda s: StageRepository(s).add_with_checklist(company_id, data, now),
+            Change.STAGES | Change.CHECKLIST,
+        )
+        self.select_stage(new_id)
+
+    def save_stage(self, data: StageInput) -> None:
+        stage_id = self.current_stage_id()
+        if stage_id is None:
+            return
+        try:
+            self.ops.write(lambda s: StageRepository(s).update(stage_id, data), Change.STAGES)
+        except (ValueError, LookupError) as exc:
+            QMessageBox.warning(self, "Stage not saved", str(exc))
+
+    def delete_stage(self) -> None:
+        stage_id = self.current_stage_id()
+        if stage_id is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete stage", "Delete this stage with its checklist and debrief?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ops.write(
+                lambda s: StageRepository(s).delete(stage_id), Change.STAGES | Change.CHECKLIST
+            )
+
+    def move(self, delta: int) -> None:
+        stage_id = self.current_stage_id()
+        if stage_id is not None:
+            self.ops.write(lambda s: StageRepository(s).move(stage_id, delta), Change.STAGES)
+
+    def open_checklist(self) -> ChecklistWindow | None:
+        stage_id = self.current_stage_id()
+        if stage_id is None:
+            return None
+        return open_checklist_window(self.ops, stage_id, self)
+
+    def write_brief(self) -> None:
+        stage_id = self.current_stage_id()
+        if stage_id is not None:
+            ask_and_write_brief(self.ops, stage_id, self)

@@ -1,0 +1,196 @@
+"""The main window's data actions: search, restore, import and export.
+
+Kept apart from main_window.py so that file stays about navigation and menus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from prepdesk.store.backup import backup_file_name
+from prepdesk.store.changes import Change
+from prepdesk.store.database import Database
+from prepdesk.store.restore import restore_backup
+from prepdesk.ui.background import BackgroundTask, run_in_background
+from prepdesk.ui.restore_dialog import RestoreDialog
+from prepdesk.ui.search_dialog import KINDS, SearchDialog
+
+if TYPE_CHECKING:
+    from prepdesk.ui.main_window import MainWindow
+
+EXPORT_LABELS = {
+    "json": "everything (JSON)",
+    "csv": "tables as CSV",
+    "markdown": "notes and stories as Markdown",
+}
+
+
+def _export(db: Database, kind: str, target: Path) -> str:
+    from prepdesk.io.csv_export import export_csv_folder
+    from prepdesk.io.json_export import export_json
+    from prepdesk.io.markdown_export import export_markdown_folder
+
+    with db.transaction() as session:
+        if kind == "csv":
+            return f"Wrote {len(export_csv_folder(session, target))} CSV files to {target}"
+        if kind == "markdown":
+            return (
+                f"Wrote {len(export_markdown_folder(session, target))} Markdown files to {target}"
+            )
+        return f"Exported {export_json(session, target)} rows to {target}"
+
+
+def _import(db: Database, source: Path, merge: bool) -> str:
+    from prepdesk.io.json_import import import_export, read_export
+
+    data = read_export(source)  # validated before anything is touched
+    db.backup_to(db.paths.backups / backup_file_name("before-import"))
+    with db.transaction() as session:
+        summary = import_export(session, data, merge=merge)
+    return f"Imported {source.name}: {summary.added} added, {summary.updated} updated"
+
+
+class MainWindowData(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.search_dialog: SearchDialog | None = None
+        self._tasks: set[BackgroundTask] = set()
+
+    @property
+    def ops(self) -> Any:
+        return self.window.ops
+
+    # search -------------------------------------------------------------------
+
+    def open_search(self) -> SearchDialog:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.ops, self.window)
+            self.search_dialog.open_requested.connect(self.open_item)
+        dialog = self.search_dialog
+        dialog.box.selectAll()
+        dialog.show()
+        dialog.activateWindow()
+        dialog.box.setFocus()
+        return dialog
+
+    def open_item(self, kind: str, ref_id: int) -> None:
+        """Show the page for `kind`; a page with `select_item(kind, ref_id)` selects it."""
+        page_key = KINDS.get(kind, ("", ""))[1]
+        if page_key not in self.window.page_keys():
+            return
+        page = self.window.show_page(page_key)
+        select_item = getattr(page, "select_item", None)
+        if callable(select_item):
+            select_item(kind, ref_id)
+
+    # restore ------------------------------------------------------------------
+
+    def restore_from_backup(self) -> None:
+        dialog = RestoreDialog(self.ops.db.paths, self.window)
+        if dialog.exec() and (chosen := dialog.chosen()) is not None:
+            self.restore(chosen)
+
+    def restore(self, backup: Path) -> None:
+        """Swap the open database for `backup`. The current one is backed up and kept.
+
+        Done on the GUI thread on purpose: no page may read while the files change
+        under it, and a restore is one file copy.
+        """
+        paths = self.ops.db.paths
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.ops.db.close()
+            try:
+                restore_backup(paths, backup)
+            finally:
+                # Reopen whatever is in place now: the restored copy, or the old file.
+                self.ops.db = Database.open(paths)
+        except Exception as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.critical(self.window, "Restore failed", str(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self.ops.notify(Change.ALL)
+        self.window.statusBar().showMessage(
+            f"Restored the backup {backup.name}; your previous data was backed up first"
+        )
+
+    # import and export -----------------------------------------------------------
+
+    def choose_import(self) -> None:
+        from prepdesk.io.json_import import holds_user_data
+
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import a prepdesk export", "", "prepdesk export (*.json)"
+        )
+        if not name:
+            return
+        merge = False
+        if self.ops.read(holds_user_data):
+            answer = QMessageBox.question(
+                self.window,
+                "Merge into your data?",
+                "Your data folder already holds data. Merge the file into it? Items that are "
+                "already here are updated, new ones added; nothing is deleted, and a backup "
+                "is taken first.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            merge = True
+        self.import_from(Path(name), merge=merge)
+
+    def choose_export(self, kind: str) -> None:
+        title = f"Export {EXPORT_LABELS[kind]}"
+        if kind == "json":
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, title, "prepdesk-export.json", "prepdesk export (*.json)"
+            )
+        else:
+            name = QFileDialog.getExistingDirectory(self.window, f"{title}: choose a folder")
+        if name:
+            self.export_to(kind, Path(name))
+
+    def import_from(self, source: Path, *, merge: bool) -> None:
+        db = self.ops.db
+        self._run(f"Importing {source.name}…", lambda: _import(db, source, merge), Change.ALL)
+
+    def export_to(self, kind: str, target: Path) -> None:
+        db = self.ops.db
+        self._run(f"Exporting {EXPORT_LABELS[kind]}…", lambda: _export(db, kind, target), None)
+
+    def _run(self, busy: str, work: Callable[[], str], changes: Change | None) -> None:
+        status = self.window.statusBar()
+        status.showMessage(busy)
+        actions = (self.window.import_action, self.window.export_action)
+        for action in actions:
+            action.setEnabled(False)
+
+        def finished(message: object) -> None:
+            for action in actions:
+                action.setEnabled(True)
+            status.showMessage(str(message))
+            if changes is not None:
+                self.ops.notify(changes)
+            self.window.data_task_finished.emit(str(message))
+
+        def failed(message: str) -> None:
+            for action in actions:
+                action.setEnabled(True)
+            status.showMessage("Nothing was changed: " + message.splitlines()[0])
+            # Not exec(): the window keeps running while the user reads why.
+            box = QMessageBox(QMessageBox.Icon.Warning, "prepdesk", message, parent=self.window)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.window.data_task_finished.emit(RuntimeError(message))
+
+        task = run_in_background(work, finished, failed)
+        self._tasks.add(task)
+        task.signals.finished.connect(lambda _r: self._tasks.discard(task))
+        task.signals.failed.connect(lambda _r: self._tasks.discard(task))

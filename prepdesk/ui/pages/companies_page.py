@@ -1,0 +1,173 @@
+"""The Companies page: the list of companies, and one company's research and pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from prepdesk.store.changes import Change
+from prepdesk.store.repositories.companies import CompanyRepository, CompanySummary
+from prepdesk.store.repositories.stages import StageRepository
+from prepdesk.ui.clock import Clock, system_clock
+from prepdesk.ui.companies.notes_tab import NotesTab
+from prepdesk.ui.companies.overview_tab import OverviewTab
+from prepdesk.ui.companies.people_tab import PeopleTab
+from prepdesk.ui.companies.pipeline_tab import PipelineTab
+from prepdesk.ui.companies.questions_tab import QuestionsTab
+from prepdesk.ui.icons import icon
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.pages.empty_state import EmptyState
+
+COMPANY_ID = Qt.ItemDataRole.UserRole
+RELEVANT = Change.COMPANIES | Change.STAGES | Change.CHECKLIST | Change.STORIES
+
+
+class CompaniesPage(QWidget):
+    def __init__(self, ops: Operations, clock: Clock = system_clock) -> None:
+        super().__init__()
+        self.ops = ops
+        self._clock = clock
+        self.companies: list[CompanySummary] = []
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Companies")
+        self.list.currentRowChanged.connect(lambda _row: self.show_current())
+        self.add_button = QPushButton("Add company…")
+        self.add_button.setAccessibleName("Add company")
+        self.add_button.setShortcut("Ctrl+N")
+        self.add_button.clicked.connect(self.ask_new_company)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName("Delete company")
+        self.delete_button.clicked.connect(self.delete_current)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        left_layout.addLayout(buttons)
+
+        self.overview = OverviewTab(ops)
+        self.notes = NotesTab(ops)
+        self.people = PeopleTab(ops)
+        self.questions = QuestionsTab(ops)
+        self.pipeline = PipelineTab(ops, clock)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Company details")
+        self.tabs.addTab(self.overview, "Overview")
+        self.tabs.addTab(self.notes, "Research notes")
+        self.tabs.addTab(self.people, "People")
+        self.tabs.addTab(self.questions, "Questions to ask")
+        self.tabs.addTab(self.pipeline, "Pipeline")
+
+        self.empty = EmptyState(
+            "No companies yet",
+            "Add the companies you are talking to: the role, their products and how they use "
+            "ML, research notes, people, questions to ask, and the interview stages with "
+            "dates. Each stage gets a checklist and an interview-day brief.",
+            icon("companies"),
+        )
+        self.right = QStackedWidget()
+        self.right.addWidget(self.tabs)
+        self.right.addWidget(self.empty)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self) -> None:
+        keep = self.current_company_id()
+        self.companies = self.ops.read(lambda s: CompanyRepository(s).list(self._clock()))
+        self.list.blockSignals(True)
+        self.list.clear()
+        for company in self.companies:
+            item = QListWidgetItem(f"{company.name}\n    {company.status}")
+            item.setToolTip(company.role)
+            item.setData(COMPANY_ID, company.id)
+            self.list.addItem(item)
+        ids = [c.id for c in self.companies]
+        self.list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
+        self.list.blockSignals(False)
+        self.show_current()
+
+    def current_company_id(self) -> int | None:
+        item = self.list.currentItem()
+        return int(item.data(COMPANY_ID)) if item is not None else None
+
+    def select_company(self, company_id: int) -> None:
+        ids = [c.id for c in self.companies]
+        self.list.setCurrentRow(ids.index(company_id))
+
+    def show_current(self) -> None:
+        company_id = self.current_company_id()
+        self.delete_button.setEnabled(company_id is not None)
+        if company_id is None:
+            self.right.setCurrentWidget(self.empty)
+            return
+
+        def load(session: Session) -> tuple[Any, ...]:
+            companies = CompanyRepository(session)
+            stages = StageRepository(session)
+            return (
+                companies.detail(company_id),
+                companies.competencies(),
+                companies.bank(),
+                stages.for_company(company_id),
+                stages.types(),
+            )
+
+        detail, competencies, bank, stages, types = self.ops.read(load)
+        self.overview.show_company(detail, competencies)
+        self.notes.show_notes(detail.id, detail.notes)
+        self.people.show_people(detail.id, detail.people)
+        self.questions.show_questions(detail.id, detail.questions, bank)
+        self.pipeline.show_pipeline(detail.id, stages, types, detail.people)
+        self.right.setCurrentWidget(self.tabs)
+
+    def ask_new_company(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add company", "Company name:")
+        if ok and name.strip():
+            self.add_company(name.strip())
+
+    def add_company(self, name: str, role: str = "") -> int:
+        company_id = self.ops.write(
+            lambda s: CompanyRepository(s).create(name, role), Change.COMPANIES
+        )
+        self.select_company(company_id)
+        return company_id
+
+    def delete_current(self) -> None:
+        company_id = self.current_company_id()
+        if company_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete company",
+            "Delete this company with its people, questions, stages and checklists?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ops.write(lambda s: CompanyRepository(s).delete(company_id), Change.COMPANIES)
+
+    def on_data_changed(self, changes: Change) -> None:
+        if changes & RELEVANT:
+            self.refresh()

@@ -1,0 +1,339 @@
+"""The Practice page: the coding-problem log with filters, a detail pane, dialogs and CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepdesk.core.practice import DIFFICULTIES, split_patterns
+from prepdesk.store.changes import Change
+from prepdesk.store.repositories.problems import (
+    AttemptInput,
+    AttemptRow,
+    ProblemDetail,
+    ProblemInput,
+    ProblemRepository,
+)
+from prepdesk.ui.icons import icon
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.pages.empty_state import EmptyState
+from prepdesk.ui.practice.attempt_form import AttemptDialog
+from prepdesk.ui.practice.csv_transfer import ProblemCsvTransfer
+from prepdesk.ui.practice.detail_pane import ProblemDetailPane
+from prepdesk.ui.practice.problem_dialog import ProblemDialog, Submit
+from prepdesk.ui.practice.problem_filter import SOLVED_STATES, ProblemFilterModel
+from prepdesk.ui.practice.problem_table_model import ID_ROLE, PATTERNS, TITLE, ProblemTableModel
+
+REFRESH_ON = Change.PROBLEMS | Change.TOPICS | Change.SETTINGS
+ANY = "Any"
+
+
+class PracticePage(QWidget):
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.dialog: QWidget | None = None  # the open dialog or question, for tests
+        self.model = ProblemTableModel()
+        self.proxy = ProblemFilterModel(self.model)
+        self.csv = ProblemCsvTransfer(ops, self)
+
+        self.new_action = QAction(icon("practice"), "&New problem…", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(self.new_problem)
+        self.addAction(self.new_action)
+        new_button = QPushButton("New problem…")
+        new_button.setToolTip("New problem (Ctrl+N)")
+        new_button.setAccessibleName("New problem")
+        new_button.clicked.connect(self.new_action.trigger)
+        self.new_button = new_button
+        self.import_button = QPushButton("Import…")
+        self.import_button.setAccessibleName("Import problems from CSV")
+        self.import_button.setToolTip("Import a CSV list of problems (see docs/problems-csv.md)")
+        self.import_button.clicked.connect(self.csv.choose_import_file)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setAccessibleName("Export problems to CSV")
+        self.export_button.clicked.connect(self.csv.choose_export_file)
+        self.csv.busy_changed.connect(self._set_busy)
+        self.summary_label = QLabel()
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(new_button)
+        toolbar.addWidget(self.import_button)
+        toolbar.addWidget(self.export_button)
+        toolbar.addSpacing(12)
+        toolbar.addWidget(self.summary_label, 1)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search titles")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search titles")
+        self.search_edit.textChanged.connect(lambda text: self.proxy.set_filter(search=text))
+        self.platform_box = self._filter_box("Platform filter", "platform")
+        self.difficulty_box = self._filter_box("Difficulty filter", "difficulty")
+        self.difficulty_box.addItems(DIFFICULTIES)
+        self.solved_box = QComboBox()
+        self.solved_box.setAccessibleName("Solved filter")
+        self.solved_box.addItems(["Solved or not", "Solved", "Unsolved"])
+        self.solved_box.currentIndexChanged.connect(
+            lambda i: self.proxy.set_filter(solved=SOLVED_STATES[i])
+        )
+        self.pattern_box = self._filter_box("Pattern filter", "pattern")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 2)
+        for label, box in (
+            ("Platform", self.platform_box),
+            ("Difficulty", self.difficulty_box),
+            ("Pattern", self.pattern_box),
+        ):
+            caption = QLabel(f"{label}:")
+            caption.setBuddy(box)
+            filters.addWidget(caption)
+            filters.addWidget(box, 1)
+        filters.addWidget(self.solved_box, 1)
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Coding problems")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
+        # Patterns can be long; they are cut rather than squeezing the title.
+        header.setSectionResizeMode(PATTERNS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PATTERNS, self.fontMetrics().averageCharWidth() * 18)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = ProblemDetailPane()
+        self.detail.add_attempt_requested.connect(self.add_attempt)
+        self.detail.edit_problem_requested.connect(self.edit_problem)
+        self.detail.delete_problem_requested.connect(self.delete_problem)
+        self.detail.edit_attempt_requested.connect(self.edit_attempt)
+        self.detail.delete_attempt_requested.connect(self.delete_attempt)
+
+        self.splitter = QSplitter()
+        table_side = QWidget()
+        table_layout = QVBoxLayout(table_side)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(filters)
+        table_layout.addWidget(self.table)
+        self.splitter.addWidget(table_side)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        chars = self.fontMetrics().averageCharWidth()
+        self.detail.setMinimumWidth(chars * 46)
+        self.splitter.setSizes([chars * 200, chars * 46])  # the table takes the rest
+
+        self.empty_state = EmptyState(
+            "No coding problems yet",
+            "Log the problems you practise on LeetCode, HackerRank or Kaggle: press New "
+            "problem (Ctrl+N), or Import… a CSV list (columns are described in "
+            "docs/problems-csv.md). Each attempt's time is shown against the target for "
+            "its difficulty: 15 minutes easy, 30 medium, 45 hard.",
+            icon("practice"),
+        )
+        self.content = QStackedWidget()
+        self.content.addWidget(self.empty_state)
+        self.content.addWidget(self.splitter)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.content, 1)
+        self.setTabOrder(new_button, self.import_button)
+        self.setTabOrder(self.import_button, self.export_button)
+        self.setTabOrder(self.export_button, self.search_edit)
+        self.reload()
+        if self.model.rowCount():  # open on the first problem, not a blank pane
+            self.select_problem(int(self.proxy.index(0, 0).data(ID_ROLE)))
+
+    # data -----------------------------------------------------------------------------
+
+    def on_data_changed(self, changes: Change) -> None:
+        if changes & REFRESH_ON:
+            self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected_problem_id()
+        rows = self.ops.read(lambda s: ProblemRepository(s).list_problems())
+        self.model.set_rows(rows)
+        self._refill(self.platform_box, sorted({r.platform for r in rows}, key=str.lower))
+        patterns = {p.lower(): p for r in rows for p in split_patterns(r.patterns)}
+        self._refill(self.pattern_box, sorted(patterns.values(), key=str.lower))
+        solved = sum(r.solved for r in rows)
+        attempts = sum(r.attempt_count for r in rows)
+        self.summary_label.setText(
+            f"{len(rows)} problems · {solved} solved · {attempts} attempts" if rows else ""
+        )
+        self.content.setCurrentWidget(self.splitter if rows else self.empty_state)
+        self.export_button.setEnabled(bool(rows))
+        self.select_problem(selected)
+
+    def selected_problem_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return int(rows[0].data(ID_ROLE)) if rows else None
+
+    def select_problem(self, problem_id: int | None) -> None:
+        source_row = self.model.row_of(problem_id) if problem_id is not None else None
+        index = (
+            self.proxy.mapFromSource(self.model.index(source_row, 0))
+            if source_row is not None
+            else None
+        )
+        if index is None or not index.isValid():
+            self.table.clearSelection()
+            self._show_detail(None)
+            return
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        self._show_detail(problem_id)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_detail(self.selected_problem_id())
+
+    def _show_detail(self, problem_id: int | None) -> None:
+        if problem_id is None:
+            self.detail.show_detail(None)
+            return
+        self.detail.show_detail(self.ops.read(lambda s: ProblemRepository(s).detail(problem_id)))
+
+    # actions --------------------------------------------------------------------------
+
+    def new_problem(self) -> None:
+        def submit(value: ProblemInput) -> None:
+            new_id = self.ops.write(lambda s: ProblemRepository(s).add_problem(value), _CHANGES)
+            self._reset_filters()
+            self.select_problem(new_id)
+
+        self._open_problem_dialog(submit, None)
+
+    def edit_problem(self) -> None:
+        problem_id = self.selected_problem_id()
+        if problem_id is None:
+            return
+        existing = self.ops.read(lambda s: ProblemRepository(s).detail(problem_id))
+
+        def submit(value: ProblemInput) -> None:
+            self.ops.write(
+                lambda s: ProblemRepository(s).update_problem(problem_id, value), _CHANGES
+            )
+
+        self._open_problem_dialog(submit, existing)
+
+    def _open_problem_dialog(self, submit: Submit, existing: ProblemDetail | None) -> None:
+        topics = self.ops.read(lambda s: ProblemRepository(s).topic_choices())
+        dialog = ProblemDialog(topics, submit, existing, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def delete_problem(self) -> None:
+        problem_id = self.selected_problem_id()
+        if problem_id is None or self.detail.detail is None:
+            return
+        title = self.detail.detail.row.title
+        self._ask(
+            f"Delete “{title}” and all its attempts?",
+            lambda: self.ops.write(
+                lambda s: ProblemRepository(s).delete_problem(problem_id), _CHANGES
+            ),
+        )
+
+    def add_attempt(self, value: AttemptInput) -> None:
+        problem_id = self.selected_problem_id()
+        if problem_id is not None:
+            self.ops.write(lambda s: ProblemRepository(s).add_attempt(problem_id, value), _CHANGES)
+
+    def edit_attempt(self, attempt: AttemptRow) -> None:
+        dialog = AttemptDialog(attempt, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.ops.write(
+                lambda s: ProblemRepository(s).update_attempt(attempt.id, dialog.fields.value()),
+                _CHANGES,
+            )
+        )
+        self.dialog = dialog
+        dialog.open()
+
+    def delete_attempt(self, attempt: AttemptRow) -> None:
+        when = attempt.attempted_at.astimezone().strftime("%d %b %Y")
+        self._ask(
+            f"Delete the attempt of {when} ({attempt.against_target.label()})?",
+            lambda: self.ops.write(
+                lambda s: ProblemRepository(s).delete_attempt(attempt.id), _CHANGES
+            ),
+        )
+
+    def _ask(self, question: str, on_yes: Callable[[], object]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(on_yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = box
+        box.open()
+
+    # helpers --------------------------------------------------------------------------
+
+    def _filter_box(self, name: str, field: str) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        box.addItem(ANY)
+        box.currentIndexChanged.connect(
+            lambda i: self.proxy.set_filter(**{field: "" if i <= 0 else box.itemText(i)})
+        )
+        return box
+
+    def _refill(self, box: QComboBox, values: list[str]) -> None:
+        current = box.currentText()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(ANY)
+        box.addItems(values)
+        box.setCurrentIndex(max(box.findText(current), 0))
+        box.blockSignals(False)
+        if box.currentText() != current:  # the chosen value is gone: show everything
+            box.currentIndexChanged.emit(box.currentIndex())
+
+    def _reset_filters(self) -> None:
+        for box in (self.platform_box, self.difficulty_box, self.pattern_box, self.solved_box):
+            box.setCurrentIndex(0)
+        self.search_edit.clear()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.import_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy and self.model.rowCount() > 0)
+        self.import_button.setText("Importing…" if busy else "Import…")
+
+
+_CHANGES = Change.PROBLEMS | Change.REVIEWS

@@ -1,0 +1,179 @@
+"""The Topics page: curriculum tree, the selected topic's detail, today's plan and reviews."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QInputDialog,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepdesk.core.planner import format_day
+from prepdesk.store.changes import Change
+from prepdesk.store.repositories.next_interview import NextInterview, next_interview
+from prepdesk.store.repositories.topics import TopicRepository
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.today_panel import TodayPanel
+from prepdesk.ui.topics.plan_settings_dialog import PlanSettingsDialog
+from prepdesk.ui.topics.review_dialog import ReviewDialog, due_for_today
+from prepdesk.ui.topics.study_timer import study_timer_for
+from prepdesk.ui.topics.topic_detail import TopicDetailPane
+from prepdesk.ui.topics.topic_tree import TopicTree
+
+REFRESH_ON = (
+    Change.TOPICS
+    | Change.RATINGS
+    | Change.SESSIONS
+    | Change.REVIEWS
+    | Change.STAGES
+    | Change.SETTINGS
+)
+
+
+class TopicsPage(QWidget):
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops = ops
+        self.timer = study_timer_for(ops)
+        self.recalls: dict[int, float | None] = {}
+        self.interview: NextInterview | None = None
+        self.review_dialog: ReviewDialog | None = None
+
+        self.toolbar = QToolBar("Topics")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.review_action = self._action("Review due", "Ctrl+R", self.open_review)
+        self.toolbar.addSeparator()
+        self.add_action = self._action("Add topic…", "Ctrl+N", self.add_topic)
+        self.rename_action = self._action("Rename…", "F2", self.rename_topic)
+        self.move_action = self._action("Move to area…", None, self.move_topic)
+        self.archive_action = self._action("Archive", None, self.toggle_archived)
+        self.toolbar.addSeparator()
+        self.show_archived = QCheckBox("Show archived")
+        self.show_archived.setAccessibleName("Show archived topics")
+        self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.toolbar.addWidget(self.show_archived)
+        self.toolbar.addSeparator()
+        self.settings_action = self._action("Review and plan settings…", None, self.open_settings)
+
+        self.tree = TopicTree()
+        self.today = TodayPanel(ops)
+        self.detail = TopicDetailPane(ops)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.today)
+        right_layout.addWidget(self.detail, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 400])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(splitter, 1)
+        self.tree.topic_selected.connect(self._show_topic)
+        self.setTabOrder(self.tree, self.today)
+        self.setTabOrder(self.today, self.detail)
+        self.reload()
+
+    def _action(self, text: str, shortcut: str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({shortcut})")
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def on_data_changed(self, changes: Change) -> None:
+        if changes & REFRESH_ON:
+            self.reload()
+
+    def reload(self) -> None:
+        now = self.timer.clock()
+        include = self.show_archived.isChecked()
+        areas, interview = self._ops.read(
+            lambda s: (TopicRepository(s).tree(now, include), next_interview(s, now))
+        )
+        self.interview = interview
+        self.recalls = {t.id: t.recall_at_interview for a in areas for t in a.topics}
+        self.tree.load(areas, now)
+        self._show_topic(self.tree.current_topic_id())
+        count = len(due_for_today(self._ops, now))
+        self.review_action.setText(f"Review due ({count})" if count else "Review due")
+
+    def _interview_label(self) -> str:
+        if self.interview is None:
+            return ""
+        day = format_day(self.interview.at.astimezone().date())
+        return f"{self.interview.company}, {day}" if self.interview.company else day
+
+    def _show_topic(self, topic_id: int | None) -> None:
+        self.detail.show_topic(topic_id, self.recalls.get(topic_id or -1), self._interview_label())
+        if self.detail.topic is not None:
+            self.archive_action.setText("Unarchive" if self.detail.topic.archived else "Archive")
+        for action in (self.rename_action, self.move_action, self.archive_action):
+            action.setEnabled(topic_id is not None)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def open_review(self) -> None:
+        self.review_dialog = ReviewDialog(self._ops, self.window(), clock=self.timer.clock)
+        self.review_dialog.open()
+
+    def open_settings(self) -> None:
+        PlanSettingsDialog(self._ops, self).open()
+
+    def add_topic(self) -> None:
+        areas = self._ops.read(lambda s: TopicRepository(s).areas())
+        names = [name for _id, name in areas]
+        current = self.detail.topic.area_name if self.detail.topic else names[0]
+        area, ok = QInputDialog.getItem(
+            self, "Add topic", "Area:", names, names.index(current), False
+        )
+        if not ok:
+            return
+        name, ok = QInputDialog.getText(self, "Add topic", "Topic name:")
+        if ok and name.strip():
+            area_id = areas[names.index(area)][0]
+            new_id = self._ops.write(
+                lambda s: TopicRepository(s).add_topic(area_id, name), Change.TOPICS
+            )
+            self.tree.select_topic(new_id)
+
+    def rename_topic(self) -> None:
+        topic = self.detail.topic
+        if topic is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename topic", "New name:", text=topic.name)
+        if ok and name.strip():
+            self._ops.write(lambda s: TopicRepository(s).rename(topic.id, name), Change.TOPICS)
+
+    def move_topic(self) -> None:
+        topic = self.detail.topic
+        if topic is None:
+            return
+        areas = self._ops.read(lambda s: TopicRepository(s).areas())
+        names = [name for _id, name in areas]
+        area, ok = QInputDialog.getItem(
+            self, "Move topic", f"Move {topic.name} to:", names, names.index(topic.area_name), False
+        )
+        if ok:
+            area_id = areas[names.index(area)][0]
+            self._ops.write(lambda s: TopicRepository(s).move(topic.id, area_id), Change.TOPICS)
+
+    def toggle_archived(self) -> None:
+        topic = self.detail.topic
+        if topic is not None:
+            self._ops.write(
+                lambda s: TopicRepository(s).set_archived(topic.id, not topic.archived),
+                Change.TOPICS,
+            )

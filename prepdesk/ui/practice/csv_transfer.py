@@ -1,0 +1,96 @@
+"""Import… and Export… of the practice log as CSV, run off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from prepdesk.io.problems_csv import ImportReport, export_problems_csv, import_problems_csv
+from prepdesk.store.changes import Change
+from prepdesk.ui.background import BackgroundTask, run_in_background
+from prepdesk.ui.operations import Operations
+
+CSV_FILTER = "CSV files (*.csv);;All files (*)"
+
+
+class ProblemCsvTransfer(QObject):
+    finished = Signal(bool, str)  # succeeded, the message shown to the user
+    busy_changed = Signal(bool)
+
+    def __init__(self, ops: Operations, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self._ops = ops
+        self._parent = parent_widget
+        self._tasks: set[BackgroundTask] = set()
+        self.file_dialog: QFileDialog | None = None  # the open chooser, for tests
+        self.message_box: QMessageBox | None = None  # the last result shown
+
+    # choosing files -------------------------------------------------------------------
+
+    def choose_import_file(self) -> None:
+        dialog = self._file_dialog("Import coding problems", QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self.import_file(Path(name)))
+        dialog.open()
+
+    def choose_export_file(self) -> None:
+        dialog = self._file_dialog("Export coding problems", QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("csv")
+        dialog.selectFile("prepdesk-problems.csv")
+        dialog.fileSelected.connect(lambda name: self.export_file(Path(name)))
+        dialog.open()
+
+    def _file_dialog(self, title: str, mode: QFileDialog.AcceptMode) -> QFileDialog:
+        dialog = QFileDialog(self._parent, title, str(Path.home()), CSV_FILTER)
+        dialog.setAcceptMode(mode)
+        # Qt's own dialog: the same on every desktop, and scriptable in tests.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        self.file_dialog = dialog
+        return dialog
+
+    # doing the work -------------------------------------------------------------------
+
+    def import_file(self, path: Path) -> None:
+        db = self._ops.db
+
+        def done(report: ImportReport) -> None:
+            self._ops.notify(Change.PROBLEMS | Change.REVIEWS)
+            self._report(True, "Import finished", report.message())
+
+        self._start(
+            lambda: import_problems_csv(db, path),
+            done,
+            lambda error: self._report(False, "Nothing imported", f"{path.name}: {error}"),
+        )
+
+    def export_file(self, path: Path) -> None:
+        db = self._ops.db
+        self._start(
+            lambda: export_problems_csv(db, path),
+            lambda rows: self._report(True, "Export finished", f"Exported {rows} row(s) to {path}"),
+            lambda error: self._report(False, "Export failed", f"{path}: {error}"),
+        )
+
+    def _start(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        self.busy_changed.emit(True)
+        task = run_in_background(work, on_done, on_failed)
+        self._tasks.add(task)  # keep its signals alive until it reports
+        task.signals.finished.connect(lambda _r: self._tasks.discard(task))
+        task.signals.failed.connect(lambda _r: self._tasks.discard(task))
+
+    def _report(self, ok: bool, title: str, message: str) -> None:
+        self.busy_changed.emit(False)
+        icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self._parent)
+        box.open()
+        self.message_box = box
+        self.finished.emit(ok, message)

@@ -1,0 +1,108 @@
+"""The practice table: one row per problem, handed in with set_rows (no SQL here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from prepdesk.core.practice import DIFFICULTIES, TimeAgainstTarget
+from prepdesk.store.repositories.problems import ProblemRow
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers, timestamps)
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OVER_TARGET = QColor("#b3261e")
+WITHIN_TARGET = QColor("#1b7f3b")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _time(row: ProblemRow, minutes: int | None) -> str:
+    return "" if minutes is None else TimeAgainstTarget(minutes, row.target_minutes).label()
+
+
+def _date(row: ProblemRow) -> str:
+    return row.last_attempt_at.astimezone().strftime("%d %b %Y") if row.last_attempt_at else ""
+
+
+# (header, display text, sort key) for each column, in order.
+COLUMNS: list[tuple[str, Callable[[ProblemRow], str], Callable[[ProblemRow], Any]]] = [
+    ("Title", lambda r: r.title, lambda r: r.title.lower()),
+    ("Platform", lambda r: r.platform, lambda r: r.platform.lower()),
+    ("Difficulty", lambda r: r.difficulty, lambda r: DIFFICULTIES.index(r.difficulty)),
+    ("Patterns", lambda r: r.patterns, lambda r: r.patterns.lower()),
+    ("Attempts", lambda r: str(r.attempt_count), lambda r: r.attempt_count),
+    ("Last attempt", _date, lambda r: r.last_attempt_at.timestamp() if r.last_attempt_at else 0),
+    ("Last time", lambda r: _time(r, r.last_minutes), lambda r: r.last_minutes or 0),
+    ("Best", lambda r: _time(r, r.best_minutes), lambda r: r.best_minutes or 10**6),
+    ("Solved", lambda r: "✓" if r.solved else "–", lambda r: int(r.solved)),
+]
+TITLE, PLATFORM, DIFFICULTY, PATTERNS, ATTEMPTS, LAST_DATE, LAST_TIME, BEST_TIME, SOLVED = range(
+    len(COLUMNS)
+)
+
+
+class ProblemTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[ProblemRow] = []
+
+    def set_rows(self, rows: list[ProblemRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ProblemRow:
+        return self._rows[row]
+
+    def row_of(self, problem_id: int) -> int | None:
+        for index, row in enumerate(self._rows):
+            if row.id == problem_id:
+                return index
+        return None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[column][1](row)
+        if role == SORT_ROLE:
+            return COLUMNS[column][2](row)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == SOLVED:
+            return "solved" if row.solved else "not solved"
+        if role == Qt.ItemDataRole.ForegroundRole and column in (LAST_TIME, BEST_TIME):
+            minutes = row.last_minutes if column == LAST_TIME else row.best_minutes
+            if minutes is not None:
+                return OVER_TARGET if minutes > row.target_minutes else WITHIN_TARGET
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == SOLVED:
+                return "Solved at least once" if row.solved else "Not solved yet"
+            if column in (LAST_TIME, BEST_TIME):
+                return f"Target for {row.difficulty} problems: {row.target_minutes} minutes"
+            if column == TITLE:
+                return row.title + ("\nTopics: " + ", ".join(row.topics) if row.topics else "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ATTEMPTS, LAST_TIME, BEST_TIME):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SOLVED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None

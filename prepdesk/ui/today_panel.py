@@ -1,0 +1,136 @@
+"""Today: the topics planned for today (each with a Start button), due reviews, on-track.
+
+Reused by the dashboard; it refreshes itself when ratings, sessions, dates or settings change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepdesk.core.planner import Plan, format_day
+from prepdesk.store.changes import Change
+from prepdesk.store.repositories.topics import TopicRepository
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.topics.review_dialog import ReviewDialog, due_for_today
+from prepdesk.ui.topics.study_timer import study_timer_for
+
+REFRESH_ON = (
+    Change.RATINGS
+    | Change.SESSIONS
+    | Change.STAGES
+    | Change.SETTINGS
+    | Change.TOPICS
+    | Change.REVIEWS
+    | Change.PROBLEMS
+)
+
+
+class TodayPanel(QGroupBox):
+    review_requested = Signal()
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__("Today", parent)
+        self._ops = ops
+        self.timer = study_timer_for(ops)
+        self.review_dialog: ReviewDialog | None = None
+        self.plan: Plan | None = None
+        self.start_buttons: dict[int, QPushButton] = {}
+
+        self.on_track = QLabel()
+        self.on_track.setWordWrap(True)
+        self.on_track.setObjectName("todayOnTrack")
+        self.on_track.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.topics_grid = QGridLayout()
+        self.topics_grid.setColumnStretch(0, 1)
+        self.reviews_label = QLabel()
+        self.review_button = QPushButton("Review now")
+        self.review_button.setAccessibleName("Review due cards now")
+        self.review_button.clicked.connect(self.open_review)
+        reviews_row = QHBoxLayout()
+        reviews_row.addWidget(self.reviews_label, 1)
+        reviews_row.addWidget(self.review_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.on_track)
+        layout.addLayout(self.topics_grid)
+        layout.addLayout(reviews_row)
+        self.timer.started.connect(self._update_buttons)
+        self.timer.stopped.connect(self._update_buttons)
+        ops.changed.connect(self.on_data_changed)
+        self.refresh()
+
+    def on_data_changed(self, changes: Change) -> None:
+        if changes & REFRESH_ON:
+            self.refresh()
+
+    def refresh(self) -> None:
+        now = self.timer.clock()
+        plan, interview = self._ops.read(
+            lambda s: TopicRepository(s).plan(now, now.astimezone().date())
+        )
+        self.plan = plan
+        due = due_for_today(self._ops, now)
+        if plan is None or interview is None:
+            self.on_track.setText(
+                "No interview date yet: add an interview stage on the Companies page, or set "
+                "a target date in Review and plan settings, to get a day-by-day plan."
+            )
+        else:
+            stage = f" ({interview.stage}, {interview.company})" if interview.company else ""
+            when = format_day(plan.interview_day)
+            self.on_track.setText(f"Next interview {when}{stage}. {plan.summary()}")
+        self._fill_topics(plan, now)
+        count = len(due)
+        self.reviews_label.setText(
+            f"{count} review{'s' if count != 1 else ''} due today"
+            if count
+            else "No reviews due today."
+        )
+        self.review_button.setEnabled(count > 0)
+
+    def _fill_topics(self, plan: Plan | None, now: datetime) -> None:
+        while self.topics_grid.count():
+            item = self.topics_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.start_buttons = {}
+        today = plan.day(now.astimezone().date()) if plan else None
+        if today is None or not today.blocks:
+            text = "Nothing planned for today."
+            if today is not None and today.light:
+                text = "The day before the interview: light reviews, the checklist, then rest."
+            self.topics_grid.addWidget(QLabel(text), 0, 0)
+            return
+        for row, block in enumerate(today.blocks):
+            name = QLabel(block.name)
+            minutes = QLabel(f"{block.minutes} min")
+            start = QPushButton("Start")
+            start.setAccessibleName(f"Start the timer on {block.name}")
+            start.clicked.connect(lambda _=False, b=block: self.timer.start(b.topic_id, b.name))
+            self.topics_grid.addWidget(name, row, 0)
+            self.topics_grid.addWidget(minutes, row, 1)
+            self.topics_grid.addWidget(start, row, 2)
+            self.start_buttons[block.topic_id] = start
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: object) -> None:
+        for topic_id, button in self.start_buttons.items():
+            running = self.timer.running and self.timer.topic_id == topic_id
+            button.setEnabled(not running)
+            button.setText("Running…" if running else "Start")
+
+    def open_review(self) -> None:
+        self.review_requested.emit()
+        self.review_dialog = ReviewDialog(self._ops, self.window(), clock=self.timer.clock)
+        self.review_dialog.open()

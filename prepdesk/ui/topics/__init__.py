@@ -1,0 +1,1 @@
+"""The Topics page\x27s widgets: tree, detail pane, timer, dialogs."""

@@ -1,0 +1,149 @@
+"""Review due: topics and problems, most forgotten first, graded with keys 1-4."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, time
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from prepdesk.core.review import GRADES
+from prepdesk.store.changes import Change
+from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
+from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.ui.operations import Operations
+
+PROMPTS = {
+    "topic": "Explain it aloud as you would to an interviewer: the idea, an example, a pitfall.",
+    "problem": "Re-solve it: state the approach and its complexity, then code it if unsure.",
+    "story": "Tell the story in two minutes: situation, task, action, result.",
+}
+KIND_NAMES = {"topic": "Topic", "problem": "Coding problem", "story": "Story"}
+
+
+def due_for_today(ops: Operations, now: datetime) -> list[DueCard]:
+    """Due topic and problem cards, most forgotten first, within today's review limit."""
+
+    def load(session: Session) -> list[DueCard]:
+        reviews = ReviewRepository(session)
+        limit = int(SettingsRepository(session).get("daily_review_limit"))
+        midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
+        left = max(limit - reviews.reviewed_since(midnight.astimezone(UTC)), 0)
+        cards = [c for c in reviews.due(now) if c.kind in ("topic", "problem")]
+        return cards[:left]
+
+    return ops.read(load)
+
+
+class ReviewDialog(QDialog):
+    def __init__(
+        self,
+        ops: Operations,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ops = ops
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.setWindowTitle("Review due")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self.cards = due_for_today(ops, self._clock())
+        self.done_count = 0
+        self._shown_at = self._clock()
+
+        self.progress = QLabel()
+        self.kind = QLabel()
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.recall = QLabel()
+        self.grade_buttons: list[QPushButton] = []
+        grades = QHBoxLayout()
+        for grade, name in GRADES.items():
+            button = QPushButton(f"{grade}  {name}")
+            button.setAccessibleName(f"Grade {name}")
+            button.setToolTip(f"Press {grade}")
+            button.clicked.connect(lambda _=False, g=grade: self.grade(g))
+            grades.addWidget(button)
+            self.grade_buttons.append(button)
+        self.close_button = QPushButton("Close")
+        self.close_button.setAccessibleName("Close the review")
+        self.close_button.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.title)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.recall)
+        layout.addStretch(1)
+        layout.addLayout(grades)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._show_current()
+
+    @property
+    def current(self) -> DueCard | None:
+        return self.cards[0] if self.cards else None
+
+    def grade(self, grade: int) -> None:
+        card = self.current
+        if card is None:
+            return
+        when = self._clock()
+        duration = int((when - self._shown_at).total_seconds() * 1000)
+        self._ops.write(
+            lambda s: ReviewRepository(s).review(card.card_id, grade, when, max(duration, 0)),
+            Change.REVIEWS,
+        )
+        self.cards.pop(0)
+        self.done_count += 1
+        self._show_current()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        grade = event.key() - Qt.Key.Key_0
+        if grade in GRADES and self.current is not None:
+            self.grade(grade)
+            return
+        super().keyPressEvent(event)
+
+    def _show_current(self) -> None:
+        card = self.current
+        total = self.done_count + len(self.cards)
+        for button in self.grade_buttons:
+            button.setEnabled(card is not None)
+        if card is None:
+            self.progress.setText(f"{self.done_count} reviewed" if self.done_count else "")
+            self.kind.setText("")
+            self.title.setText("Nothing left to review today")
+            self.prompt.setText(
+                "Cards come back when they are about to be forgotten. Come back tomorrow, "
+                "or study a topic from today's plan."
+            )
+            self.recall.setText("")
+            return
+        self.progress.setText(f"Card {self.done_count + 1} of {total}")
+        self.kind.setText(KIND_NAMES.get(card.kind, card.kind))
+        self.title.setText(card.title)
+        self.prompt.setText(PROMPTS.get(card.kind, ""))
+        if card.recall_now is None:
+            self.recall.setText("New card: this first review sets its pace.")
+        else:
+            self.recall.setText(f"Predicted recall right now: {card.recall_now:.0%}")
+        self.recall.setText(
+            self.recall.text() + "  Grade yourself: 1 Again, 2 Hard, 3 Good, 4 Easy."
+        )
+        self._shown_at = self._clock()

@@ -1,0 +1,87 @@
+"""Add or edit one study session: when, how many minutes, a note."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from prepdesk.store.changes import Change
+from prepdesk.store.repositories.topics import TopicRepository
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.topics.study_timer import TimedStudy
+
+
+class SessionDialog(QDialog):
+    def __init__(
+        self,
+        title: str,
+        topic_name: str,
+        started_at: datetime,
+        minutes: int,
+        note: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.started = QDateTimeEdit(QDateTime(started_at.astimezone()))
+        self.started.setCalendarPopup(True)
+        self.started.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.started.setAccessibleName("Started at")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 1440)
+        self.minutes.setValue(min(max(minutes, 1), 1440))
+        self.minutes.setSuffix(" min")
+        self.minutes.setAccessibleName("Minutes")
+        self.note = QLineEdit(note)
+        self.note.setPlaceholderText("What you did, e.g. worked examples, flashcards")
+        self.note.setAccessibleName("Note")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        form = QFormLayout(self)
+        form.addRow("Topic:", QLabel(topic_name))
+        form.addRow("&Started:", self.started)
+        form.addRow("&Minutes:", self.minutes)
+        form.addRow("&Note:", self.note)
+        form.addRow(buttons)
+        self.minutes.setFocus()
+
+    def values(self) -> tuple[datetime, int, str]:
+        started = self.started.dateTime().toPython().astimezone()
+        return started, self.minutes.value(), self.note.text().strip()
+
+
+def offer_to_log(ops: Operations, record: TimedStudy, parent: QWidget | None) -> SessionDialog:
+    """After the timer stops: a prefilled dialog; saving it logs the session."""
+    dialog = SessionDialog(
+        "Log this study session?",
+        record.topic_name,
+        record.started_at,
+        record.minutes,
+        parent=parent,
+    )
+
+    def save() -> None:
+        started, minutes, note = dialog.values()
+        ops.write(
+            lambda s: TopicRepository(s).add_session(record.topic_id, started, minutes, note),
+            Change.SESSIONS,
+        )
+
+    dialog.accepted.connect(save)
+    dialog.open()
+    return dialog

@@ -1,0 +1,159 @@
+"""The curriculum tree, area → topic, with mastery, review and study-time columns."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from prepdesk.store.repositories.topics import AreaRow, TopicRow
+
+# Two-line headers keep the columns narrow, leaving room for topic names.
+COLUMNS = (
+    "Topic",
+    "Recall at\ninterview",
+    "Mastery",
+    "Target",
+    "Last\nstudied",
+    "Review\ndue",
+    "Time\nstudied",
+)
+RECALL_COLUMN = 1
+MASTERY_COLUMN = 2
+TOPIC_ROLE = Qt.ItemDataRole.UserRole
+
+
+def recall_colour(recall: float) -> QColor:
+    """Green when it will be remembered on the day, amber when shaky, red when likely lost."""
+    if recall >= 0.9:
+        return QColor("#cdebd3")
+    if recall >= 0.75:
+        return QColor("#fbe7b5")
+    return QColor("#f6c6c2")
+
+
+def format_minutes(minutes: int) -> str:
+    if minutes == 0:
+        return "—"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}h {rest:02d}m" if hours else f"{rest}m"
+
+
+def format_when(value: datetime | None, now: datetime) -> str:
+    if value is None:
+        return "never"
+    days = (value.astimezone().date() - now.astimezone().date()).days
+    if days == 0:
+        return "today"
+    if days == -1:
+        return "yesterday"
+    if days == 1:
+        return "tomorrow"
+    if days < 0:
+        return f"{-days} days ago"
+    return f"in {days} days"
+
+
+class TopicTree(QTreeWidget):
+    topic_selected = Signal(object)  # topic id, or None for an area / nothing
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Topics")
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels(list(COLUMNS))
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
+        self.headerItem().setToolTip(
+            RECALL_COLUMN,
+            "The chance you will recall the topic at your next interview (FSRS prediction).",
+        )
+        self.currentItemChanged.connect(self._on_current)
+
+    def load(self, areas: list[AreaRow], now: datetime) -> None:
+        selected = self.current_topic_id()
+        collapsed = {
+            self.topLevelItem(i).text(0).split("  ·  ")[0]
+            for i in range(self.topLevelItemCount())
+            if not self.topLevelItem(i).isExpanded()
+        }
+        self.blockSignals(True)
+        self.clear()
+        restore: QTreeWidgetItem | None = None
+        for area in areas:
+            levels = [t.level or 0 for t in area.topics]
+            summary = [area.name]
+            if levels:
+                summary.append(f"mastery {sum(levels) / len(levels):.1f} avg")
+            total = sum(t.total_minutes for t in area.topics)
+            if total:
+                summary.append(f"{format_minutes(total)} studied")
+            area_item = QTreeWidgetItem(["  ·  ".join(summary)])
+            font = area_item.font(0)
+            font.setBold(True)
+            area_item.setFont(0, font)
+            self.addTopLevelItem(area_item)
+            for topic in area.topics:
+                item = self._topic_item(topic, now)
+                area_item.addChild(item)
+                if topic.id == selected:
+                    restore = item
+            area_item.setFirstColumnSpanned(True)
+            area_item.setExpanded(area_item.text(0).split("  ·  ")[0] not in collapsed)
+        self.blockSignals(False)
+        if restore is not None:
+            self.setCurrentItem(restore)
+        elif self.topLevelItemCount() and self.topLevelItem(0).childCount():
+            self.setCurrentItem(self.topLevelItem(0).child(0))
+
+    def _topic_item(self, topic: TopicRow, now: datetime) -> QTreeWidgetItem:
+        level = "not rated" if topic.level is None else f"{topic.level} / 5"
+        recall = topic.recall_at_interview
+        item = QTreeWidgetItem(
+            [
+                topic.name + (" (archived)" if topic.archived else ""),
+                "—" if recall is None else f"{recall:.0%}",
+                level,
+                str(topic.target),
+                format_when(topic.last_studied, now),
+                format_when(topic.due, now) if topic.due else "—",
+                format_minutes(topic.total_minutes),
+            ]
+        )
+        item.setData(0, TOPIC_ROLE, topic.id)
+        if recall is not None:
+            item.setBackground(RECALL_COLUMN, QBrush(recall_colour(recall)))
+            item.setForeground(RECALL_COLUMN, QBrush(QColor("#1d1d1d")))
+            bold = item.font(RECALL_COLUMN)
+            bold.setBold(True)
+            item.setFont(RECALL_COLUMN, bold)
+        else:
+            item.setToolTip(RECALL_COLUMN, "Not reviewed yet, or no interview date.")
+        if topic.level is not None and topic.level < topic.target:
+            item.setToolTip(MASTERY_COLUMN, f"{topic.target - topic.level} below target")
+        for column in range(1, len(COLUMNS)):
+            item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
+        return item
+
+    def current_topic_id(self) -> int | None:
+        item = self.currentItem()
+        return item.data(0, TOPIC_ROLE) if item is not None else None
+
+    def select_topic(self, topic_id: int) -> None:
+        for i in range(self.topLevelItemCount()):
+            area = self.topLevelItem(i)
+            for j in range(area.childCount()):
+                if area.child(j).data(0, TOPIC_ROLE) == topic_id:
+                    self.setCurrentItem(area.child(j))
+                    return
+
+    def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        self.topic_selected.emit(current.data(0, TOPIC_ROLE) if current is not None else None)

@@ -1,0 +1,47 @@
+"""Item 12: the disk fills up during a write (SQLite's max_page_count stands in for it)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import event, func, insert, select
+
+from prepdesk.store.changes import Change
+from prepdesk.store.errors import DiskFull
+from prepdesk.store.models import Company, StudySession, Topic
+
+
+def limit_pages(db, extra_pages: int) -> None:
+    with db.engine.connect() as conn:
+        used = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+    def on_connect(dbapi_connection, _record):
+        dbapi_connection.execute(f"PRAGMA max_page_count = {used + extra_pages}")
+
+    event.listen(db.engine, "connect", on_connect)
+    db.engine.dispose()  # new connections get the limit
+
+
+def test_a_full_disk_is_a_clear_error_and_loses_nothing(qtbot, ops):
+    db = ops.db
+    with db.transaction() as session:
+        session.add(Company(name="Saved before the disk filled"))
+        topic_id = session.scalar(select(Topic.id))
+    limit_pages(db, 5)
+    rows = [
+        {"topic_id": topic_id, "started_at": datetime.now(UTC), "minutes": 30, "note": "x" * 2000}
+        for _ in range(500)
+    ]
+    with pytest.raises(DiskFull, match="is full: nothing from this change was saved"):
+        ops.write(lambda s: s.execute(insert(StudySession), rows), Change.SESSIONS)
+    # The app keeps running: reads work, and a small write still fits.
+    assert ops.read(lambda s: s.scalar(select(func.count()).select_from(StudySession))) == 0
+    ops.write(lambda s: s.add(Company(name="Small")), Change.COMPANIES)
+    names = ops.read(lambda s: sorted(s.scalars(select(Company.name))))
+    assert names == ["Saved before the disk filled", "Small"]
+    db.checkpoint()
+    conn = sqlite3.connect(db.paths.database)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

@@ -1,0 +1,155 @@
+"""The Topics page, clicked: rating, the study timer, sessions edited and deleted."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from sqlalchemy import select
+
+from prepdesk.store.changes import Change
+from prepdesk.store.models import Rating, StudySession, Topic
+from prepdesk.store.repositories.topics import TopicRepository
+from prepdesk.ui.pages.topics_page import TopicsPage
+from prepdesk.ui.topics.study_timer import study_timer_for
+
+START = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+
+
+class FakeClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def make_page(main_window) -> TopicsPage:
+    """The real page in the real window, which forwards data changes to it."""
+    page = main_window.show_page("topics")
+    assert isinstance(page, TopicsPage)
+    return page
+
+
+def first_topic(db) -> tuple[int, str]:
+    with db.transaction() as s:
+        topic = s.scalars(select(Topic).order_by(Topic.area_id, Topic.position)).first()
+        return topic.id, topic.name
+
+
+def test_rating_a_topic_appends_to_its_history(qtbot, main_window, db):
+    page = make_page(main_window)
+    topic_id, name = first_topic(db)
+    page.tree.select_topic(topic_id)
+    assert page.detail.name.text() == name
+
+    page.detail.level.setCurrentIndex(2)
+    qtbot.mouseClick(page.detail.rate_button, Qt.MouseButton.LeftButton)
+    page.detail.level.setCurrentIndex(3)
+    qtbot.keyClicks(page.detail.rating_note, "after a mock")
+    qtbot.mouseClick(page.detail.rate_button, Qt.MouseButton.LeftButton)
+
+    with db.transaction() as s:
+        rows = s.scalars(select(Rating).where(Rating.topic_id == topic_id).order_by(Rating.id))
+        history = [(r.level, r.note) for r in rows]
+    assert history == [(2, ""), (3, "after a mock")]
+    assert page.detail.history.count() == 2
+    assert page.detail.history.item(0).text().endswith("3 / 5 — after a mock")
+    item = page.tree.currentItem()
+    assert item.text(2) == "3 / 5"
+
+
+def test_the_timer_keeps_running_on_other_pages_and_offers_to_log(qtbot, main_window, db):
+    clock = FakeClock(START)
+    timer = study_timer_for(main_window.ops)
+    timer.clock = clock
+    page = main_window.show_page("topics")
+    topic_id, name = first_topic(db)
+    page.tree.select_topic(topic_id)
+    qtbot.mouseClick(page.detail.timer_button, Qt.MouseButton.LeftButton)
+    assert timer.running and timer.topic_id == topic_id
+    assert page.detail.timer_button.text() == "Stop and log…"
+
+    main_window.show_page("dashboard")
+    clock.now = START + timedelta(minutes=25, seconds=10)
+    main_window.timer_status.refresh()
+    assert main_window.timer_status.isVisible()
+    assert main_window.timer_status.label.text() == f"Studying {name}: 25:10"
+
+    qtbot.mouseClick(main_window.timer_status.stop_button, Qt.MouseButton.LeftButton)
+    assert not timer.running
+    dialog = main_window.timer_status.log_dialog
+    assert dialog is not None and dialog.minutes.value() == 25
+    qtbot.keyClicks(dialog.note, "worked examples")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    with db.transaction() as s:
+        sessions = s.scalars(select(StudySession)).all()
+        assert [(x.topic_id, x.minutes, x.note) for x in sessions] == [
+            (topic_id, 25, "worked examples")
+        ]
+        assert sessions[0].started_at == START
+    assert page.detail.sessions.table.rowCount() == 1
+    assert not main_window.timer_status.isVisible()
+
+
+def test_cancelling_the_log_offer_writes_nothing(qtbot, main_window, db):
+    clock = FakeClock(START)
+    study_timer_for(main_window.ops).clock = clock
+    page = make_page(main_window)
+    qtbot.mouseClick(page.detail.timer_button, Qt.MouseButton.LeftButton)
+    clock.now = START + timedelta(minutes=40)
+    qtbot.mouseClick(page.detail.timer_button, Qt.MouseButton.LeftButton)
+    dialog = page.detail.log_dialog
+    assert dialog is not None and dialog.minutes.value() == 40
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
+    with db.transaction() as s:
+        assert s.scalars(select(StudySession)).all() == []
+
+
+def test_editing_and_deleting_a_session(qtbot, main_window, db):
+    topic_id, _name = first_topic(db)
+    main_window.ops.write(
+        lambda s: TopicRepository(s).add_session(topic_id, START, 30, "first"), Change.SESSIONS
+    )
+    main_window.ops.write(
+        lambda s: TopicRepository(s).add_session(topic_id, START + timedelta(days=1), 45, ""),
+        Change.SESSIONS,
+    )
+    page = make_page(main_window)
+    page.tree.select_topic(topic_id)
+    table = page.detail.sessions
+    assert table.table.rowCount() == 2
+    table.table.selectRow(1)  # newest first: row 1 is the 30-minute session
+    qtbot.mouseClick(table.edit_button, Qt.MouseButton.LeftButton)
+    dialog = table.dialog
+    assert dialog is not None and dialog.minutes.value() == 30
+    dialog.minutes.setValue(50)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with db.transaction() as s:
+        assert sorted(x.minutes for x in s.scalars(select(StudySession))) == [45, 50]
+
+    page.tree.select_topic(topic_id)
+    table.table.selectRow(0)
+    qtbot.mouseClick(table.delete_button, Qt.MouseButton.LeftButton)
+    box = table.confirm_box
+    assert box is not None
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    with db.transaction() as s:
+        assert [x.minutes for x in s.scalars(select(StudySession))] == [50]
+    assert table.table.rowCount() == 1
+
+
+def test_notes_are_saved_and_shown_rendered(qtbot, main_window, db):
+    topic_id, _name = first_topic(db)
+    page = make_page(main_window)
+    page.tree.select_topic(topic_id)
+    notes = page.detail.notes
+    qtbot.mouseClick(notes.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(notes.editor, "**SVD** is <key>")
+    qtbot.mouseClick(notes.save_button, Qt.MouseButton.LeftButton)
+    with db.transaction() as s:
+        assert s.get(Topic, topic_id).notes == "**SVD** is <key>"
+    assert "<b>SVD</b>" in notes.viewer.toHtml() or "font-weight" in notes.viewer.toHtml()
+    assert notes.viewer.toPlainText() == "SVD is <key>"
