@@ -135,3 +135,17 @@ def test_markdown_export_of_one_story_and_all(qtbot, ops, db, tmp_path):
 
 def test_markdown_of_no_stories_says_so():
     assert "No stories written yet." in stories_markdown([])
+
+
+def test_export_stories_command(paths, tmp_path):
+    from prepdesk.store.database import Database
+    from tests.helpers import run_cli
+
+    db = Database.open(paths)
+    make_story(db)
+    db.close()
+    target = tmp_path / "out" / "stories.md"
+    result = run_cli("export-stories", str(target), data_dir=paths.root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Exported 1 story to {target}"
+    assert "### Cutting fraud latency" in target.read_text(encoding="utf-8")
