@@ -44,9 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=_cmd_demo)
 
     # Feature commands live beside their feature; each module adds its own subcommands.
-    from prepdesk.io import cli_companies, cli_data, cli_problems
+    from prepdesk.io import cli_companies, cli_data, cli_problems, cli_stories
 
-    for module in (cli_data, cli_problems, cli_companies):
+    for module in (cli_data, cli_problems, cli_companies, cli_stories):
         module.add_commands(commands)
     return parser
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from prepdesk.ui.stories.screenshots import STORY_SHOTS
+
 WINDOW_SIZE = (1280, 820)
 
 
@@ -120,6 +122,7 @@ EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
     ("restore", _restore),
     ("search", _search),
 ]
+EXTRA_SHOTS += STORY_SHOTS
 
 
 def main(argv: list[str]) -> int:
