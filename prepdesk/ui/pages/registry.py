@@ -30,17 +30,18 @@ def _placeholder(title: str, message: str, icon_name: str) -> PageFactory:
     return lambda _ops: EmptyState(title, message, icon(icon_name))
 
 
+def _dashboard(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.dashboard_page import DashboardPage
+
+    return DashboardPage(ops)
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
         "Dashboard",
         "dashboard",
-        _placeholder(
-            "Your progress toward interview day",
-            "The countdown to your next interview, your readiness score, what to study today "
-            "and charts of your progress will appear here.",
-            "dashboard",
-        ),
+        _dashboard,
     ),
     PageSpec(
         "topics",

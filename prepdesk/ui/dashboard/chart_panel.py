@@ -1,0 +1,145 @@
+"""One dashboard chart: a title, then either a matplotlib canvas or a helpful empty state.
+
+matplotlib is imported only when the first chart is drawn (after the window's first
+paint); until then the panel is a light placeholder of the same size.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPoint, QSaveFile, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepdesk.ui.dashboard.chart_style import ChartStyle
+
+# draw(figure, data, style) -> True if it drew something, False for "nothing to show".
+DrawFunction = Callable[[Any, Any, ChartStyle], bool]
+
+CHART_HEIGHT = 250
+
+
+class ChartPanel(QFrame):
+    picked = Signal(str)  # the gid of a clicked chart element (e.g. an area key)
+
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        empty_message: str,
+        draw: DrawFunction,
+        parent: QWidget | None = None,
+        height: int = CHART_HEIGHT,
+    ) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.title = title
+        self.empty_message = empty_message
+        self._draw = draw
+        self._height = height
+        self.figure: Any = None
+        self.canvas: Any = None
+        self.is_empty = True
+        self.draw_count = 0
+        self.setObjectName(f"chart-{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        heading = QLabel(title)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self._stack = QStackedLayout()
+        self.placeholder = QLabel("Loading chart…")
+        self.placeholder.setObjectName("chartMessage")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMinimumHeight(height)
+        self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._stack.addWidget(self.placeholder)
+        layout.addLayout(self._stack)
+
+    def _ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(5, self._height / 100), dpi=100, layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setParent(self)
+        self.canvas.setMinimumHeight(self._height)
+        self.canvas.setFixedHeight(self._height)
+        self.canvas.setAccessibleName(f"{self.title} chart")
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.canvas.customContextMenuRequested.connect(self._show_menu)
+        self.canvas.mpl_connect("pick_event", self._on_pick)
+        self._stack.addWidget(self.canvas)
+
+    def show_data(self, data: Any) -> None:
+        """Redraw from `data`; shows the empty state when the draw function finds nothing."""
+        import matplotlib
+
+        self._ensure_canvas()
+        style = ChartStyle.from_palette(self.palette())
+        self.figure.clear()
+        with matplotlib.rc_context(style.rc()):
+            self.figure.set_facecolor(style.background)
+            drew = self._draw(self.figure, data, style)
+        self.draw_count += 1
+        self.is_empty = not drew
+        if drew:
+            self.canvas.draw()
+            self._stack.setCurrentWidget(self.canvas)
+        else:
+            self.figure.clear()
+            self.placeholder.setText(self.empty_message)
+            self._stack.setCurrentWidget(self.placeholder)
+
+    def _on_pick(self, event: Any) -> None:
+        gid = event.artist.get_gid()
+        if gid:
+            self.picked.emit(str(gid))
+
+    # saving ------------------------------------------------------------------------------
+
+    def _show_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for label, fmt in (("Save chart as PNG…", "png"), ("Save chart as SVG…", "svg")):
+            action = QAction(label, menu)
+            action.setEnabled(not self.is_empty)
+            action.triggered.connect(lambda _=False, f=fmt: self.ask_and_save(f))
+            menu.addAction(action)
+        menu.popup(self.canvas.mapToGlobal(position))
+
+    def ask_and_save(self, fmt: str) -> None:
+        suggested = f"{self.key}.{fmt}"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, f"Save {self.title}", suggested, f"{fmt.upper()} image (*.{fmt})"
+        )
+        if path:
+            self.save(path, fmt)
+
+    def save(self, path: str, fmt: str) -> None:
+        """Write the chart to `path` atomically (the old file stays until the new is whole)."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format=fmt, dpi=150 if fmt == "png" else None)
+        target = QSaveFile(path)
+        if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
+            raise OSError(f"cannot write {path}: {target.errorString()}")
+        target.write(buffer.getvalue())
+        if not target.commit():
+            raise OSError(f"cannot write {path}: {target.errorString()}")
