@@ -52,9 +52,10 @@ class WeakTopic:
 
 @dataclass(frozen=True)
 class TodayWork:
-    due_topics: int
+    due_topics: int  # reviewed before and due again
     due_problems: int
     due_stories: int
+    new_topics: int  # never reviewed yet
     weakest: tuple[WeakTopic, ...]
 
 
@@ -151,18 +152,20 @@ class DashboardSummaryRepository:
 
     def today(self, now: datetime, weakest: int = 4) -> TodayWork:
         """Counts of due review cards by kind (archived topics left out) and weak topics."""
-        due_counts = dict(
-            self._session.execute(
-                select(ReviewCard.kind, func.count())
+        fresh = ReviewCard.last_review.is_(None)
+        due_counts = {
+            (kind, bool(new)): count
+            for kind, new, count in self._session.execute(
+                select(ReviewCard.kind, fresh, func.count())
                 .outerjoin(Topic, ReviewCard.topic_id == Topic.id)
                 .where(
                     ReviewCard.due <= now,
                     ReviewCard.suspended.is_(False),
                     or_(Topic.id.is_(None), Topic.archived.is_(False)),
                 )
-                .group_by(ReviewCard.kind)
-            ).all()
-        )
+                .group_by(ReviewCard.kind, fresh)
+            )
+        }
         latest = latest_levels().subquery()
         level = func.coalesce(latest.c.level, 0)
         gap = (Topic.target_level - level) * Topic.weight
@@ -175,8 +178,9 @@ class DashboardSummaryRepository:
             .limit(weakest)
         )
         return TodayWork(
-            due_topics=due_counts.get("topic", 0),
-            due_problems=due_counts.get("problem", 0),
-            due_stories=due_counts.get("story", 0),
+            due_topics=due_counts.get(("topic", False), 0),
+            due_problems=due_counts.get(("problem", False), 0),
+            due_stories=due_counts.get(("story", False), 0),
+            new_topics=due_counts.get(("topic", True), 0),
             weakest=tuple(WeakTopic(*row) for row in rows),
         )

@@ -109,6 +109,11 @@ class ChartPanel(QFrame):
             self.placeholder.setText(self.empty_message)
             self._stack.setCurrentWidget(self.placeholder)
 
+    def show_error(self, message: str) -> None:
+        self.is_empty = True
+        self.placeholder.setText(f"This chart could not be drawn: {message}")
+        self._stack.setCurrentWidget(self.placeholder)
+
     def _on_pick(self, event: Any) -> None:
         gid = event.artist.get_gid()
         if gid:

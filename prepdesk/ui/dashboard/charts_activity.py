@@ -107,8 +107,9 @@ def draw_activity_calendar(figure: Any, daily: DailyMinutes, style: ChartStyle) 
         grid[offset % 7, offset // 7] = daily.minutes.get(day, 0)
         day += timedelta(days=1)
     ax = figure.subplots()
-    colormap = LinearSegmentedColormap.from_list("activity", [style.faint, style.accent])
-    colormap.set_bad(style.background)
+    colormap = LinearSegmentedColormap.from_list(
+        "activity", [style.faint, style.accent]
+    ).with_extremes(bad=style.background)
     top = max(60.0, float(np.nanpercentile(grid[grid > 0], 95)) if np.any(grid > 0) else 60)
     image = ax.imshow(grid, aspect="auto", cmap=colormap, vmin=0, vmax=top, interpolation="none")
     ax.set_yticks([0, 2, 4], ["Mon", "Wed", "Fri"])

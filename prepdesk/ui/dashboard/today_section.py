@@ -73,6 +73,11 @@ class TodaySection(QFrame):
             )
         else:
             self.due.setText("Nothing due for review: a good day to learn something new.")
+        if work.new_topics:
+            self.due.setText(
+                self.due.text()
+                + f"\n{_count(work.new_topics, 'topic', 'topics')} not reviewed yet."
+            )
         if work.weakest:
             lines = [f"• {t.name} ({t.level} → {t.target})" for t in work.weakest]
             self.weak.setText("Furthest below target:\n" + "\n".join(lines))

@@ -219,7 +219,7 @@ class DashboardPage(QWidget):
         def failed(message: str) -> None:
             if shiboken6.isValid(self):
                 for spec in specs:
-                    self.charts[spec.key].placeholder.setText(f"Could not load: {message}")
+                    self.charts[spec.key].show_error(message)
                 self._drawing = False
 
         task = run_in_background(load, finished, failed)
@@ -231,7 +231,10 @@ class DashboardPage(QWidget):
         """Draw one chart, then yield to the event loop before the next."""
         if self._queue:
             key, data = self._queue.pop(0)
-            self.charts[key].show_data(data)
+            try:
+                self.charts[key].show_data(data)
+            except Exception as exc:  # one broken chart must not stop the others
+                self.charts[key].show_error(str(exc))
         if self._queue:
             QTimer.singleShot(0, self, self._draw_next)
             return
