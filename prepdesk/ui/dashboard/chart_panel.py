@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QPoint, QSaveFile, Qt, Signal
@@ -23,10 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.ui.dashboard.chart_render import RenderedChart, RenderSize
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
 # draw(figure, data, style) -> True if it drew something, False for "nothing to show".
 DrawFunction = Callable[[Any, Any, ChartStyle], bool]
+
+
+@cache
+def _canvas_class() -> type:
+    """FigureCanvasQTAgg that redraws on the GUI thread only when its size changed."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    class PrerenderedCanvas(FigureCanvasQTAgg):
+        def draw_idle(self) -> None:
+            width, height = self.figure.bbox.size
+            if self._lastKey == (width, height, self.figure.dpi):
+                return  # the pixels from the worker's render are current
+            super().draw_idle()
+
+    return PrerenderedCanvas
+
 
 CHART_HEIGHT = 250
 
@@ -39,7 +57,6 @@ class ChartPanel(QFrame):
         key: str,
         title: str,
         empty_message: str,
-        draw: DrawFunction,
         parent: QWidget | None = None,
         height: int = CHART_HEIGHT,
     ) -> None:
@@ -47,7 +64,6 @@ class ChartPanel(QFrame):
         self.key = key
         self.title = title
         self.empty_message = empty_message
-        self._draw = draw
         self._height = height
         self.figure: Any = None
         self.canvas: Any = None
@@ -72,42 +88,50 @@ class ChartPanel(QFrame):
         self._stack.addWidget(self.placeholder)
         layout.addLayout(self._stack)
 
-    def _ensure_canvas(self) -> None:
-        if self.canvas is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+    def render_size(self) -> RenderSize:
+        """The size the next render should have: the panel's chart area right now."""
+        area = self.canvas if self.canvas is not None else self.placeholder
+        return RenderSize(area.width(), self._height, self.devicePixelRatioF())
 
-        self.figure = Figure(figsize=(5, self._height / 100), dpi=100, layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setParent(self)
-        self.canvas.setMinimumHeight(self._height)
-        self.canvas.setFixedHeight(self._height)
-        self.canvas.setAccessibleName(f"{self.title} chart")
-        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.canvas.customContextMenuRequested.connect(self._show_menu)
-        self.canvas.mpl_connect("pick_event", self._on_pick)
-        self._stack.addWidget(self.canvas)
+    def style(self) -> ChartStyle:
+        return ChartStyle.from_palette(self.palette())
 
-    def show_data(self, data: Any) -> None:
-        """Redraw from `data`; shows the empty state when the draw function finds nothing."""
-        import matplotlib
+    def adopt(self, rendered: RenderedChart) -> bool:
+        """Show a chart rasterised on a worker thread; cheap enough for the GUI thread.
 
-        self._ensure_canvas()
-        style = ChartStyle.from_palette(self.palette())
-        self.figure.clear()
-        with matplotlib.rc_context(style.rc()):
-            self.figure.set_facecolor(style.background)
-            drew = self._draw(self.figure, data, style)
+        False when the panel changed size since the render started (the layout was
+        still settling): the caller renders again rather than redraw here.
+        """
+        if rendered.drew and rendered.size != self.render_size():
+            return False
         self.draw_count += 1
-        self.is_empty = not drew
-        if drew:
-            self.canvas.draw()
-            self._stack.setCurrentWidget(self.canvas)
-        else:
-            self.figure.clear()
+        self.is_empty = not rendered.drew
+        if not rendered.drew:
             self.placeholder.setText(self.empty_message)
             self._stack.setCurrentWidget(self.placeholder)
+            if self.figure is not None:
+                self.figure.clear()
+            return True
+        figure = rendered.figure
+        if self.canvas is None:
+            self.canvas = _canvas_class()(figure)
+            self.canvas.setParent(self)
+            self.canvas.setFixedHeight(self._height)
+            self.canvas.setAccessibleName(f"{self.title} chart")
+            self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.canvas.customContextMenuRequested.connect(self._show_menu)
+            self.canvas.mpl_connect("pick_event", self._on_pick)
+            self._stack.addWidget(self.canvas)
+        else:
+            figure.set_canvas(self.canvas)
+            self.canvas.figure = figure
+        # The worker's renderer already holds this figure's pixels at this size.
+        self.canvas.renderer = rendered.renderer
+        self.canvas._lastKey = rendered.key
+        self.figure = figure
+        self._stack.setCurrentWidget(self.canvas)
+        self.canvas.update()
+        return True
 
     def show_error(self, message: str) -> None:
         self.is_empty = True

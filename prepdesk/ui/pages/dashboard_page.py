@@ -14,16 +14,18 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from prepdesk.core.readiness import readiness
+from prepdesk.core.readiness import Readiness, readiness
 from prepdesk.store.changes import Change
-from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository
+from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository, TodayWork
 from prepdesk.ui.background import BackgroundTask, run_in_background
 from prepdesk.ui.dashboard.chart_panel import ChartPanel
+from prepdesk.ui.dashboard.chart_render import RenderedChart, RenderSize, render_chart
 from prepdesk.ui.dashboard.chart_specs import CHARTS
+from prepdesk.ui.dashboard.chart_style import ChartStyle
 from prepdesk.ui.dashboard.countdown_panel import CountdownData, CountdownPanel
 from prepdesk.ui.dashboard.readiness_panel import ReadinessPanel
 from prepdesk.ui.dashboard.today_section import DEPENDS_ON as TODAY_DEPENDS_ON
@@ -43,6 +45,8 @@ NUMBER_DEPENDENCIES = {
     "today": TODAY_DEPENDS_ON,
 }
 COUNTDOWN_TICK_MS = 60_000
+# Tasks outlive the page that started them (their signals must exist until they end).
+_RUNNING: set[BackgroundTask] = set()
 
 
 class DashboardPage(QWidget):
@@ -65,8 +69,8 @@ class DashboardPage(QWidget):
         self._started = False
         self._scheduled = False
         self._drawing = False
+        self._loading_numbers = False
         self._queue: list[tuple[str, Any]] = []
-        self._tasks: set[BackgroundTask] = set()
         self._countdown_data: CountdownData | None = None
 
         self.countdown = CountdownPanel()
@@ -84,9 +88,7 @@ class DashboardPage(QWidget):
         grid.setSpacing(10)
         row = column = 0
         for spec in CHARTS:
-            panel = ChartPanel(
-                spec.key, spec.title, spec.empty_message, spec.draw, height=spec.height
-            )
+            panel = ChartPanel(spec.key, spec.title, spec.empty_message, height=spec.height)
             self.charts[spec.key] = panel
             if spec.wide:
                 if column:
@@ -110,6 +112,9 @@ class DashboardPage(QWidget):
         inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # The content is always taller than the window; a scroll bar that never comes
+        # and goes keeps chart widths stable, so renders made off-thread stay valid.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         scroll.setAccessibleName("Dashboard")
@@ -136,6 +141,13 @@ class DashboardPage(QWidget):
         if self._started and (self._dirty_numbers or self._dirty_charts):
             self._schedule()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._started:
+            # Chart colours come from the palette: a light/dark switch redraws them.
+            self._dirty_charts.update(self.charts)
+            self._schedule()
+
     def on_data_changed(self, changes: Change) -> None:
         for key, depends_on in NUMBER_DEPENDENCIES.items():
             if changes & depends_on:
@@ -153,11 +165,11 @@ class DashboardPage(QWidget):
     def _schedule(self) -> None:
         if not self._scheduled:
             self._scheduled = True
-            QTimer.singleShot(0, self, self._refresh)
+            QTimer.singleShot(0, self._refresh)
 
     def _refresh(self) -> None:
         self._scheduled = False
-        if self._dirty_numbers:
+        if self._dirty_numbers and not self._loading_numbers:
             self._refresh_numbers()
         if self._dirty_charts and not self._drawing:
             self._load_charts()
@@ -168,25 +180,58 @@ class DashboardPage(QWidget):
         return self._clock().astimezone().date()
 
     def _refresh_numbers(self) -> None:
+        """Read the numbers on a worker thread; show them when they arrive."""
         dirty, self._dirty_numbers = self._dirty_numbers, set()
+        self._loading_numbers = True
         now = self._clock()
-        if dirty & {"countdown", "readiness"}:
 
-            def read(session: Any) -> tuple[CountdownData, Any]:
-                summary = DashboardSummaryRepository(session)
-                upcoming, inputs = summary.readiness_inputs(now)
-                stages = tuple(summary.upcoming_stages(now))
-                return CountdownData(now, upcoming, stages), inputs
+        def read(session: Any) -> tuple[CountdownData, Readiness, TodayWork]:
+            summary = DashboardSummaryRepository(session)
+            upcoming, inputs = summary.readiness_inputs(now)
+            stages = tuple(summary.upcoming_stages(now))
+            return CountdownData(now, upcoming, stages), readiness(inputs), summary.today(now)
 
-            countdown, inputs = self._ops.read(read)
+        def show(result: object) -> None:
+            assert isinstance(result, tuple)
+            countdown, score, work = result
             self._countdown_data = countdown
             if "countdown" in dirty:
                 self.countdown.show_data(countdown)
             if "readiness" in dirty:
-                self.readiness.show_data(readiness(inputs))
-        if "today" in dirty:
-            self.today.refresh()
-        self.numbers_shown.emit()
+                self.readiness.show_data(score)
+            if "today" in dirty:
+                self.today.show_data(work)
+            self._loading_numbers = False
+            self.numbers_shown.emit()
+            if self._dirty_numbers:
+                self._schedule()
+
+        def failed(message: str) -> None:
+            self.countdown.what.setText(f"Could not read your data: {message}")
+            self._loading_numbers = False
+
+        self._start(lambda: self._ops.read(read), show, failed)
+
+    def _start(
+        self,
+        work: Callable[[], Any],
+        finished: Callable[[Any], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """Run `work` on the thread pool; the callbacks run only while the page exists."""
+
+        def on_finished(result: object) -> None:
+            _RUNNING.discard(task)
+            if shiboken6.isValid(self):
+                finished(result)
+
+        def on_failed(message: str) -> None:
+            _RUNNING.discard(task)
+            if shiboken6.isValid(self):
+                failed(message)
+
+        task = run_in_background(work, on_finished, on_failed)
+        _RUNNING.add(task)
 
     def _tick_countdown(self) -> None:
         if self._countdown_data is not None and self.isVisible():
@@ -201,44 +246,57 @@ class DashboardPage(QWidget):
         today = self.today_date()
         now = self._clock()
         specs = [spec for spec in CHARTS if spec.key in keys]
+        # Sizes and colours are read here, on the GUI thread; the worker touches no widget.
+        jobs = [
+            (spec, self.charts[spec.key].render_size(), self.charts[spec.key].style())
+            for spec in specs
+        ]
 
         def load() -> list[tuple[str, Any]]:
-            def read(session: Any) -> list[tuple[str, Any]]:
+            def read(session: Any) -> list[tuple[str, Any, RenderSize, ChartStyle]]:
                 upcoming = DashboardSummaryRepository(session).next_interview(now)
                 interview = upcoming.at.astimezone().date() if upcoming else None
-                return [(spec.key, spec.load(session, today, interview)) for spec in specs]
+                return [
+                    (spec.key, spec.load(session, today, interview), size, style)
+                    for spec, size, style in jobs
+                ]
 
-            return self._ops.read(read)
+            loaded = self._ops.read(read)
+            draws = {spec.key: spec.draw for spec in specs}
+            rendered: list[tuple[str, Any]] = []
+            for key, data, size, style in loaded:
+                try:
+                    rendered.append((key, render_chart(draws[key], data, style, size)))
+                except Exception as exc:  # one broken chart must not stop the others
+                    rendered.append((key, exc))
+            return rendered
 
         def finished(result: object) -> None:
-            if shiboken6.isValid(self):
-                assert isinstance(result, list)
-                self._queue.extend(result)
-                self._draw_next()
+            assert isinstance(result, list)
+            self._queue.extend(result)
+            self._draw_next()
 
         def failed(message: str) -> None:
-            if shiboken6.isValid(self):
-                for spec in specs:
-                    self.charts[spec.key].show_error(message)
-                self._drawing = False
+            for spec in specs:
+                self.charts[spec.key].show_error(message)
+            self._drawing = False
 
-        task = run_in_background(load, finished, failed)
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda _r: self._tasks.discard(task))
-        task.signals.failed.connect(lambda _r: self._tasks.discard(task))
+        self._start(load, finished, failed)
 
     def _draw_next(self) -> None:
-        """Draw one chart, then yield to the event loop before the next."""
+        """Show one rendered chart, then yield to the event loop before the next."""
         if self._queue:
-            key, data = self._queue.pop(0)
-            try:
-                self.charts[key].show_data(data)
-            except Exception as exc:  # one broken chart must not stop the others
-                self.charts[key].show_error(str(exc))
+            key, rendered = self._queue.pop(0)
+            if isinstance(rendered, RenderedChart):
+                if not self.charts[key].adopt(rendered):
+                    self._dirty_charts.add(key)  # resized meanwhile: render again
+            else:
+                self.charts[key].show_error(str(rendered))
         if self._queue:
-            QTimer.singleShot(0, self, self._draw_next)
+            QTimer.singleShot(0, self._draw_next)
             return
         self._drawing = False
-        self.charts_drawn.emit()
         if self._dirty_charts or self._dirty_numbers:
             self._schedule()
+        if not self._dirty_charts:
+            self.charts_drawn.emit()
