@@ -53,7 +53,7 @@ def draw_mastery_by_area(figure: Any, areas: list[AreaMastery], style: ChartStyl
         bar.set_gid(area.key)  # clicking a bar opens Topics for that area
         bar.set_picker(True)
         ax.text(
-            bar.get_width() + 0.06,
+            max(area.level, area.target) + 0.08,  # clear of both the bar and the target
             bar.get_y() + bar.get_height() / 2,
             f"{area.level:.1f} / {area.target:.1f}",
             va="center",
@@ -61,7 +61,7 @@ def draw_mastery_by_area(figure: Any, areas: list[AreaMastery], style: ChartStyl
             color=style.text,
         )
     ax.set_yticks(rows, [_short(a.name, 18) for a in areas])
-    ax.set_xlim(0, 5.6)
+    ax.set_xlim(0, 6.0)
     ax.set_xticks(range(6))
     ax.set_xlabel("level (0–5); click a bar to open its topics")
     ax.grid(axis="x", alpha=0.6)
