@@ -29,5 +29,8 @@ lint: $(STAMP)
 screenshots: $(STAMP)
 	$(XVFB) $(PY) -m prepdesk.ui.screenshots docs/screenshots
 
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

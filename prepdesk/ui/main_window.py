@@ -98,7 +98,16 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.stack.insertWidget(row, widget)
             self._pages[key] = widget
+            open_topics = getattr(widget, "topics_requested", None)
+            if open_topics is not None:  # e.g. a dashboard chart's area bar was clicked
+                open_topics.connect(self._show_topics)
         return self._pages[key]
+
+    def _show_topics(self, area_key: str) -> None:
+        page = self.show_page("topics")
+        show_area = getattr(page, "show_area", None)  # the Topics page may filter by area
+        if area_key and show_area is not None:
+            show_area(area_key)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

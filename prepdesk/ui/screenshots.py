@@ -8,10 +8,13 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from prepdesk.ui.stories.screenshots import STORY_SHOTS
@@ -19,7 +22,14 @@ from prepdesk.ui.stories.screenshots import STORY_SHOTS
 WINDOW_SIZE = (1280, 820)
 
 
-def settle(app: QApplication, rounds: int = 5) -> None:
+def settle(app: QApplication, rounds: int = 5, page: QWidget | None = None) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+    # Pages that finish off the GUI thread (the dashboard's charts) say when they are done.
+    is_idle = getattr(page, "is_idle", None)
+    deadline = time.monotonic() + 120
+    while is_idle is not None and not is_idle() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     for _ in range(rounds):
         app.processEvents()
 
@@ -44,8 +54,7 @@ def capture_main_window(out_dir: Path, data_dir: Path, suffix: str = "") -> None
     window.resize(*WINDOW_SIZE)
     window.show()
     for key in window.page_keys():
-        window.show_page(key)
-        settle(app)
+        settle(app, page=window.show_page(key))
         save(window, out_dir, f"{key}{suffix}")
     for name, shot in EXTRA_SHOTS:
         widget = shot(window)
@@ -113,6 +122,46 @@ def _search(window: QWidget) -> QWidget:
     return dialog
 
 
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, color in (
+        (roles.Window, "#2b2d30"),
+        (roles.WindowText, "#e4e6eb"),
+        (roles.Base, "#1f2023"),
+        (roles.AlternateBase, "#2b2d30"),
+        (roles.Text, "#e4e6eb"),
+        (roles.Button, "#3a3c40"),
+        (roles.ButtonText, "#e4e6eb"),
+        (roles.Highlight, "#4a9eff"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.PlaceholderText, "#9aa0a6"),
+        (roles.ToolTipBase, "#3a3c40"),
+        (roles.ToolTipText, "#e4e6eb"),
+    ):
+        palette.setColor(role, QColor(color))
+    return palette
+
+
+def _dashboard_dark(window: QWidget) -> None:
+    """The dashboard under a dark palette: charts take their colours from it."""
+    from prepdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.palette()
+    app.setPalette(dark_palette())
+    settle(app, page=window.show_page("dashboard"))
+    save(window, Path(os.environ["PREPDESK_SHOTS_DIR"]), f"dashboard-dark{_suffix()}")
+    app.setPalette(light)
+    settle(app, page=window.page("dashboard"))
+
+
+def _suffix() -> str:
+    return "-empty" if Path(os.environ["PREPDESK_DATA_DIR"]).name == "empty" else ""
+
+
 # Windows and dialogs beyond the pages: (file name, function of the main window).
 EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
     ("about", _about),
@@ -121,13 +170,15 @@ EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
     ("checklist-window", _checklist_window),
     ("restore", _restore),
     ("search", _search),
+    ("dashboard-dark", _dashboard_dark),
 ]
-EXTRA_SHOTS += STORY_SHOTS
+EXTRA_SHOTS += STORY_SHOTS  # last: one of them adds a story to the throwaway data
 
 
 def main(argv: list[str]) -> int:
     out_dir = Path(argv[1] if len(argv) > 1 else "docs/screenshots").absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["PREPDESK_SHOTS_DIR"] = str(out_dir)
     with tempfile.TemporaryDirectory(prefix="prepdesk-shots-") as tmp:
         os.environ["PREPDESK_CONFIG_DIR"] = str(Path(tmp) / "config")
         from prepdesk.store.demo_setup import install_demo

@@ -60,17 +60,18 @@ def _checklist_page(ops: Operations) -> QWidget:
     return ChecklistPage(ops)
 
 
+def _dashboard(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.dashboard_page import DashboardPage
+
+    return DashboardPage(ops)
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
         "Dashboard",
         "dashboard",
-        _placeholder(
-            "Your progress toward interview day",
-            "The countdown to your next interview, your readiness score, what to study today "
-            "and charts of your progress will appear here.",
-            "dashboard",
-        ),
+        _dashboard,
     ),
     PageSpec("topics", "Topics", "topics", _topics_page),
     PageSpec("practice", "Practice", "practice", _practice_page),
