@@ -51,5 +51,8 @@ icons: $(STAMP)
 test-packaging: $(VENV)/.package-stamp
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m packaging $(PYTEST_ARGS)
 
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

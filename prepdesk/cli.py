@@ -44,9 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=_cmd_demo)
 
     # Feature commands live beside their feature; each module adds its own subcommands.
-    from prepdesk.io import cli_companies, cli_data, cli_problems
+    from prepdesk.io import cli_companies, cli_data, cli_problems, cli_stories
 
-    for module in (cli_data, cli_problems, cli_companies):
+    for module in (cli_data, cli_problems, cli_companies, cli_stories):
         module.add_commands(commands)
     return parser
 
@@ -106,21 +106,11 @@ def _cmd_backup(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
+    from prepdesk.io.cli_lock import run_locked
     from prepdesk.store.demo_setup import install_demo
-    from prepdesk.ui.single_instance import InstanceLock
 
-    paths.root.mkdir(parents=True, exist_ok=True)
-    lock = InstanceLock(paths.lock)
-    if not lock.acquire():
-        print(
-            f"prepdesk: prepdesk is running on {paths.root} (process {lock.owner_pid()}); "
-            "close it first",
-            file=sys.stderr,
-        )
-        return 1
-    try:
-        message = install_demo(paths, force=args.force)
-    finally:
-        lock.release()
-    print(message)
-    return 0
+    def work() -> int:
+        print(install_demo(paths, force=args.force))
+        return 0
+
+    return run_locked(paths, work)

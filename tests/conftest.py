@@ -41,10 +41,15 @@ def ops(qapp, db: Database):
 
 @pytest.fixture
 def main_window(qtbot, ops):
+    from PySide6.QtCore import QThreadPool
+
     from prepdesk.ui.main_window import MainWindow
 
     window = MainWindow(ops)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    return window
+    yield window
+    # Pages load off the GUI thread (the dashboard's charts): let that work end here
+    # rather than run on into the next test.
+    QThreadPool.globalInstance().waitForDone(30_000)

@@ -4,28 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 
+from prepdesk.io.cli_lock import run_locked
 from prepdesk.store.paths import DataPaths
-
-
-def _with_lock(paths: DataPaths, work: Callable[[], int]) -> int:
-    """Writes take the data folder's instance lock, exactly like the app does."""
-    from prepdesk.ui.single_instance import InstanceLock
-
-    paths.root.mkdir(parents=True, exist_ok=True)
-    lock = InstanceLock(paths.lock)
-    if not lock.acquire():
-        print(
-            f"prepdesk: prepdesk is running on {paths.root} (process {lock.owner_pid()}); "
-            "close it first",
-            file=sys.stderr,
-        )
-        return 1
-    try:
-        return work()
-    finally:
-        lock.release()
 
 
 def cmd_export(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -55,7 +36,7 @@ def cmd_export(args: argparse.Namespace, paths: DataPaths) -> int:
             db.close()
         return 0
 
-    return _with_lock(paths, work)
+    return run_locked(paths, work)
 
 
 def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -76,7 +57,7 @@ def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"Imported {args.file}: {summary.added} added, {summary.updated} updated.")
         return 0
 
-    return _with_lock(paths, work)
+    return run_locked(paths, work)
 
 
 def cmd_repair(paths: DataPaths) -> int:
@@ -94,7 +75,7 @@ def cmd_repair(paths: DataPaths) -> int:
         print(f"Rebuilt the search index: {count} items.")
         return 0
 
-    return _with_lock(paths, work)
+    return run_locked(paths, work)
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

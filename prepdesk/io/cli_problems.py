@@ -19,32 +19,24 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
+    from prepdesk.io.cli_lock import run_locked
     from prepdesk.io.problems_csv import ProblemCsvRefused, import_problems_csv
     from prepdesk.store.database import Database
-    from prepdesk.ui.single_instance import InstanceLock
 
-    paths.root.mkdir(parents=True, exist_ok=True)
-    lock = InstanceLock(paths.lock)
-    if not lock.acquire():  # a write: never behind the back of a running window
-        print(
-            f"prepdesk: prepdesk is running on {paths.root} (process {lock.owner_pid()}); "
-            "close it first, or use Import… on the Practice page",
-            file=sys.stderr,
-        )
-        return 1
-    try:
+    def work() -> int:
         db = Database.open(paths)
         try:
             report = import_problems_csv(db, args.file)
+        except ProblemCsvRefused as exc:
+            print(f"prepdesk: {args.file}: nothing imported: {exc}", file=sys.stderr)
+            return 1
         finally:
             db.close()
-    except ProblemCsvRefused as exc:
-        print(f"prepdesk: {args.file}: nothing imported: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        lock.release()
-    print(report.message())
-    return 0
+        print(report.message())
+        return 0
+
+    # A write: never behind the back of a running window.
+    return run_locked(paths, work, hint=", or use Import… on the Practice page")
 
 
 def cmd_export_problems(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -110,7 +110,16 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.stack.insertWidget(row, widget)
             self._pages[key] = widget
+            open_topics = getattr(widget, "topics_requested", None)
+            if open_topics is not None:  # e.g. a dashboard chart's area bar was clicked
+                open_topics.connect(self._show_topics)
         return self._pages[key]
+
+    def _show_topics(self, area_key: str) -> None:
+        page = self.show_page("topics")
+        show_area = getattr(page, "show_area", None)  # the Topics page may filter by area
+        if area_key and show_area is not None:
+            show_area(area_key)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -139,7 +148,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import…", "Ctrl+I", self.import_data)
         self.export_action = self._action("&Export everything (JSON)…", "Ctrl+E", self.export_data)
         self.export_csv_action = self._action(
-            "Export tables as &CSV…", "Ctrl+Shift+E", lambda: self.export_data("csv")
+            "Export tables as &CSV…", "Ctrl+Shift+C", lambda: self.export_data("csv")
         )
         self.export_markdown_action = self._action(
             "Export notes and stories as &Markdown…",

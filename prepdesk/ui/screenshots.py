@@ -9,11 +9,15 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
+
+from prepdesk.ui.stories.screenshots import STORY_SHOTS
 
 WINDOW_SIZE = (1280, 820)
 # At 150 % the same Xvfb screen (1600x1000) holds a smaller window in logical pixels.
@@ -21,7 +25,14 @@ SCALED_WINDOW_SIZE = (1040, 660)
 SCALE_ENV = "QT_SCALE_FACTOR"
 
 
-def settle(app: QApplication, rounds: int = 5) -> None:
+def settle(app: QApplication, rounds: int = 5, page: QWidget | None = None) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+    # Pages that finish off the GUI thread (the dashboard's charts) say when they are done.
+    is_idle = getattr(page, "is_idle", None)
+    deadline = time.monotonic() + 120
+    while is_idle is not None and not is_idle() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     for _ in range(rounds):
         app.processEvents()
 
@@ -48,8 +59,7 @@ def capture_main_window(
     window.resize(*size)
     window.show()
     for key in window.page_keys():
-        window.show_page(key)
-        settle(app)
+        settle(app, page=window.show_page(key))
         save(window, out_dir, f"{key}{suffix}")
     for name, shot in EXTRA_SHOTS:
         widget = shot(window)
@@ -144,6 +154,7 @@ EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
     ("preferences", _preferences),
     ("shortcuts", _shortcuts),
 ]
+EXTRA_SHOTS += STORY_SHOTS  # last: one of them adds a story to the throwaway data
 
 
 def main(argv: list[str]) -> int:
@@ -153,6 +164,7 @@ def main(argv: list[str]) -> int:
     args = [a for a in argv[1:] if a != "--scaled"]
     out_dir = Path(args[0] if args else "docs/screenshots").absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["PREPDESK_SHOTS_DIR"] = str(out_dir)
     with tempfile.TemporaryDirectory(prefix="prepdesk-shots-") as tmp:
         os.environ["PREPDESK_CONFIG_DIR"] = str(Path(tmp) / "config")
         from prepdesk.store.demo_setup import install_demo

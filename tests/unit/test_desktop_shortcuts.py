@@ -16,7 +16,7 @@ EXPECTED = {
     "Restore from backup": "Ctrl+Shift+R",
     "Import": "Ctrl+I",
     "Export everything (JSON)": "Ctrl+E",
-    "Export tables as CSV": "Ctrl+Shift+E",
+    "Export tables as CSV": "Ctrl+Shift+C",
     "Export notes and stories as Markdown": "Ctrl+Shift+M",
     "Search everything": "Ctrl+K",
     "Quit": "Ctrl+Q",
@@ -110,3 +110,27 @@ def test_f5_refreshes_every_kind_of_data(qtbot, main_window, ops):
     with qtbot.waitSignal(ops.changed) as blocker:
         qtbot.keyClick(main_window, Qt.Key.Key_F5)
     assert blocker.args == [Change.ALL]
+
+
+def test_no_page_binds_a_key_the_window_already_uses(main_window):
+    """A page-level shortcut equal to a window one is ambiguous: Qt then runs neither."""
+    from PySide6.QtGui import QAction as _QAction
+    from PySide6.QtWidgets import QAbstractButton
+
+    window_keys = {
+        a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+        for a in main_window.menu_actions()
+        if not a.shortcut().isEmpty()
+    }
+    clashes = []
+    for key in main_window.page_keys():
+        page = main_window.page(key)
+        for action in page.findChildren(_QAction):
+            bound = action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+            if bound and bound in window_keys:
+                clashes.append(f"{key}: {action.text()} {bound}")
+        for button in page.findChildren(QAbstractButton):
+            bound = button.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+            if bound and bound in window_keys:
+                clashes.append(f"{key}: button {button.text()} {bound}")
+    assert clashes == []

@@ -238,6 +238,10 @@ class CompanyRepository:
 
     # helpers -------------------------------------------------------------------------
 
+    def company_of_question(self, question_id: int) -> int | None:
+        question = self._session.get(CompanyQuestion, question_id)
+        return question.company_id if question is not None else None
+
     def _company(self, company_id: int) -> Company:
         return self._get(Company, company_id)
 

@@ -118,6 +118,16 @@ class CompaniesPage(QWidget):
         ids = [c.id for c in self.companies]
         self.list.setCurrentRow(ids.index(company_id))
 
+    def select_item(self, kind: str, ref_id: int) -> None:
+        """Search opens a company, or the company a question to ask belongs to."""
+        company_id: int | None = ref_id if kind == "company" else None
+        if kind == "company_question":
+            company_id = self.ops.read(lambda s: CompanyRepository(s).company_of_question(ref_id))
+        if company_id is not None and company_id in [c.id for c in self.companies]:
+            self.select_company(company_id)
+            if kind == "company_question":
+                self.tabs.setCurrentWidget(self.questions)
+
     def show_current(self) -> None:
         company_id = self.current_company_id()
         self.delete_button.setEnabled(company_id is not None)

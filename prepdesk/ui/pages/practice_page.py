@@ -191,6 +191,11 @@ class PracticePage(QWidget):
         self.export_button.setEnabled(bool(rows))
         self.select_problem(selected)
 
+    def select_item(self, kind: str, ref_id: int) -> None:
+        """Search opens a problem here (MainWindow.open_item's contract)."""
+        if kind == "problem":
+            self.select_problem(ref_id)
+
     def selected_problem_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return int(rows[0].data(ID_ROLE)) if rows else None

@@ -42,6 +42,12 @@ def _practice_page(ops: Operations) -> QWidget:
     return PracticePage(ops)
 
 
+def _stories_page(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.stories_page import StoriesPage
+
+    return StoriesPage(ops)
+
+
 def _companies_page(ops: Operations) -> QWidget:
     from prepdesk.ui.pages.companies_page import CompaniesPage
 
@@ -54,31 +60,22 @@ def _checklist_page(ops: Operations) -> QWidget:
     return ChecklistPage(ops)
 
 
+def _dashboard(ops: Operations) -> QWidget:
+    from prepdesk.ui.pages.dashboard_page import DashboardPage
+
+    return DashboardPage(ops)
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
         "Dashboard",
         "dashboard",
-        _placeholder(
-            "Your progress toward interview day",
-            "The countdown to your next interview, your readiness score, what to study today "
-            "and charts of your progress will appear here.",
-            "dashboard",
-        ),
+        _dashboard,
     ),
     PageSpec("topics", "Topics", "topics", _topics_page),
     PageSpec("practice", "Practice", "practice", _practice_page),
-    PageSpec(
-        "stories",
-        "Stories",
-        "stories",
-        _placeholder(
-            "Project stories",
-            "Write your projects as STAR stories (Situation, Task, Action, Result), link them "
-            "to behavioral questions and rehearse them against a timer.",
-            "stories",
-        ),
-    ),
+    PageSpec("stories", "Stories", "stories", _stories_page),
     PageSpec("companies", "Companies", "companies", _companies_page),
     PageSpec("checklist", "Checklist", "checklist", _checklist_page),
 ]

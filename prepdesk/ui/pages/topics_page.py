@@ -127,6 +127,11 @@ class TopicsPage(QWidget):
 
     # --- actions ------------------------------------------------------------------------
 
+    def select_item(self, kind: str, ref_id: int) -> None:
+        """Search opens a topic here (MainWindow.open_item's contract)."""
+        if kind == "topic":
+            self.tree.select_topic(ref_id)
+
     def open_review(self) -> None:
         self.review_dialog = ReviewDialog(self._ops, self.window(), clock=self.timer.clock)
         self.review_dialog.open()

@@ -1,0 +1,166 @@
+"""The readiness score: one number 0–100 for "how ready am I for the next stage".
+
+It is a weighted mean of four parts, each a fraction 0–1:
+
+- **mastery**: for every topic, min(current level / target level, 1), averaged with
+  weight = topic weight × the relevance of its area to the next stage's category
+  (a coding stage counts algorithms three times, a system-design stage counts
+  ML system design three times, ...). A topic never rated counts as level 0.
+- **recall**: the predicted chance (FSRS retrievability) of recalling each topic at the
+  interview time, averaged with the same weights. A topic never reviewed counts as 0:
+  there is nothing to remember yet.
+- **stories**: the share of the company's values (competencies) that at least one STAR
+  story covers. Without a company (only a target date) every competency counts.
+- **checklist**: the share of the stage's checklist items that are ticked.
+
+The part weights depend on the stage: behavioral stages lean on stories, technical
+ones on mastery and recall (PART_WEIGHTS). A part with nothing to measure (no
+checklist yet, no competencies) is left out and the other weights are rescaled, so
+the score never punishes what cannot be measured.
+
+    score = round(100 × Σ weight_p × part_p / Σ weight_p)   over the measurable parts
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# How much each curriculum area matters for a stage category (1 = ordinary).
+AREA_RELEVANCE: dict[str, dict[str, float]] = {
+    "coding": {"algorithms": 3.0, "programming": 2.0},
+    "assessment": {"algorithms": 2.0, "programming": 2.0, "math": 1.5},
+    "ml_concepts": {"ml": 3.0, "math": 2.0},
+    "system_design": {"system-design": 3.0, "ml": 2.0},
+    "onsite": {"algorithms": 1.5, "ml": 1.5, "system-design": 1.5},
+}
+
+DEFAULT_PART_WEIGHTS = {"mastery": 0.4, "recall": 0.25, "stories": 0.2, "checklist": 0.15}
+PART_WEIGHTS: dict[str, dict[str, float]] = {
+    "behavioral": {"mastery": 0.15, "recall": 0.1, "stories": 0.6, "checklist": 0.15},
+    "screen": {"mastery": 0.25, "recall": 0.15, "stories": 0.4, "checklist": 0.2},
+}
+
+PART_LABELS = {
+    "mastery": "Mastery vs target",
+    "recall": "Recall at interview",
+    "stories": "Story coverage",
+    "checklist": "Checklist",
+}
+
+
+@dataclass(frozen=True)
+class TopicStanding:
+    area_key: str
+    level: int | None  # latest self-rating 0–5; None if never rated
+    target: int  # target level 0–5
+    weight: float
+    recall: float | None  # predicted recall at the interview; None if never reviewed
+
+
+@dataclass(frozen=True)
+class ReadinessInputs:
+    category: str | None  # the next stage's category; None for a bare target date
+    topics: tuple[TopicStanding, ...]
+    values_total: int  # competencies the company values (or all competencies)
+    values_covered: int  # of those, covered by at least one story
+    checklist_total: int
+    checklist_done: int
+
+
+@dataclass(frozen=True)
+class ReadinessPart:
+    key: str
+    label: str
+    value: float | None  # 0–1; None when there is nothing to measure
+    weight: float  # share of the score, after rescaling (0 when left out)
+    detail: str
+
+
+@dataclass(frozen=True)
+class Readiness:
+    score: int  # 0–100
+    parts: tuple[ReadinessPart, ...]
+
+
+def area_relevance(category: str | None, area_key: str) -> float:
+    return AREA_RELEVANCE.get(category or "", {}).get(area_key, 1.0)
+
+
+def _weighted_mean(pairs: Iterable[tuple[float, float]]) -> float | None:
+    total = weight_sum = 0.0
+    for value, weight in pairs:
+        total += value * weight
+        weight_sum += weight
+    return total / weight_sum if weight_sum > 0 else None
+
+
+def mastery_part(inputs: ReadinessInputs) -> float | None:
+    return _weighted_mean(
+        (
+            min((t.level or 0) / t.target, 1.0),
+            t.weight * area_relevance(inputs.category, t.area_key),
+        )
+        for t in inputs.topics
+        if t.target > 0
+    )
+
+
+def recall_part(inputs: ReadinessInputs) -> float | None:
+    return _weighted_mean(
+        (t.recall or 0.0, t.weight * area_relevance(inputs.category, t.area_key))
+        for t in inputs.topics
+        if t.target > 0
+    )
+
+
+def _share(done: int, total: int) -> float | None:
+    return min(done / total, 1.0) if total > 0 else None
+
+
+def readiness(inputs: ReadinessInputs) -> Readiness:
+    weights = PART_WEIGHTS.get(inputs.category or "", DEFAULT_PART_WEIGHTS)
+    values = {
+        "mastery": mastery_part(inputs),
+        "recall": recall_part(inputs),
+        "stories": _share(inputs.values_covered, inputs.values_total),
+        "checklist": _share(inputs.checklist_done, inputs.checklist_total),
+    }
+    details = {
+        "mastery": f"{sum(1 for t in inputs.topics if t.target > 0 and (t.level or 0) >= t.target)}"
+        f" of {sum(1 for t in inputs.topics if t.target > 0)} topics at target",
+        "recall": f"{sum(1 for t in inputs.topics if t.recall is not None)} topics in review",
+        "stories": f"{inputs.values_covered} of {inputs.values_total} values covered",
+        "checklist": f"{inputs.checklist_done} of {inputs.checklist_total} items done",
+    }
+    measured = sum(weights[key] for key, value in values.items() if value is not None)
+    parts = tuple(
+        ReadinessPart(
+            key=key,
+            label=PART_LABELS[key],
+            value=value,
+            weight=weights[key] / measured if value is not None and measured else 0.0,
+            detail=details[key],
+        )
+        for key, value in values.items()
+    )
+    score = round(100 * sum((p.value or 0.0) * p.weight for p in parts)) if measured else 0
+    return Readiness(score=max(0, min(100, score)), parts=parts)
+
+
+def tooltip_text(result: Readiness) -> str:
+    """The explanation shown on hover: every part, its value and its share of the score."""
+    lines = [f"Readiness {result.score} / 100 is a weighted mean of:"]
+    for part in result.parts:
+        if part.value is None:
+            lines.append(f"• {part.label}: nothing to measure yet (left out)")
+        else:
+            lines.append(
+                f"• {part.label}: {part.value * 100:.0f}% × {part.weight * 100:.0f}% "
+                f"({part.detail})"
+            )
+    lines.append(
+        "Mastery and recall weigh each topic by its weight and by how much its area "
+        "matters for the next stage."
+    )
+    return "\n".join(lines)

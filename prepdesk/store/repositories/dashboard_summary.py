@@ -1,0 +1,186 @@
+"""The dashboard's numbers: countdown, upcoming stages, readiness inputs and today's work.
+
+Every query aggregates in SQL and returns plain frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from prepdesk.core.readiness import ReadinessInputs, TopicStanding
+from prepdesk.store.models import (
+    Area,
+    ChecklistItem,
+    Company,
+    Competency,
+    InterviewStage,
+    Rating,
+    ReviewCard,
+    StageType,
+    Topic,
+)
+from prepdesk.store.models.companies import company_value
+from prepdesk.store.models.stories import story_competency
+from prepdesk.store.repositories.next_interview import (
+    INACTIVE_STATUSES,
+    NextInterview,
+    next_interview,
+)
+from prepdesk.store.repositories.reviews import ReviewRepository
+
+
+@dataclass(frozen=True)
+class UpcomingStage:
+    stage_id: int
+    at: datetime  # aware UTC
+    company: str
+    stage: str
+
+
+@dataclass(frozen=True)
+class WeakTopic:
+    topic_id: int
+    name: str
+    area: str
+    level: int  # 0 when never rated
+    target: int
+
+
+@dataclass(frozen=True)
+class TodayWork:
+    due_topics: int  # reviewed before and due again
+    due_problems: int
+    due_stories: int
+    new_topics: int  # never reviewed yet
+    weakest: tuple[WeakTopic, ...]
+
+
+def latest_levels() -> Select[tuple[int, int]]:
+    """(topic_id, level) of each topic's most recent rating, ranked in SQL."""
+    ranked = select(
+        Rating.topic_id,
+        Rating.level,
+        func.row_number()
+        .over(partition_by=Rating.topic_id, order_by=(Rating.rated_at.desc(), Rating.id.desc()))
+        .label("rank"),
+    ).subquery()
+    return select(ranked.c.topic_id, ranked.c.level).where(ranked.c.rank == 1)
+
+
+class DashboardSummaryRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def next_interview(self, now: datetime) -> NextInterview | None:
+        return next_interview(self._session, now)
+
+    def upcoming_stages(self, now: datetime, limit: int = 5) -> list[UpcomingStage]:
+        rows = self._session.execute(
+            select(InterviewStage.id, InterviewStage.scheduled_at, Company.name, StageType.name)
+            .join(Company, InterviewStage.company_id == Company.id)
+            .join(StageType, InterviewStage.stage_type_id == StageType.id)
+            .where(
+                InterviewStage.scheduled_at >= now,
+                Company.status.not_in(INACTIVE_STATUSES),
+            )
+            .order_by(InterviewStage.scheduled_at)
+            .limit(limit)
+        )
+        return [UpcomingStage(sid, at, company, stage) for sid, at, company, stage in rows]
+
+    def readiness_inputs(self, now: datetime) -> tuple[NextInterview | None, ReadinessInputs]:
+        upcoming = self.next_interview(now)
+        when = upcoming.at if upcoming is not None else now
+        latest = latest_levels().subquery()
+        rows = self._session.execute(
+            select(Topic.id, Area.key, latest.c.level, Topic.target_level, Topic.weight)
+            .join(Area, Topic.area_id == Area.id)
+            .outerjoin(latest, latest.c.topic_id == Topic.id)
+            .where(Topic.archived.is_(False))
+        ).all()
+        recall = ReviewRepository(self._session).recall_at("topic", [r[0] for r in rows], when)
+        topics = tuple(
+            TopicStanding(area, level, target, weight, recall.get(topic_id))
+            for topic_id, area, level, target, weight in rows
+        )
+        total, covered = self._value_coverage(upcoming)
+        checked_total, checked_done = self._checklist(upcoming)
+        inputs = ReadinessInputs(
+            category=upcoming.category if upcoming else None,
+            topics=topics,
+            values_total=total,
+            values_covered=covered,
+            checklist_total=checked_total,
+            checklist_done=checked_done,
+        )
+        return upcoming, inputs
+
+    def _value_coverage(self, upcoming: NextInterview | None) -> tuple[int, int]:
+        """(values the company holds, of which covered by a story); all competencies if none."""
+        covered_expr = func.count(
+            func.distinct(case((story_competency.c.story_id.is_not(None), Competency.id)))
+        )
+        query = select(func.count(func.distinct(Competency.id)), covered_expr).outerjoin(
+            story_competency, story_competency.c.competency_id == Competency.id
+        )
+        if upcoming is not None and upcoming.stage_id is not None:
+            company_id = self._session.scalar(
+                select(InterviewStage.company_id).where(InterviewStage.id == upcoming.stage_id)
+            )
+            values = select(company_value.c.competency_id).where(
+                company_value.c.company_id == company_id
+            )
+            if self._session.scalar(select(func.count()).select_from(values.subquery())):
+                query = query.where(Competency.id.in_(values))
+        total, covered = self._session.execute(query).one()
+        return int(total or 0), int(covered or 0)
+
+    def _checklist(self, upcoming: NextInterview | None) -> tuple[int, int]:
+        if upcoming is None or upcoming.stage_id is None:
+            return 0, 0
+        done = func.sum(case((func.coalesce(ChecklistItem.override, ChecklistItem.checked), 1)))
+        total, ticked = self._session.execute(
+            select(func.count(ChecklistItem.id), done).where(
+                ChecklistItem.stage_id == upcoming.stage_id
+            )
+        ).one()
+        return int(total or 0), int(ticked or 0)
+
+    def today(self, now: datetime, weakest: int = 4) -> TodayWork:
+        """Counts of due review cards by kind (archived topics left out) and weak topics."""
+        fresh = ReviewCard.last_review.is_(None)
+        due_counts = {
+            (kind, bool(new)): count
+            for kind, new, count in self._session.execute(
+                select(ReviewCard.kind, fresh, func.count())
+                .outerjoin(Topic, ReviewCard.topic_id == Topic.id)
+                .where(
+                    ReviewCard.due <= now,
+                    ReviewCard.suspended.is_(False),
+                    or_(Topic.id.is_(None), Topic.archived.is_(False)),
+                )
+                .group_by(ReviewCard.kind, fresh)
+            )
+        }
+        latest = latest_levels().subquery()
+        level = func.coalesce(latest.c.level, 0)
+        gap = (Topic.target_level - level) * Topic.weight
+        rows = self._session.execute(
+            select(Topic.id, Topic.name, Area.name, level, Topic.target_level)
+            .join(Area, Topic.area_id == Area.id)
+            .outerjoin(latest, latest.c.topic_id == Topic.id)
+            .where(and_(Topic.archived.is_(False), Topic.target_level > level))
+            .order_by(gap.desc(), Topic.position)
+            .limit(weakest)
+        )
+        return TodayWork(
+            due_topics=due_counts.get(("topic", False), 0),
+            due_problems=due_counts.get(("problem", False), 0),
+            due_stories=due_counts.get(("story", False), 0),
+            new_topics=due_counts.get(("topic", True), 0),
+            weakest=tuple(WeakTopic(*row) for row in rows),
+        )

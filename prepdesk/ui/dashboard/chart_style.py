@@ -1,0 +1,74 @@
+"""Chart colours taken from the widget's QPalette, so light and dark themes both read well."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QColor, QPalette
+
+# Okabe–Ito: distinguishable with colour-blindness, readable on light and dark grounds.
+SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+DIFFICULTY_COLORS = {"easy": "#009E73", "medium": "#E69F00", "hard": "#D55E00"}
+
+
+def _hex(color: QColor) -> str:
+    return color.name(QColor.NameFormat.HexRgb)
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    text: str
+    muted: str
+    background: str
+    grid: str
+    faint: str  # between background and grid: empty cells
+    accent: str
+    dark: bool
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> ChartStyle:
+        window = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        dark = window.lightness() < text.lightness()
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+
+        def blend(mix: float) -> QColor:
+            return QColor.fromRgbF(
+                window.redF() * (1 - mix) + text.redF() * mix,
+                window.greenF() * (1 - mix) + text.greenF() * mix,
+                window.blueF() * (1 - mix) + text.blueF() * mix,
+            )
+
+        return cls(
+            text=_hex(text),
+            muted=_hex(muted),
+            background=_hex(window),
+            grid=_hex(blend(0.18 if dark else 0.12)),
+            faint=_hex(blend(0.1 if dark else 0.06)),
+            accent=_hex(palette.color(QPalette.ColorRole.Highlight)),
+            dark=dark,
+        )
+
+    def rc(self) -> dict[str, Any]:
+        """matplotlib settings for artists created under `rc_context`."""
+        return {
+            "font.size": 8.5,
+            "axes.titlesize": 9,
+            "axes.labelsize": 8.5,
+            "legend.fontsize": 7.5,
+            "xtick.labelsize": 7.5,
+            "ytick.labelsize": 7.5,
+            "text.color": self.text,
+            "axes.labelcolor": self.text,
+            "axes.edgecolor": self.grid,
+            "axes.facecolor": self.background,
+            "figure.facecolor": self.background,
+            "savefig.facecolor": self.background,
+            "xtick.color": self.text,
+            "ytick.color": self.text,
+            "grid.color": self.grid,
+            "legend.frameon": False,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }

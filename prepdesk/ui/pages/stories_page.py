@@ -1,0 +1,308 @@
+"""The Stories page: write projects and STAR stories, see coverage, browse questions, practise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSaveFile, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepdesk.io.stories_markdown import stories_markdown, story_markdown
+from prepdesk.store.changes import Change
+from prepdesk.store.repositories.projects import ProjectRepository
+from prepdesk.store.repositories.stories import StoryRepository
+from prepdesk.ui.icons import icon
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.pages.empty_state import EmptyState
+from prepdesk.ui.stories.coverage_view import CoverageView
+from prepdesk.ui.stories.practice_panel import PracticePanel
+from prepdesk.ui.stories.project_editor import ProjectEditor
+from prepdesk.ui.stories.question_bank import QuestionBank
+from prepdesk.ui.stories.story_editor import StoryEditor
+from prepdesk.ui.stories.story_tree import StoryTree
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StoriesPage(QWidget):
+    def __init__(self, ops: Operations, clock: Clock = _utc_now) -> None:
+        super().__init__()
+        self.ops = ops
+        self._stale: set[QWidget] = set()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Stories sections")
+        self.tabs.setDocumentMode(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self.tree = StoryTree()
+        self.story_editor = StoryEditor(ops, clock)
+        self.project_editor = ProjectEditor(ops)
+        self.empty = EmptyState(
+            "Your project stories",
+            "Interviewers ask about your past projects and how you work with people. Write "
+            "each answer here as a STAR story (Situation, Task, Action, Result): press "
+            "New story to start, or New project to write up a project first. Everything "
+            "saves as you type.",
+            icon("stories"),
+        )
+        self.detail = QStackedWidget()
+        for widget in (self.empty, self.story_editor, self.project_editor):
+            self.detail.addWidget(widget)
+
+        # Ctrl+N reaches new_story through new_item (the main window's Edit > New).
+        self.new_story_action = self._action("New story", None, self.new_story)
+        self.new_story_action.setToolTip("New story (Ctrl+N)")
+        self.new_project_action = self._action("New project", "Ctrl+Shift+N", self.new_project)
+        self.delete_action = self._action("Delete…", None, self.delete_selected)
+        self.export_one_action = self._action("Export story…", None, self.export_story_dialog)
+        self.export_all_action = self._action("Export all…", "Ctrl+Shift+E", self.export_all_dialog)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        buttons = QHBoxLayout()
+        for action in (self.new_story_action, self.new_project_action):
+            buttons.addWidget(self._button(action))
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.tree, 1)
+        more = QHBoxLayout()
+        for action in (self.export_one_action, self.export_all_action, self.delete_action):
+            more.addWidget(self._button(action))
+        more.addStretch(1)
+        left_layout.addLayout(more)
+
+        writer = QSplitter()
+        writer.addWidget(left)
+        writer.addWidget(self.detail)
+        writer.setStretchFactor(1, 1)
+        writer.setSizes([300, 980])
+        self.coverage = CoverageView(ops)
+        self.questions = QuestionBank(ops)
+        self.practice = PracticePanel(ops, clock)
+        self.tabs.addTab(writer, "Write")
+        self.tabs.addTab(self.coverage, "Coverage")
+        self.tabs.addTab(self.questions, "Questions")
+        self.tabs.addTab(self.practice, "Practice")
+
+        self.tree.selected.connect(self._show_item)
+        self.story_editor.practise_requested.connect(self.practise_story)
+        self.coverage.question_chosen.connect(self.practise_question)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._refresh_tree()
+        first = self.tree.first_story()
+        if first is not None:
+            self.tree.select(*first)
+        self._update_actions()
+
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({shortcut})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    @staticmethod
+    def _button(action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setAccessibleName(action.text().rstrip("…"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    # refreshing ----------------------------------------------------------------------
+
+    def on_data_changed(self, changes: Change) -> None:
+        if changes & (
+            Change.STORIES | Change.PRACTICE | Change.REVIEWS | Change.STAGES | Change.SETTINGS
+        ):
+            self._refresh_tree()
+            self.story_editor.refresh()
+            # Tabs out of sight refresh when shown: autosave writes every second while
+            # the user types, and the writing tab must stay quick.
+            self._stale.update({self.coverage, self.questions, self.practice})
+            self._refresh_visible_tab()
+        self._update_actions()
+
+    def _refresh_visible_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if current in self._stale:
+            self._stale.discard(current)
+            current.refresh()  # type: ignore[attr-defined]
+
+    def _refresh_tree(self) -> None:
+        projects, stories = self.ops.read(
+            lambda s: (ProjectRepository(s).list_projects(), StoryRepository(s).list_stories())
+        )
+        self.tree.show_items(projects, stories)
+
+    def _show_item(self, kind: str, item_id: int) -> None:
+        self.story_editor.save_now()
+        self.project_editor.save_now()
+        if kind == "story":
+            self.story_editor.load(item_id)
+            self.detail.setCurrentWidget(self.story_editor)
+        else:
+            count = sum(
+                1
+                for s in self.ops.read(lambda s: StoryRepository(s).list_stories())
+                if s.project_id == item_id
+            )
+            self.project_editor.load(item_id, count)
+            self.detail.setCurrentWidget(self.project_editor)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        current = self.tree.current()
+        self.delete_action.setEnabled(current is not None)
+        self.export_one_action.setEnabled(current is not None and current[0] == "story")
+        has_stories = bool(self.tree.first_story())
+        self.export_all_action.setEnabled(has_stories)
+
+    def _tab_changed(self, _index: int) -> None:
+        self.story_editor.save_now()
+        self.project_editor.save_now()
+        self._refresh_visible_tab()
+
+    # creating and deleting -----------------------------------------------------------
+
+    def new_item(self) -> None:
+        self.new_story()
+
+    def new_story(self) -> int:
+        current = self.tree.current()
+        project_id = None
+        if current is not None and current[0] == "project":
+            project_id = current[1]
+        elif current is not None:
+            project_id = self.ops.read(lambda s: StoryRepository(s).get(current[1]).project_id)
+        self.story_editor.save_now()
+        story_id = self.ops.write(
+            lambda s: StoryRepository(s).create("", project_id), Change.STORIES | Change.REVIEWS
+        )
+        self.tabs.setCurrentIndex(0)
+        self._refresh_tree()  # also when this page is shown outside the main window
+        self.tree.select("story", story_id)
+        self.story_editor.title.setFocus()
+        return story_id
+
+    def new_project(self) -> int:
+        self.project_editor.save_now()
+        project_id = self.ops.write(lambda s: ProjectRepository(s).create(""), Change.STORIES)
+        self.tabs.setCurrentIndex(0)
+        self._refresh_tree()
+        self.tree.select("project", project_id)
+        self.project_editor.name.setFocus()
+        return project_id
+
+    def delete_selected(self) -> None:
+        current = self.tree.current()
+        if current is None:
+            return
+        kind, item_id = current
+        what = (
+            "this story, its follow-ups and its practice links"
+            if kind == "story"
+            else "this project write-up (its stories stay, standing alone)"
+        )
+        answer = QMessageBox.question(self, "Delete", f"Delete {what}?")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.story_editor.autosave.discard(lambda _k: True)
+        self.project_editor.autosave.discard(lambda _k: True)
+        if kind == "story":
+            self.ops.write(
+                lambda s: StoryRepository(s).delete(item_id),
+                Change.STORIES | Change.REVIEWS | Change.PRACTICE,
+            )
+        else:
+            self.ops.write(lambda s: ProjectRepository(s).delete(item_id), Change.STORIES)
+        self.story_editor.story_id = None
+        self.project_editor.project_id = None
+        self.detail.setCurrentWidget(self.empty)
+        self._refresh_tree()
+        first = self.tree.first_story()
+        if first is not None:
+            self.tree.select(*first)
+
+    # practice ----------------------------------------------------------------------------
+
+    def practise_story(self, story_id: int) -> None:
+        self.story_editor.save_now()
+        self._stale.discard(self.practice)
+        self.practice.refresh()
+        self.tabs.setCurrentWidget(self.practice)
+        self.practice.choose_story(story_id)
+
+    def practise_question(self, question_id: int) -> None:
+        self._stale.discard(self.practice)
+        self.practice.refresh()
+        self.tabs.setCurrentWidget(self.practice)
+        self.practice.choose_question(question_id)
+
+    # export ------------------------------------------------------------------------------
+
+    def export_story_dialog(self) -> None:
+        current = self.tree.current()
+        if current is None or current[0] != "story":
+            return
+        self.story_editor.save_now()
+        story = self.ops.read(lambda s: StoryRepository(s).get(current[1]))
+        name = "".join(ch if ch.isalnum() else "-" for ch in story.title.lower()).strip("-")
+        path = self._ask_path(f"{name or 'story'}.md")
+        if path is not None:
+            self.export_to(path, story_ids=[story.id])
+
+    def export_all_dialog(self) -> None:
+        self.story_editor.save_now()
+        path = self._ask_path("stories.md")
+        if path is not None:
+            self.export_to(path)
+
+    def _ask_path(self, suggested: str) -> Path | None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Export as Markdown", str(Path.home() / suggested), "Markdown (*.md)"
+        )
+        return Path(chosen) if chosen else None
+
+    def export_to(self, path: Path, story_ids: list[int] | None = None) -> bool:
+        """Writes the Markdown atomically: the old file stays whole until the new one is."""
+        self.story_editor.save_now()
+        if story_ids is not None and len(story_ids) == 1:
+            story = self.ops.read(lambda s: StoryRepository(s).get(story_ids[0]))
+            text = story_markdown(story)
+        else:
+            stories = self.ops.read(lambda s: StoryRepository(s).all_views())
+            if story_ids is not None:
+                stories = [s for s in stories if s.id in story_ids]
+            text = stories_markdown(stories)
+        file = QSaveFile(str(path))
+        if not file.open(QSaveFile.OpenModeFlag.WriteOnly):
+            QMessageBox.warning(self, "Export failed", f"Cannot write {path}: {file.errorString()}")
+            return False
+        file.write(text.encode("utf-8"))
+        if not file.commit():
+            QMessageBox.warning(self, "Export failed", f"Cannot write {path}: {file.errorString()}")
+            return False
+        return True

@@ -1,0 +1,1 @@
+"""The Stories page's parts: editors, coverage matrix, question bank and practice."""

@@ -1,0 +1,171 @@
+"""Coverage matrix: competencies × stories, and the questions no story answers yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepdesk.store.repositories.questions import CoverageMatrix, QuestionRepository
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.stories.text_fields import heading_font, hint_label
+
+TAGGED = "●"
+VIA_QUESTION = "○"
+GAP_COLOUR = QColor("#fde2e1")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CoverageModel(QAbstractTableModel):
+    """Rows: competencies (plus a story count column); columns: stories."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.matrix = CoverageMatrix((), (), frozenset(), frozenset(), ())
+
+    def set_matrix(self, matrix: CoverageMatrix) -> None:
+        self.beginResetModel()
+        self.matrix = matrix
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.matrix.competencies)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.matrix.stories) + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        competency = self.matrix.competencies[index.row()]
+        covered = self.matrix.stories_for(competency.id)
+        if role == Qt.ItemDataRole.BackgroundRole and covered == 0:
+            return QBrush(GAP_COLOUR)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(covered) if covered else "none"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{covered} stor{'y' if covered == 1 else 'ies'} show {competency.name}"
+            return None
+        story_id, title = self.matrix.stories[index.column() - 1]
+        key = (competency.id, story_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key in self.matrix.tagged:
+                return TAGGED
+            return VIA_QUESTION if key in self.matrix.via_question else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key in self.matrix.tagged:
+                return f"“{title}” is tagged {competency.name}"
+            if key in self.matrix.via_question:
+                return f"“{title}” answers a {competency.name} question"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Vertical:
+            competency = self.matrix.competencies[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return competency.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return competency.description
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return "Stories"
+            title = self.matrix.stories[section - 1][1] or "Untitled story"
+            return title if len(title) <= 22 else title[:20] + "…"
+        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
+            return self.matrix.stories[section - 1][1]
+        return None
+
+
+class CoverageView(QWidget):
+    question_chosen = Signal(int)  # a question with no story, to practise or write for
+
+    def __init__(self, ops: Operations) -> None:
+        super().__init__()
+        self.ops = ops
+        self.model = CoverageModel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        title = QLabel("Which competencies and questions your stories cover")
+        title.setFont(heading_font(self.font(), 1.25))
+        layout.addWidget(title)
+        self.summary = hint_label()
+        self.summary.setAccessibleName("Coverage summary")
+        layout.addWidget(self.summary)
+        splitter = QSplitter()
+        splitter.setOrientation(Qt.Orientation.Vertical)
+        self.table = QTableView()
+        self.table.setAccessibleName("Coverage matrix")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAlternatingRowColors(False)
+        splitter.addWidget(self.table)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 8, 0, 0)
+        self.uncovered_title = QLabel()
+        self.uncovered_title.setFont(heading_font(self.font(), 1.05))
+        self.uncovered = QListWidget()
+        self.uncovered.setAccessibleName("Questions with no story")
+        self.uncovered.setWordWrap(True)
+        lower_layout.addWidget(self.uncovered_title)
+        lower_layout.addWidget(self.uncovered)
+        splitter.addWidget(lower)
+        splitter.setSizes([400, 220])
+        layout.addWidget(splitter, 1)
+        self.uncovered.itemActivated.connect(self._question_activated)
+        self.refresh()
+
+    def _question_activated(self, item: QListWidgetItem) -> None:
+        # A named slot, not a lambda: PySide mishandles a lambda slot returning emit()'s bool.
+        self.question_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def refresh(self) -> None:
+        matrix = self.ops.read(lambda s: QuestionRepository(s).coverage())
+        self.model.set_matrix(matrix)
+        gaps = matrix.uncovered_competencies()
+        if not matrix.stories:
+            self.summary.setText(
+                "No stories yet. Write a story and tag its competencies: each one fills a "
+                "column here, and red rows show what no story covers."
+            )
+        elif gaps:
+            names = ", ".join(c.name for c in gaps)
+            self.summary.setText(
+                f"{TAGGED} tagged   {VIA_QUESTION} answers a question of that competency.   "
+                f"No story yet for: {names}."
+            )
+        else:
+            self.summary.setText(
+                f"{TAGGED} tagged   {VIA_QUESTION} answers a question of that competency.   "
+                "Every competency has at least one story."
+            )
+        self.uncovered.clear()
+        for question in matrix.uncovered_questions:
+            label = (
+                f"{question.competency}: {question.text}" if question.competency else question.text
+            )
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, question.id)
+            self.uncovered.addItem(item)
+        count = len(matrix.uncovered_questions)
+        self.uncovered_title.setText(
+            f"{count} question{'s' if count != 1 else ''} no story answers yet"
+            + (" (double-click one to practise it)" if count else "")
+        )

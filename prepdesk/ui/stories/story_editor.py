@@ -1,0 +1,349 @@
+"""The STAR story editor: writes like a document, counts as you type, saves by itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepdesk.core.star import PART_LABELS, PARTS, analyse
+from prepdesk.store.changes import Change
+from prepdesk.store.repositories.projects import ProjectRepository
+from prepdesk.store.repositories.questions import QuestionRepository
+from prepdesk.store.repositories.rehearsals import RehearsalRepository, RehearsalStatus
+from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.store.repositories.stories import StoryRepository, StoryView
+from prepdesk.ui.operations import Operations
+from prepdesk.ui.stories.autosave import AutosaveBuffer
+from prepdesk.ui.stories.story_links import CompetencyChips, FollowUpList, LinkedQuestions
+from prepdesk.ui.stories.text_fields import (
+    FIELD_STYLE,
+    GrowingTextEdit,
+    LineField,
+    heading_font,
+    hint_label,
+    section_label,
+)
+
+PART_HINTS = {
+    "situation": "Where and when: the context in two or three sentences.",
+    "task": "What you had to achieve, and why it mattered.",
+    "action": "What you did yourself: the steps, the choices and why (say “I”, not “we”).",
+    "result": "What changed, with numbers: how much, how many, how fast.",
+}
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StoryEditor(QScrollArea):
+    practise_requested = Signal(int)  # story id
+
+    def __init__(self, ops: Operations, clock: Clock = _utc_now) -> None:
+        super().__init__()
+        self.ops = ops
+        self._clock = clock
+        self.story_id: int | None = None
+        self._writing = False
+        self._target_seconds = 120
+        self.autosave = AutosaveBuffer(self._save_batch, parent=self)
+        self.autosave.pending_changed.connect(self._show_save_state)
+        self.autosave.failed.connect(lambda msg: self.save_state.setText(f"Not saved: {msg}"))
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Story editor")
+
+        page = QWidget()
+        page.setStyleSheet(FIELD_STYLE)
+        outer = QHBoxLayout(page)
+        outer.addStretch(1)
+        column = QWidget()
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 110)
+        outer.addWidget(column, 8)
+        outer.addStretch(1)
+        self.setWidget(page)
+        layout = QVBoxLayout(column)
+        layout.setSpacing(10)
+        layout.setContentsMargins(12, 18, 12, 24)
+
+        top = QHBoxLayout()
+        self.project = QComboBox()
+        self.project.setAccessibleName("Project of this story")
+        self.save_state = hint_label("")
+        self.save_state.setWordWrap(False)
+        top.addWidget(QLabel("Project:"))
+        top.addWidget(self.project)
+        top.addStretch(1)
+        top.addWidget(self.save_state)
+        layout.addLayout(top)
+
+        self.title = LineField("Story title", "A short title you will recognise")
+        self.title.setObjectName("titleField")
+        self.title.setFont(heading_font(self.font(), 1.6))
+        layout.addWidget(self.title)
+        self.totals = QLabel()
+        self.totals.setAccessibleName("Total words and spoken time")
+        self.totals.setFont(heading_font(self.font(), 1.05, bold=False))
+        layout.addWidget(self.totals)
+        self.warnings = QLabel()
+        self.warnings.setProperty("role", "warning")
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("Writing hints")
+        layout.addWidget(self.warnings)
+
+        self.parts: dict[str, GrowingTextEdit] = {}
+        self.part_counts: dict[str, QLabel] = {}
+        for part in PARTS:
+            header = QHBoxLayout()
+            header.addWidget(section_label(PART_LABELS[part]))
+            header.addStretch(1)
+            count = hint_label("0 words")
+            count.setWordWrap(False)
+            header.addWidget(count)
+            field = GrowingTextEdit(PART_LABELS[part], PART_HINTS[part], min_lines=3)
+            layout.addSpacing(6)
+            layout.addLayout(header)
+            layout.addWidget(field)
+            self.parts[part] = field
+            self.part_counts[part] = count
+
+        layout.addSpacing(6)
+        layout.addWidget(section_label("Metrics"))
+        self.metrics = LineField(
+            "Metrics summary", "One line with the numbers, e.g. “p99 latency 480 → 95 ms”"
+        )
+        layout.addWidget(self.metrics)
+
+        layout.addSpacing(6)
+        layout.addWidget(section_label("Competencies it shows"))
+        self.competencies = CompetencyChips()
+        layout.addWidget(self.competencies)
+
+        layout.addWidget(section_label("Questions it answers"))
+        self.questions = LinkedQuestions()
+        layout.addWidget(self.questions)
+
+        layout.addSpacing(6)
+        layout.addWidget(section_label("Likely follow-ups"))
+        self.follow_ups = FollowUpList()
+        layout.addWidget(self.follow_ups)
+
+        layout.addSpacing(6)
+        layout.addWidget(section_label("Rehearsal"))
+        rehearsal_row = QHBoxLayout()
+        self.rehearsal = hint_label("")
+        self.rehearsal.setAccessibleName("Rehearsal schedule")
+        self.practise_button = QPushButton("Practise this story")
+        self.practise_button.setAccessibleName("Practise this story against the timer")
+        rehearsal_row.addWidget(self.rehearsal, 1)
+        rehearsal_row.addWidget(self.practise_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(rehearsal_row)
+        layout.addStretch(1)
+
+        self._connect()
+
+    # loading -----------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.title.textEdited.connect(lambda text: self._edited("title", text))
+        self.metrics.textEdited.connect(lambda text: self._edited("metrics", text))
+        for field in (self.title, self.metrics):
+            field.focus_lost.connect(self._save_quietly)
+        for part, field in self.parts.items():
+            field.textChanged.connect(lambda p=part, f=field: self._edited(p, f.toPlainText()))
+            field.focus_lost.connect(self._save_quietly)
+        self.project.activated.connect(self._project_chosen)
+        self.competencies.toggled.connect(self._competency_toggled)
+        self.questions.link_requested.connect(
+            lambda qid: self._write(lambda s: StoryRepository(s).link_question(self._id(), qid))
+        )
+        self.questions.unlink_requested.connect(
+            lambda qid: self._write(lambda s: StoryRepository(s).unlink_question(self._id(), qid))
+        )
+        self.follow_ups.edited.connect(
+            lambda fid, field, value: self.autosave.mark(("follow_up", fid, field), value)
+        )
+        self.follow_ups.focus_lost.connect(self._save_quietly)
+        self.follow_ups.add_requested.connect(self._add_follow_up)
+        self.follow_ups.remove_requested.connect(self._remove_follow_up)
+        self.practise_button.clicked.connect(self._practise)
+
+    def _practise(self) -> None:
+        if self.story_id is not None:
+            self.practise_requested.emit(self.story_id)
+
+    def load(self, story_id: int) -> None:
+        """Shows a story; text fields are filled only here, so typing is never interrupted."""
+        self.save_now()
+        story = self.ops.read(lambda s: StoryRepository(s).get(story_id))
+        self.story_id = story_id
+        self._target_seconds = self.ops.read(
+            lambda s: int(SettingsRepository(s).get("answer_seconds"))
+        )
+        self.title.set_text_quietly(story.title)
+        self.metrics.set_text_quietly(story.metrics)
+        for part, field in self.parts.items():
+            field.set_text_quietly(story.text(part))
+        self._refresh_links(story, force=True)
+        self._update_counts()
+        self._show_save_state(False)
+
+    def refresh(self) -> None:
+        """After a change elsewhere: update lists and schedule, never the text being typed."""
+        if self.story_id is None or self._writing:
+            return
+        try:
+            story = self.ops.read(lambda s: StoryRepository(s).get(self._id()))
+        except LookupError:
+            return  # deleted; the page shows something else
+        self._refresh_links(story)
+
+    def _refresh_links(self, story: StoryView, force: bool = False) -> None:
+        competencies, bank, projects = self.ops.read(
+            lambda s: (
+                QuestionRepository(s).competencies(),
+                QuestionRepository(s).questions(),
+                ProjectRepository(s).list_projects(),
+            )
+        )
+        self.project.clear()
+        self.project.addItem("Stands alone (no project)", None)
+        for project in projects:
+            self.project.addItem(project.name or "Untitled project", project.id)
+        self.project.setCurrentIndex(max(0, self.project.findData(story.project_id)))
+        self.competencies.show_competencies(competencies, story.competency_ids)
+        self.questions.show_questions(story.questions, bank)
+        self.follow_ups.show_follow_ups(story.follow_ups, force=force)
+        self._show_rehearsal()
+
+    def _show_rehearsal(self) -> None:
+        now = self._clock()
+        status = self.ops.read(lambda s: RehearsalRepository(s).status(self._id(), now))
+        self.rehearsal.setText(rehearsal_text(status, now))
+
+    # editing -------------------------------------------------------------------
+
+    def _id(self) -> int:
+        assert self.story_id is not None
+        return self.story_id
+
+    def _edited(self, field: str, value: str) -> None:
+        if self.story_id is None:
+            return
+        self.autosave.mark(("story", self.story_id, field), value)
+        if field in PARTS:
+            self._update_counts()
+
+    def _update_counts(self) -> None:
+        parts = {p: f.toPlainText() for p, f in self.parts.items()}
+        analysis = analyse(parts, self._target_seconds)
+        for part, label in self.part_counts.items():
+            words = analysis.words[part]
+            label.setText(f"{words} word{'s' if words != 1 else ''}")
+        self.totals.setText(
+            f"{analysis.total_words} words · about {analysis.spoken} spoken at 140 words a minute"
+        )
+        self.warnings.setText("\n".join(analysis.warnings))
+        self.warnings.setVisible(bool(analysis.warnings))
+
+    def save_now(self) -> bool:
+        return self.autosave.flush()
+
+    def _save_quietly(self) -> None:
+        self.save_now()  # a slot: returns None (see AutosaveBuffer._on_timeout)
+
+    def _save_batch(self, batch: dict[Hashable, object]) -> None:
+        stories: dict[int, dict[str, str]] = {}
+        follow_ups: dict[int, dict[str, str]] = {}
+        for key, value in batch.items():
+            kind, owner, field = key  # type: ignore[misc]
+            target = stories if kind == "story" else follow_ups
+            target.setdefault(int(owner), {})[str(field)] = str(value)
+
+        def save(session: object) -> None:
+            repo = StoryRepository(session)  # type: ignore[arg-type]
+            for story_id, values in stories.items():
+                repo.update_text(story_id, values)
+            for follow_up_id, values in follow_ups.items():
+                repo.update_follow_up(follow_up_id, values)
+
+        self._writing = True
+        try:  # text saves change no lists: nothing in the editor needs refreshing
+            self.ops.write(save, Change.STORIES)
+        finally:
+            self._writing = False
+
+    def _write(self, fn: Callable[..., object]) -> None:
+        self._writing = True
+        try:
+            self.ops.write(fn, Change.STORIES)
+        finally:
+            self._writing = False
+        if self.story_id is not None:
+            self.refresh()
+
+    def _show_save_state(self, pending: bool) -> None:
+        self.save_state.setText("Saving…" if pending else "All changes saved")
+
+    def _project_chosen(self, index: int) -> None:
+        project_id = self.project.itemData(index)
+        self._write(lambda s: StoryRepository(s).set_project(self._id(), project_id))
+
+    def _competency_toggled(self, competency_id: int, tagged: bool) -> None:
+        self._write(lambda s: StoryRepository(s).set_competency(self._id(), competency_id, tagged))
+
+    def _add_follow_up(self) -> None:
+        self.save_now()
+        self._write(lambda s: StoryRepository(s).add_follow_up(self._id()))
+        if self.follow_ups.rows:
+            self.follow_ups.rows[-1].question.setFocus()
+
+    def _remove_follow_up(self, follow_up_id: int) -> None:
+        self.autosave.discard(lambda key: key[:2] == ("follow_up", follow_up_id))  # type: ignore[index]
+        self._write(lambda s: StoryRepository(s).delete_follow_up(follow_up_id))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.save_now()  # page change or window close
+        super().hideEvent(event)
+
+
+def rehearsal_text(status: RehearsalStatus, now: datetime) -> str:
+    lines = []
+    if status.due is None:
+        lines.append("Not scheduled yet: practise it once to start its rehearsal schedule.")
+    elif status.due <= now:
+        lines.append("Rehearsal due now.")
+    else:
+        local = status.due.astimezone()
+        lines.append(f"Next rehearsal due {local:%a %d %b, %H:%M}.")
+    if status.interview_at is not None:
+        when = status.interview_at.astimezone()
+        if status.recall_at_interview is None:
+            lines.append(
+                f"Next interview: {status.interview_label}, {when:%a %d %b}. "
+                "Practise this story once to see how fresh it will be by then."
+            )
+        else:
+            lines.append(
+                f"Predicted recall at your next interview ({status.interview_label}, "
+                f"{when:%a %d %b}): {status.recall_at_interview:.0%}."
+            )
+    else:
+        lines.append("Add an interview date on the Companies page to see recall on the day.")
+    runs = status.runs
+    lines.append(f"Practised {runs} time{'s' if runs != 1 else ''}.")
+    return " ".join(lines)

@@ -1,0 +1,185 @@
+"""The dashboard page against a real database: countdown, readiness, refreshes, charts."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from sqlalchemy import select
+
+from prepdesk.store.changes import Change
+from prepdesk.store.demo_setup import install_demo
+from prepdesk.store.models import (
+    ChecklistItem,
+    Company,
+    Competency,
+    InterviewStage,
+    Rating,
+    StageType,
+    Story,
+    StudySession,
+    Topic,
+)
+from prepdesk.ui.pages.dashboard_page import DashboardPage
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def add_known_interview(session) -> None:
+    """A coding stage 3 days 4 hours from NOW, two values, half its checklist ticked."""
+    coding = session.scalar(select(StageType).where(StageType.name == "Coding challenge"))
+    teamwork, impact = (
+        session.scalar(select(Competency).where(Competency.name == name))
+        for name in ("Teamwork", "Impact")
+    )
+    company = Company(name="Acme ML", status="interviewing", values=[teamwork, impact])
+    stage = InterviewStage(
+        stage_type=coding, scheduled_at=NOW + timedelta(days=3, hours=4), duration_minutes=60
+    )
+    stage.checklist = [
+        ChecklistItem(text="Research", checked=True),
+        ChecklistItem(text="Rehearse", checked=False, override=True),
+        ChecklistItem(text="Sleep", checked=False),
+        ChecklistItem(text="Logistics", checked=True, override=False),
+    ]
+    company.stages.append(stage)
+    later = InterviewStage(stage_type=coding, scheduled_at=NOW + timedelta(days=10))
+    company.stages.append(later)
+    session.add(company)
+    session.add(Story(title="Saved the launch", competencies=[teamwork]))
+
+
+def show(qtbot, page: DashboardPage) -> DashboardPage:
+    qtbot.addWidget(page)
+    page._ops.changed.connect(page.on_data_changed)  # the main window does this for its pages
+    page.resize(1100, 800)
+    with qtbot.waitSignal(page.charts_drawn, timeout=30_000):
+        page.show()
+    qtbot.waitUntil(page.is_idle, timeout=30_000)
+    return page
+
+
+def test_countdown_and_readiness_for_a_known_dataset(qtbot, ops):
+    ops.write(add_known_interview, Change.COMPANIES | Change.STAGES)
+    page = show(qtbot, DashboardPage(ops, clock=lambda: NOW))
+    assert page.countdown.remaining.text() == "3 days 4 hours"
+    assert "Acme ML · Coding challenge" in page.countdown.what.text()
+    assert page.countdown.checklist_button.isVisible()
+    assert "Acme ML · Coding challenge" in page.countdown.later.text()
+    # No ratings and no reviews: mastery 0, recall 0; 1 of 2 values; checklist 2 of 4.
+    # score = 100 × (0.4 × 0 + 0.25 × 0 + 0.2 × 0.5 + 0.15 × 0.5) = 17.5 → 18
+    assert page.readiness.score.text() == "18 / 100"
+    assert page.readiness.bars["stories"].value() == 50
+    assert page.readiness.bars["checklist"].value() == 50
+    assert page.readiness.details["checklist"].text() == "2 of 4 items done"
+    assert "Story coverage: 50%" in page.readiness.toolTip()
+
+    with qtbot.waitSignal(page.checklist_requested) as requested:
+        qtbot.mouseClick(page.countdown.checklist_button, Qt.MouseButton.LeftButton)
+    stage_id = ops.read(
+        lambda s: s.scalar(select(InterviewStage.id).order_by(InterviewStage.scheduled_at))
+    )
+    assert requested.args == [stage_id]
+
+
+def test_a_rating_change_refreshes_only_the_parts_that_depend_on_it(qtbot, ops):
+    page = show(qtbot, DashboardPage(ops, clock=lambda: NOW))
+    before = {key: panel.draw_count for key, panel in page.charts.items()}
+    counts = (page.countdown.refresh_count, page.readiness.refresh_count)
+    score_before = page.readiness.score.text()
+
+    def rate_everything(session) -> None:
+        for topic in session.scalars(select(Topic)):
+            session.add(Rating(topic_id=topic.id, level=topic.target_level, rated_at=NOW))
+
+    with qtbot.waitSignal(page.charts_drawn, timeout=30_000):
+        ops.write(rate_everything, Change.RATINGS)
+    qtbot.waitUntil(page.is_idle)
+    redrawn = {key for key, panel in page.charts.items() if panel.draw_count != before[key]}
+    assert redrawn == {"mastery-by-area", "mastery-history", "burndown"}
+    assert page.readiness.refresh_count == counts[1] + 1
+    assert page.countdown.refresh_count == counts[0]  # the countdown does not use ratings
+    assert page.readiness.score.text() != score_before
+    assert not page.charts["mastery-by-area"].is_empty
+
+
+def test_a_hidden_dashboard_refreshes_when_shown_again(qtbot, ops):
+    page = show(qtbot, DashboardPage(ops, clock=lambda: NOW))
+    page.hide()
+    ops.write(
+        lambda s: s.add(StudySession(topic_id=1, started_at=NOW - timedelta(hours=2), minutes=50)),
+        Change.SESSIONS,
+    )
+    assert page.charts["weekly-hours"].is_empty  # nothing redrawn while hidden
+    with qtbot.waitSignal(page.charts_drawn, timeout=30_000):
+        page.show()
+    assert not page.charts["weekly-hours"].is_empty
+    assert not page.charts["activity"].is_empty
+
+
+def test_every_chart_shows_a_helpful_empty_state_on_an_empty_database(qtbot, ops):
+    page = show(qtbot, DashboardPage(ops))
+    for key, panel in page.charts.items():
+        assert panel.is_empty, key
+        assert panel.canvas is None or not panel.canvas.isVisible(), key  # never empty axes
+        assert panel.placeholder.isVisible(), key
+        assert len(panel.placeholder.text()) > 60, key
+        assert "TODO" not in panel.placeholder.text()
+    assert page.countdown.remaining.text() == "No date yet", page.countdown.what.text()
+    assert "Nothing due" in page.today.due.text()
+
+
+@pytest.fixture
+def demo_ops(ops, paths):
+    ops.db.close()
+    install_demo(paths, force=False, today=date.today())
+    return ops
+
+
+def test_every_chart_draws_on_demo_data(qtbot, demo_ops):
+    page = show(qtbot, DashboardPage(demo_ops))
+    for key, panel in page.charts.items():
+        assert not panel.is_empty, key
+        assert panel.canvas.isVisible(), key
+        assert panel.figure.axes, key
+    assert "day" in page.countdown.remaining.text()
+    assert "/ 100" in page.readiness.score.text()
+    assert "due" in page.today.due.text()
+
+
+def test_saving_a_chart_writes_valid_png_and_svg(qtbot, demo_ops, tmp_path):
+    page = show(qtbot, DashboardPage(demo_ops))
+    panel = page.charts["mastery-by-area"]
+    png, svg = tmp_path / "chart.png", tmp_path / "chart.svg"
+    panel.save(str(png), "png")
+    panel.save(str(svg), "svg")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 5_000
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text and text.rstrip().endswith("</svg>")
+    assert "Mathematics" in text
+
+
+def test_clicking_an_area_bar_opens_the_topics_page(qtbot, demo_ops):
+    from prepdesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ops)
+    qtbot.addWidget(window)
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    with qtbot.waitSignal(page.charts_drawn, timeout=30_000):
+        window.show_page("dashboard")
+        window.show()
+    panel = page.charts["mastery-by-area"]
+    qtbot.waitUntil(panel.canvas.isVisible)
+    bar = next(p for p in panel.figure.axes[0].patches if p.get_gid() == "ml")
+    panel.canvas.draw()
+    extent = bar.get_window_extent()
+    x, y = (extent.x0 + extent.x1) / 2, (extent.y0 + extent.y1) / 2
+    ratio = panel.canvas.device_pixel_ratio
+    point = QPoint(int(x / ratio), int(panel.canvas.height() - y / ratio))
+    with qtbot.waitSignal(page.topics_requested) as requested:
+        qtbot.mouseClick(panel.canvas, Qt.MouseButton.LeftButton, pos=point)
+    assert requested.args == ["ml"]
+    assert window.current_page_key() == "topics"
