@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from prepdesk.store.backup import backup_file_name
 from prepdesk.store.changes import Change
 from prepdesk.ui.about_dialog import AboutDialog
-from prepdesk.ui.background import BackgroundTask, run_in_background
+from prepdesk.ui.background import run_in_background
 from prepdesk.ui.icons import app_icon, icon
 from prepdesk.ui.main_window_data import MainWindowData
 from prepdesk.ui.operations import Operations
@@ -38,7 +38,6 @@ class MainWindow(QMainWindow):
         self.ops = ops
         self._specs = pages if pages is not None else PAGES
         self._pages: dict[str, QWidget] = {}
-        self._tasks: set[BackgroundTask] = set()
         self.setWindowTitle("prepdesk")
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(720, 520))
@@ -191,10 +190,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Backed up at {stamp} to {result}")
             self.backup_finished.emit(result)
 
-        task = run_in_background(lambda: db.backup_to(destination), done, done)
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda _r: self._tasks.discard(task))
-        task.signals.failed.connect(lambda _r: self._tasks.discard(task))
+        run_in_background(lambda: db.backup_to(destination), done, done, owner=self)
 
     # search, restore, import and export (MainWindowData holds the work) ------------
 
