@@ -100,7 +100,15 @@ class MainWindow(QMainWindow):
             open_topics = getattr(widget, "topics_requested", None)
             if open_topics is not None:  # e.g. a dashboard chart's area bar was clicked
                 open_topics.connect(self._show_topics)
+            open_checklist = getattr(widget, "checklist_requested", None)
+            if open_checklist is not None:  # the dashboard's next interview
+                open_checklist.connect(self.open_checklist)
         return self._pages[key]
+
+    def open_checklist(self, stage_id: int) -> QWidget:
+        from prepdesk.ui.checklist_window import open_checklist_window
+
+        return open_checklist_window(self.ops, stage_id, self)
 
     def _show_topics(self, area_key: str) -> None:
         page = self.show_page("topics")
