@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from prepdesk.store.backup_policy import PERIODIC_INTERVAL, automatic_backup, backup_due
 from prepdesk.store.paths import DataPaths
-from prepdesk.ui.background import BackgroundTask, run_in_background
+from prepdesk.ui.background import run_in_background
 
 
 class BackupScheduler(QObject):
@@ -27,7 +27,7 @@ class BackupScheduler(QObject):
         super().__init__(parent)
         self._paths = paths
         self._now = now
-        self._tasks: set[BackgroundTask] = set()
+        self._running = False  # one backup at a time
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(lambda: self.back_up("periodic"))
@@ -38,14 +38,14 @@ class BackupScheduler(QObject):
         self.timer.start()
 
     def back_up(self, reason: str) -> None:
-        if self._tasks:
-            return  # one at a time; the next tick will do
+        if self._running:
+            return  # the next tick will do
         paths, now = self._paths(), self._now()
-        task = run_in_background(
-            lambda: automatic_backup(paths, reason, now), self._done, self._done
+        self._running = True
+        run_in_background(
+            lambda: automatic_backup(paths, reason, now), self._done, self._done, owner=self
         )
-        self._tasks.add(task)
 
     def _done(self, result: object) -> None:
-        self._tasks.clear()
+        self._running = False
         self.finished.emit(result)

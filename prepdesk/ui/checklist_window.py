@@ -249,6 +249,7 @@ class ChecklistWindow(QWidget):
         # Deferred: the write rebuilds the tree, which must not happen inside the item's setData.
         QTimer.singleShot(
             0,
+            self,  # dropped if this widget is gone by then
             lambda: self.ops.write(
                 lambda s: ChecklistRepository(s).set_checked(int(item_id), checked),
                 Change.CHECKLIST,

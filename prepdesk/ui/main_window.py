@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from prepdesk.store.backup import backup_file_name
 from prepdesk.store.changes import Change
 from prepdesk.ui.about_dialog import AboutDialog
-from prepdesk.ui.background import BackgroundTask, run_in_background
+from prepdesk.ui.background import run_in_background
 from prepdesk.ui.icons import app_icon, icon
 from prepdesk.ui.main_window_data import MainWindowData
 from prepdesk.ui.operations import Operations
@@ -44,7 +44,6 @@ class MainWindow(QMainWindow):
         self.ops = ops
         self._specs = pages if pages is not None else PAGES
         self._pages: dict[str, QWidget] = {}
-        self._tasks: set[BackgroundTask] = set()
         self.theme = theme_manager()  # loads the remembered theme before icons are drawn
         self.setWindowTitle("prepdesk")
         self.setWindowIcon(app_icon())
@@ -113,7 +112,15 @@ class MainWindow(QMainWindow):
             open_topics = getattr(widget, "topics_requested", None)
             if open_topics is not None:  # e.g. a dashboard chart's area bar was clicked
                 open_topics.connect(self._show_topics)
+            open_checklist = getattr(widget, "checklist_requested", None)
+            if open_checklist is not None:  # the dashboard's next interview
+                open_checklist.connect(self.open_checklist)
         return self._pages[key]
+
+    def open_checklist(self, stage_id: int) -> QWidget:
+        from prepdesk.ui.checklist_window import open_checklist_window
+
+        return open_checklist_window(self.ops, stage_id, self)
 
     def _show_topics(self, area_key: str) -> None:
         page = self.show_page("topics")
@@ -283,10 +290,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Backed up at {stamp} to {result}")
             self.backup_finished.emit(result)
 
-        task = run_in_background(lambda: db.backup_to(destination), done, done)
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda _r: self._tasks.discard(task))
-        task.signals.failed.connect(lambda _r: self._tasks.discard(task))
+        run_in_background(lambda: db.backup_to(destination), done, done, owner=self)
 
     # search, restore, import and export (MainWindowData holds the work) ------------
 

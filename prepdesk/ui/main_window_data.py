@@ -16,7 +16,7 @@ from prepdesk.store.backup import backup_file_name
 from prepdesk.store.changes import Change
 from prepdesk.store.database import Database
 from prepdesk.store.restore import restore_backup
-from prepdesk.ui.background import BackgroundTask, run_in_background
+from prepdesk.ui.background import run_in_background
 from prepdesk.ui.restore_dialog import RestoreDialog
 from prepdesk.ui.search_dialog import KINDS, SearchDialog
 
@@ -60,7 +60,6 @@ class MainWindowData(QObject):
         super().__init__(window)
         self.window = window
         self.search_dialog: SearchDialog | None = None
-        self._tasks: set[BackgroundTask] = set()
 
     @property
     def ops(self) -> Any:
@@ -190,7 +189,4 @@ class MainWindowData(QObject):
             box.open()
             self.window.data_task_finished.emit(RuntimeError(message))
 
-        task = run_in_background(work, finished, failed)
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda _r: self._tasks.discard(task))
-        task.signals.failed.connect(lambda _r: self._tasks.discard(task))
+        run_in_background(work, finished, failed, owner=self.window)

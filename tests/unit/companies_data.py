@@ -12,7 +12,9 @@ from prepdesk.store.database import Database
 from prepdesk.store.repositories.companies import CompanyRepository
 from prepdesk.store.repositories.stages import StageInput, StageRepository
 
-NOW = datetime.now(UTC).replace(microsecond=0)
+# Noon today (UTC): close to the real clock for code that reads it, yet far enough from
+# midnight that 'today' in an evidence sentence cannot turn into 'yesterday' mid-test.
+NOW = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
 
 
 def stage_type_id(db: Database, name: str) -> int:

@@ -183,3 +183,24 @@ def test_clicking_an_area_bar_opens_the_topics_page(qtbot, demo_ops):
         qtbot.mouseClick(panel.canvas, Qt.MouseButton.LeftButton, pos=point)
     assert requested.args == ["ml"]
     assert window.current_page_key() == "topics"
+
+
+def test_open_checklist_on_the_dashboard_opens_the_next_stages_checklist_window(qtbot, demo_ops):
+    from prepdesk.store.repositories.next_interview import next_interview
+    from prepdesk.ui.checklist_window import ChecklistWindow
+    from prepdesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ops)
+    qtbot.addWidget(window)
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    window.show_page("dashboard")
+    window.show()
+    button = page.countdown.checklist_button
+    qtbot.waitUntil(button.isVisible, timeout=30_000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    opened = [w for w in window.findChildren(ChecklistWindow) if w.isVisible()]
+    assert len(opened) == 1
+    upcoming = demo_ops.read(lambda s: next_interview(s, datetime.now(UTC)))
+    assert upcoming is not None and opened[0].stage_id == upcoming.stage_id
+    qtbot.waitUntil(page.is_idle, timeout=30_000)

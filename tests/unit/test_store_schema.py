@@ -63,3 +63,19 @@ def test_foreign_keys_are_enforced(db):
 
     with pytest.raises(IntegrityError), db.transaction() as session:
         session.add(Rating(topic_id=999_999, level=3))
+
+
+def test_schema_versions_agree_with_alembic():
+    # SchemaVersions reads revision ids without importing Alembic (start-up speed);
+    # it must see exactly what Alembic sees.
+    from alembic.script import ScriptDirectory
+
+    from prepdesk.store.migration import SchemaVersions, alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    versions = SchemaVersions()
+    assert versions.head == script.get_current_head()
+    known = {rev.revision for rev in script.walk_revisions()}
+    assert known == set(versions._parents)
+    assert all(versions.is_known(rev) for rev in known)
+    assert not versions.is_known("ffff_from_the_future")

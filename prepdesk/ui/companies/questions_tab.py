@@ -136,6 +136,7 @@ class QuestionsTab(QWidget):
         # Deferred: the write rebuilds the tree, which must not happen inside the item's setData.
         QTimer.singleShot(
             0,
+            self,  # dropped if this widget is gone by then
             lambda: self.ops.write(
                 lambda s: CompanyRepository(s).set_question_flags(int(question_id), **flags),
                 Change.COMPANIES,

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVB
 from prepdesk.core.readiness import Readiness, readiness
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository, TodayWork
-from prepdesk.ui.background import BackgroundTask, run_in_background
+from prepdesk.ui.background import run_in_background
 from prepdesk.ui.dashboard.chart_panel import ChartPanel
 from prepdesk.ui.dashboard.chart_render import RenderedChart, RenderSize, render_chart
 from prepdesk.ui.dashboard.chart_specs import CHARTS
@@ -46,7 +45,6 @@ NUMBER_DEPENDENCIES = {
 }
 COUNTDOWN_TICK_MS = 60_000
 # Tasks outlive the page that started them (their signals must exist until they end).
-_RUNNING: set[BackgroundTask] = set()
 
 
 class DashboardPage(QWidget):
@@ -165,11 +163,9 @@ class DashboardPage(QWidget):
     def _schedule(self) -> None:
         if not self._scheduled:
             self._scheduled = True
-            QTimer.singleShot(0, self._refresh)
+            QTimer.singleShot(0, self, self._refresh)
 
     def _refresh(self) -> None:
-        if not shiboken6.isValid(self):
-            return  # scheduled just before the window closed
         self._scheduled = False
         if self._dirty_numbers and not self._loading_numbers:
             self._refresh_numbers()
@@ -221,19 +217,7 @@ class DashboardPage(QWidget):
         failed: Callable[[str], None],
     ) -> None:
         """Run `work` on the thread pool; the callbacks run only while the page exists."""
-
-        def on_finished(result: object) -> None:
-            _RUNNING.discard(task)
-            if shiboken6.isValid(self):
-                finished(result)
-
-        def on_failed(message: str) -> None:
-            _RUNNING.discard(task)
-            if shiboken6.isValid(self):
-                failed(message)
-
-        task = run_in_background(work, on_finished, on_failed)
-        _RUNNING.add(task)
+        run_in_background(work, finished, failed, owner=self)
 
     def _tick_countdown(self) -> None:
         if self._countdown_data is not None and self.isVisible():
@@ -287,8 +271,6 @@ class DashboardPage(QWidget):
 
     def _draw_next(self) -> None:
         """Show one rendered chart, then yield to the event loop before the next."""
-        if not shiboken6.isValid(self):
-            return  # the window closed while charts were queued
         if self._queue:
             key, rendered = self._queue.pop(0)
             if isinstance(rendered, RenderedChart):
@@ -297,7 +279,7 @@ class DashboardPage(QWidget):
             else:
                 self.charts[key].show_error(str(rendered))
         if self._queue:
-            QTimer.singleShot(0, self._draw_next)
+            QTimer.singleShot(0, self, self._draw_next)
             return
         self._drawing = False
         if self._dirty_charts or self._dirty_numbers:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from prepdesk.io.problems_csv import ImportReport, export_problems_csv, import_problems_csv
 from prepdesk.store.changes import Change
-from prepdesk.ui.background import BackgroundTask, run_in_background
+from prepdesk.ui.background import run_in_background
 from prepdesk.ui.operations import Operations
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -25,7 +25,6 @@ class ProblemCsvTransfer(QObject):
         super().__init__(parent_widget)
         self._ops = ops
         self._parent = parent_widget
-        self._tasks: set[BackgroundTask] = set()
         self.file_dialog: QFileDialog | None = None  # the open chooser, for tests
         self.message_box: QMessageBox | None = None  # the last result shown
 
@@ -82,10 +81,7 @@ class ProblemCsvTransfer(QObject):
         on_failed: Callable[[str], None],
     ) -> None:
         self.busy_changed.emit(True)
-        task = run_in_background(work, on_done, on_failed)
-        self._tasks.add(task)  # keep its signals alive until it reports
-        task.signals.finished.connect(lambda _r: self._tasks.discard(task))
-        task.signals.failed.connect(lambda _r: self._tasks.discard(task))
+        run_in_background(work, on_done, on_failed, owner=self)
 
     def _report(self, ok: bool, title: str, message: str) -> None:
         self.busy_changed.emit(False)
