@@ -181,8 +181,12 @@ def main(argv: list[str]) -> int:
             capture_main_window(out_dir, demo_dir, suffix="-150", size=SCALED_WINDOW_SIZE)
             return 0
         capture_main_window(out_dir, demo_dir)
+        # A fresh copy for the dark pass: some light shots add items (a new story).
+        dark_dir = Path(tmp) / "demo-dark"
+        os.environ["PREPDESK_DATA_DIR"] = str(dark_dir)
+        install_demo(DataPaths.resolve(dark_dir), force=False, today=date.today())
         theme_manager().set_choice("dark", remember=False)
-        capture_main_window(out_dir, demo_dir, suffix="-dark")
+        capture_main_window(out_dir, dark_dir, suffix="-dark")
         theme_manager().set_choice("light", remember=False)
         empty_dir = Path(tmp) / "empty"
         os.environ["PREPDESK_DATA_DIR"] = str(empty_dir)
