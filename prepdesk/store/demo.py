@@ -314,9 +314,11 @@ class _DemoBuilder:
             self.session.add(story)
             stories.append(story)
         self.session.flush()  # the review cards need the stories' ids
-        for story in stories:
+        for index, story in enumerate(stories):
             row = m.ReviewCard(kind="story", story_id=story.id)
             self.review(row, story.created_at + timedelta(days=1), 3, (60_000, 180_000))
+            if index < 2:  # two stories came due yesterday: rehearsals to do today
+                row.due = min(row.due, _at(self.day(1), 18))
             self.session.add(row)
         return stories
 
