@@ -30,7 +30,9 @@ def window(qtbot, ops, paths) -> MainWindow:
 def dashboard(qtbot, window: MainWindow) -> DashboardPage:
     page = window.page("dashboard")
     assert isinstance(page, DashboardPage)
+    # Idle: numbers shown and charts drawn, so no worker is left running after the test.
     qtbot.waitUntil(lambda: page.today.rehearsal_count is not None, timeout=30_000)
+    qtbot.waitUntil(page.is_idle, timeout=30_000)
     return page
 
 
