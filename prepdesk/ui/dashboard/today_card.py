@@ -27,10 +27,7 @@ class TodayCard(QFrame):
         caption = QLabel("Today")
         caption.setObjectName("cardCaption")
         self.panel = TodayPanel(ops)
-        # The card draws the frame and the caption; the group box inside stays plain.
-        self.panel.setTitle("")
-        self.panel.setFlat(True)
-        self.panel.layout().setContentsMargins(0, 0, 0, 0)
+        self.panel.setTitle("")  # the card's caption says "Today"
         self.rehearsals = QLabel("…")
         self.rehearsals.setObjectName("todayRehearsals")
         self.rehearsals.setWordWrap(True)
@@ -40,10 +37,13 @@ class TodayCard(QFrame):
         rehearsals_row = QHBoxLayout()
         rehearsals_row.addWidget(self.rehearsals, 1)
         rehearsals_row.addWidget(self.rehearse_button)
+        # Inside the panel's box, under its reviews row: all of today's work in one place.
+        panel_layout = self.panel.layout()
+        assert isinstance(panel_layout, QVBoxLayout)
+        panel_layout.addLayout(rehearsals_row)
         layout = QVBoxLayout(self)
         layout.addWidget(caption)
         layout.addWidget(self.panel)
-        layout.addLayout(rehearsals_row)
         layout.addStretch(1)
         self.setTabOrder(self.panel, self.rehearse_button)
 
