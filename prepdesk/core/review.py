@@ -53,7 +53,9 @@ class ReviewScheduler:
 
 
 def _to_fsrs(card: CardState, now: datetime) -> Card:
+    # fsrs sleeps 1 ms to invent a unique id when none is given; ours live in the store.
     return Card(
+        card_id=0,
         state=State(card.state),
         step=card.step,
         stability=card.stability,

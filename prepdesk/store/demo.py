@@ -223,6 +223,24 @@ class _DemoBuilder:
                 m.ReviewLog(rating=rating, reviewed_at=reviewed_at, duration_ms=duration_ms)
             )
 
+    def let_slide(self, row: m.ReviewCard, start: datetime) -> None:
+        """Drop `row`'s latest reviews until the FSRS state replayed from the rest is due
+        before today: a real history, just stopped early. Uses no random numbers."""
+        logs = list(row.logs)
+        for keep in range(len(logs) - 1, 0, -1):
+            card = fsrs.Card(card_id=1, due=start)
+            for log in logs[:keep]:
+                card, _ = _SCHEDULER.review_card(
+                    card, fsrs.Rating(log.rating), review_datetime=log.reviewed_at
+                )
+            if card.due < _at(self.today, 0):
+                del row.logs[keep:]
+                row.state, row.due = card.state.value, card.due
+                row.step = card.step if card.step is not None else null()
+                row.stability, row.difficulty = card.stability, card.difficulty
+                row.last_review = card.last_review
+                return
+
     def review_topic_cards(self) -> None:
         query = select(m.ReviewCard).where(m.ReviewCard.kind == "topic").order_by(m.ReviewCard.id)
         for row in self.session.scalars(query):
@@ -314,9 +332,11 @@ class _DemoBuilder:
             self.session.add(story)
             stories.append(story)
         self.session.flush()  # the review cards need the stories' ids
-        for story in stories:
+        for index, story in enumerate(stories):
             row = m.ReviewCard(kind="story", story_id=story.id)
             self.review(row, story.created_at + timedelta(days=1), 3, (60_000, 180_000))
+            if index < 2:  # two stories' last rehearsals were skipped: due again today
+                self.let_slide(row, story.created_at + timedelta(days=1))
             self.session.add(row)
         return stories
 

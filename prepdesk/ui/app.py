@@ -11,6 +11,7 @@ from prepdesk.store.backup_policy import automatic_backup
 from prepdesk.store.errors import StoreError
 from prepdesk.store.paths import DataPaths
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.ui.background import finish_background_work
 from prepdesk.ui.backup_scheduler import BackupScheduler
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.main_window import MainWindow
@@ -76,6 +77,8 @@ def run_gui(paths: DataPaths) -> int:
                 if reminders is not None:
                     reminders.service.stop()
         finally:
+            # Let a running backup or export finish before its database goes away.
+            finish_background_work()
             # A restore may have swapped the database; close the one open now.
             ops.db.close()
             # Backed up only when quick_check passes: a damaged file never rotates out

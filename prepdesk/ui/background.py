@@ -9,6 +9,7 @@ callers need no bookkeeping of their own.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -65,9 +66,15 @@ class BackgroundTask(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # reported to the user, never swallowed
-            self.signals.failed.emit(str(exc))
+            self._report(self.signals.failed, str(exc))
         else:
-            self.signals.finished.emit(result)
+            self._report(self.signals.finished, result)
+
+    @staticmethod
+    def _report(signal: Any, value: object) -> None:
+        # RuntimeError: the application is being torn down and nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 def run_in_background(
@@ -85,3 +92,8 @@ def run_in_background(
     _RUNNING.add(task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def finish_background_work(timeout_ms: int = 60_000) -> bool:
+    """Wait for running tasks (a backup, an export) before the database is closed."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

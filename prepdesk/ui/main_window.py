@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
             open_checklist = getattr(widget, "checklist_requested", None)
             if open_checklist is not None:  # the dashboard's next interview
                 open_checklist.connect(self.open_checklist)
+            rehearse = getattr(widget, "rehearsals_requested", None)
+            if rehearse is not None:  # the dashboard's "Rehearse" button
+                rehearse.connect(self._show_rehearsals)
         return self._pages[key]
 
     def open_checklist(self, stage_id: int) -> QWidget:
@@ -127,6 +130,12 @@ class MainWindow(QMainWindow):
         show_area = getattr(page, "show_area", None)  # the Topics page may filter by area
         if area_key and show_area is not None:
             show_area(area_key)
+
+    def _show_rehearsals(self) -> None:
+        page = self.show_page("stories")
+        show_practice = getattr(page, "show_practice", None)
+        if show_practice is not None:
+            show_practice()
 
     def _show_row(self, row: int) -> None:
         if row < 0:

@@ -170,6 +170,7 @@ def main(argv: list[str]) -> int:
         from prepdesk.store.demo_setup import install_demo
         from prepdesk.store.paths import DataPaths
         from prepdesk.ui.app import make_application
+        from prepdesk.ui.background import finish_background_work
         from prepdesk.ui.theme import theme_manager
 
         make_application()
@@ -179,6 +180,7 @@ def main(argv: list[str]) -> int:
         install_demo(DataPaths.resolve(demo_dir), force=False, today=date.today())
         if scaled:
             capture_main_window(out_dir, demo_dir, suffix="-150", size=SCALED_WINDOW_SIZE)
+            finish_background_work()
             return 0
         capture_main_window(out_dir, demo_dir)
         # A fresh copy for the dark pass: some light shots add items (a new story).
@@ -191,6 +193,7 @@ def main(argv: list[str]) -> int:
         empty_dir = Path(tmp) / "empty"
         os.environ["PREPDESK_DATA_DIR"] = str(empty_dir)
         capture_main_window(out_dir, empty_dir, suffix="-empty")
+        finish_background_work()
     subprocess.run(
         [sys.executable, "-m", "prepdesk.ui.screenshots", str(out_dir), "--scaled"],
         env={**os.environ, SCALE_ENV: "1.5"},

@@ -21,7 +21,9 @@ from prepdesk.store.models import (
     StudySession,
     Topic,
 )
+from prepdesk.store.repositories.rehearsals import RehearsalRepository
 from prepdesk.ui.pages.dashboard_page import DashboardPage
+from prepdesk.ui.topics.review_dialog import due_for_today
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -127,7 +129,14 @@ def test_every_chart_shows_a_helpful_empty_state_on_an_empty_database(qtbot, ops
         assert len(panel.placeholder.text()) > 60, key
         assert "TODO" not in panel.placeholder.text()
     assert page.countdown.remaining.text() == "No date yet", page.countdown.what.text()
-    assert "Nothing due" in page.today.due.text()
+    today = page.today
+    # A fresh curriculum's topics are new cards, due for their first review.
+    due = len(due_for_today(ops, datetime.now(UTC)))
+    assert today.panel.reviews_label.text() == f"{due} reviews due today"
+    assert "No interview date yet" in today.panel.on_track.text()
+    assert today.panel.start_buttons == {}
+    assert today.rehearsals.text() == "No story rehearsals due."
+    assert not today.rehearse_button.isEnabled()
 
 
 @pytest.fixture
@@ -145,7 +154,16 @@ def test_every_chart_draws_on_demo_data(qtbot, demo_ops):
         assert panel.figure.axes, key
     assert "day" in page.countdown.remaining.text()
     assert "/ 100" in page.readiness.score.text()
-    assert "due" in page.today.due.text()
+    now = datetime.now(UTC)
+    reviews = len(due_for_today(demo_ops, now))
+    rehearsals = len(demo_ops.read(lambda s: RehearsalRepository(s).due_rehearsals(now)))
+    assert reviews > 1 and rehearsals > 1  # the demo has work due today
+    assert page.today.panel.reviews_label.text() == f"{reviews} reviews due today"
+    assert page.today.panel.review_button.isEnabled()
+    assert page.today.rehearsals.text() == f"{rehearsals} story rehearsals due today"
+    assert page.today.rehearse_button.isEnabled()
+    assert page.today.panel.start_buttons  # today's planned topics, each with Start
+    assert "Next interview" in page.today.panel.on_track.text()
 
 
 def test_saving_a_chart_writes_valid_png_and_svg(qtbot, demo_ops, tmp_path):
@@ -183,6 +201,9 @@ def test_clicking_an_area_bar_opens_the_topics_page(qtbot, demo_ops):
         qtbot.mouseClick(panel.canvas, Qt.MouseButton.LeftButton, pos=point)
     assert requested.args == ["ml"]
     assert window.current_page_key() == "topics"
+    topics = window.page("topics")
+    assert topics.tree.visible_area_keys() == ["ml"]
+    assert topics.area_filter.currentText() == "Machine-learning concepts"
 
 
 def test_open_checklist_on_the_dashboard_opens_the_next_stages_checklist_window(qtbot, demo_ops):

@@ -1,4 +1,4 @@
-"""The dashboard's numbers: countdown, upcoming stages, readiness inputs and today's work.
+"""The dashboard's numbers: countdown, upcoming stages, readiness inputs, due rehearsals.
 
 Every query aggregates in SQL and returns plain frozen dataclasses.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.readiness import ReadinessInputs, TopicStanding
@@ -39,24 +39,6 @@ class UpcomingStage:
     at: datetime  # aware UTC
     company: str
     stage: str
-
-
-@dataclass(frozen=True)
-class WeakTopic:
-    topic_id: int
-    name: str
-    area: str
-    level: int  # 0 when never rated
-    target: int
-
-
-@dataclass(frozen=True)
-class TodayWork:
-    due_topics: int  # reviewed before and due again
-    due_problems: int
-    due_stories: int
-    new_topics: int  # never reviewed yet
-    weakest: tuple[WeakTopic, ...]
 
 
 def latest_levels() -> Select[tuple[int, int]]:
@@ -150,37 +132,11 @@ class DashboardSummaryRepository:
         ).one()
         return int(total or 0), int(ticked or 0)
 
-    def today(self, now: datetime, weakest: int = 4) -> TodayWork:
-        """Counts of due review cards by kind (archived topics left out) and weak topics."""
-        fresh = ReviewCard.last_review.is_(None)
-        due_counts = {
-            (kind, bool(new)): count
-            for kind, new, count in self._session.execute(
-                select(ReviewCard.kind, fresh, func.count())
-                .outerjoin(Topic, ReviewCard.topic_id == Topic.id)
-                .where(
-                    ReviewCard.due <= now,
-                    ReviewCard.suspended.is_(False),
-                    or_(Topic.id.is_(None), Topic.archived.is_(False)),
-                )
-                .group_by(ReviewCard.kind, fresh)
-            )
-        }
-        latest = latest_levels().subquery()
-        level = func.coalesce(latest.c.level, 0)
-        gap = (Topic.target_level - level) * Topic.weight
-        rows = self._session.execute(
-            select(Topic.id, Topic.name, Area.name, level, Topic.target_level)
-            .join(Area, Topic.area_id == Area.id)
-            .outerjoin(latest, latest.c.topic_id == Topic.id)
-            .where(and_(Topic.archived.is_(False), Topic.target_level > level))
-            .order_by(gap.desc(), Topic.position)
-            .limit(weakest)
+    def due_rehearsals(self, now: datetime) -> int:
+        """Story cards due by `now` (never-rehearsed ones too), as the Practice tab lists them."""
+        query = select(func.count(ReviewCard.id)).where(
+            ReviewCard.kind == "story",
+            ReviewCard.due <= now,
+            ReviewCard.suspended.is_(False),
         )
-        return TodayWork(
-            due_topics=due_counts.get(("topic", False), 0),
-            due_problems=due_counts.get(("problem", False), 0),
-            due_stories=due_counts.get(("story", False), 0),
-            new_topics=due_counts.get(("topic", True), 0),
-            weakest=tuple(WeakTopic(*row) for row in rows),
-        )
+        return int(self._session.scalar(query) or 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.review import CardState, ReviewScheduler
@@ -62,7 +62,19 @@ class ReviewRepository:
         self, now: datetime, limit: int | None = None, kind: str | None = None
     ) -> list[DueCard]:
         """Cards due by `now`, least likely to be remembered first (new cards last)."""
-        query = select(ReviewCard).where(ReviewCard.due <= now, ReviewCard.suspended.is_(False))
+        # One query: each card with its owner's title; archived topics' cards left out.
+        title = func.coalesce(Topic.name, Problem.title, Story.title, "")
+        query = (
+            select(ReviewCard, title)
+            .outerjoin(Topic, ReviewCard.topic_id == Topic.id)
+            .outerjoin(Problem, ReviewCard.problem_id == Problem.id)
+            .outerjoin(Story, ReviewCard.story_id == Story.id)
+            .where(
+                ReviewCard.due <= now,
+                ReviewCard.suspended.is_(False),
+                or_(Topic.id.is_(None), Topic.archived.is_(False)),
+            )
+        )
         if kind is not None:
             query = query.where(ReviewCard.kind == kind)
         scheduler = self.scheduler()
@@ -71,12 +83,11 @@ class ReviewRepository:
                 card_id=card.id,
                 kind=card.kind,
                 owner_id=_owner_id(card),
-                title=self._title(card),
+                title=card_title,
                 due=card.due,
                 recall_now=scheduler.recall_at(state_of(card), now),
             )
-            for card in self._session.scalars(query)
-            if not self._is_archived(card)
+            for card, card_title in self._session.execute(query)
         ]
         cards.sort(key=lambda c: (c.recall_now is None, c.recall_now or 0.0, c.due))
         return cards[:limit] if limit is not None else cards
@@ -93,22 +104,6 @@ class ReviewRepository:
         rows = self._session.scalars(select(ReviewCard).where(column.in_(owner_ids)))
         found = {_owner_id(card): scheduler.recall_at(state_of(card), when) for card in rows}
         return {owner: found.get(owner) for owner in owner_ids}
-
-    def _title(self, card: ReviewCard) -> str:
-        if card.topic_id is not None:
-            topic = self._session.get(Topic, card.topic_id)
-            return topic.name if topic else ""
-        if card.problem_id is not None:
-            problem = self._session.get(Problem, card.problem_id)
-            return problem.title if problem else ""
-        story = self._session.get(Story, card.story_id)
-        return story.title if story else ""
-
-    def _is_archived(self, card: ReviewCard) -> bool:
-        if card.topic_id is None:
-            return False
-        topic = self._session.get(Topic, card.topic_id)
-        return bool(topic and topic.archived)
 
 
 def state_of(card: ReviewCard) -> CardState:

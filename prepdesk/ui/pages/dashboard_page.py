@@ -4,7 +4,8 @@ Speed order: the page paints first with light placeholders; right after the firs
 paint the numbers load (a few indexed queries); then the chart data is aggregated
 on a worker thread and the charts are drawn one per event-loop turn, so the window
 never freezes. After a write only the parts whose data kinds changed are refreshed,
-and a hidden dashboard just remembers what to refresh when it is shown again.
+and a hidden dashboard just remembers what to refresh when it is shown again. (The
+Today panel, shared with the Topics page, refreshes itself: a few indexed queries.)
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVB
 
 from prepdesk.core.readiness import Readiness, readiness
 from prepdesk.store.changes import Change
-from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository, TodayWork
+from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.dashboard.chart_panel import ChartPanel
 from prepdesk.ui.dashboard.chart_render import RenderedChart, RenderSize, render_chart
@@ -27,8 +28,7 @@ from prepdesk.ui.dashboard.chart_specs import CHARTS
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 from prepdesk.ui.dashboard.countdown_panel import CountdownData, CountdownPanel
 from prepdesk.ui.dashboard.readiness_panel import ReadinessPanel
-from prepdesk.ui.dashboard.today_section import DEPENDS_ON as TODAY_DEPENDS_ON
-from prepdesk.ui.dashboard.today_section import TodaySection
+from prepdesk.ui.dashboard.today_card import REHEARSALS_DEPEND_ON, TodayCard
 from prepdesk.ui.operations import Operations
 
 NUMBER_DEPENDENCIES = {
@@ -41,7 +41,7 @@ NUMBER_DEPENDENCIES = {
     | Change.COMPANIES
     | Change.CHECKLIST
     | Change.SETTINGS,
-    "today": TODAY_DEPENDS_ON,
+    "rehearsals": REHEARSALS_DEPEND_ON,
 }
 COUNTDOWN_TICK_MS = 60_000
 # Tasks outlive the page that started them (their signals must exist until they end).
@@ -50,6 +50,7 @@ COUNTDOWN_TICK_MS = 60_000
 class DashboardPage(QWidget):
     checklist_requested = Signal(int)  # a stage id; the main window may open its checklist
     topics_requested = Signal(str)  # an area key ("" for all): show the Topics page
+    rehearsals_requested = Signal()  # show the Stories page's Practice tab
     numbers_shown = Signal()
     charts_drawn = Signal()  # every chart that was due a redraw has been drawn
 
@@ -74,8 +75,8 @@ class DashboardPage(QWidget):
         self.countdown = CountdownPanel()
         self.countdown.checklist_requested.connect(self.checklist_requested)
         self.readiness = ReadinessPanel()
-        self.today = TodaySection(ops, clock=self._clock)
-        self.today.topics_requested.connect(self.topics_requested)
+        self.today = TodayCard(ops)
+        self.today.rehearsals_requested.connect(self.rehearsals_requested)
         top = QHBoxLayout()
         top.addWidget(self.countdown, 3)
         top.addWidget(self.readiness, 4)
@@ -183,22 +184,23 @@ class DashboardPage(QWidget):
         self._loading_numbers = True
         now = self._clock()
 
-        def read(session: Any) -> tuple[CountdownData, Readiness, TodayWork]:
+        def read(session: Any) -> tuple[CountdownData, Readiness, int]:
             summary = DashboardSummaryRepository(session)
             upcoming, inputs = summary.readiness_inputs(now)
             stages = tuple(summary.upcoming_stages(now))
-            return CountdownData(now, upcoming, stages), readiness(inputs), summary.today(now)
+            rehearsals = summary.due_rehearsals(now)
+            return CountdownData(now, upcoming, stages), readiness(inputs), rehearsals
 
         def show(result: object) -> None:
             assert isinstance(result, tuple)
-            countdown, score, work = result
+            countdown, score, rehearsals = result
             self._countdown_data = countdown
             if "countdown" in dirty:
                 self.countdown.show_data(countdown)
             if "readiness" in dirty:
                 self.readiness.show_data(score)
-            if "today" in dirty:
-                self.today.show_data(work)
+            if "rehearsals" in dirty:
+                self.today.show_rehearsals(rehearsals)
             self._loading_numbers = False
             self.numbers_shown.emit()
             if self._dirty_numbers:

@@ -255,6 +255,13 @@ class StoriesPage(QWidget):
         self.tabs.setCurrentWidget(self.practice)
         self.practice.choose_story(story_id)
 
+    def show_practice(self) -> None:
+        """The Practice tab, its due rehearsals fresh (the dashboard's "Rehearse" button)."""
+        self.story_editor.save_now()
+        self._stale.discard(self.practice)
+        self.practice.refresh()
+        self.tabs.setCurrentWidget(self.practice)
+
     def practise_question(self, question_id: int) -> None:
         self._stale.discard(self.practice)
         self.practice.refresh()

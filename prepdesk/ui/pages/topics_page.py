@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QInputDialog,
     QSplitter,
     QToolBar,
@@ -59,6 +60,13 @@ class TopicsPage(QWidget):
         self.show_archived.setAccessibleName("Show archived topics")
         self.show_archived.toggled.connect(lambda _on: self.reload())
         self.toolbar.addWidget(self.show_archived)
+        self.area_filter = QComboBox()
+        self.area_filter.setAccessibleName("Show topics of area")
+        self.area_filter.setToolTip("Show the topics of one area, or of all areas")
+        self.area_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.area_filter.addItem("All areas", "")
+        self.area_filter.currentIndexChanged.connect(self._area_chosen)
+        self.toolbar.addWidget(self.area_filter)
         self.toolbar.addSeparator()
         self.settings_action = self._action("Review and plan settings…", None, self.open_settings)
 
@@ -107,10 +115,30 @@ class TopicsPage(QWidget):
         )
         self.interview = interview
         self.recalls = {t.id: t.recall_at_interview for a in areas for t in a.topics}
+        self._fill_area_filter([(a.key, a.name) for a in areas])
         self.tree.load(areas, now)
         self._show_topic(self.tree.current_topic_id())
         count = len(due_for_today(self._ops, now))
         self.review_action.setText(f"Review due ({count})" if count else "Review due")
+
+    def _fill_area_filter(self, areas: list[tuple[str, str]]) -> None:
+        chosen = self.area_filter.currentData() or ""
+        self.area_filter.blockSignals(True)
+        self.area_filter.clear()
+        self.area_filter.addItem("All areas", "")
+        for key, name in areas:
+            self.area_filter.addItem(name, key)
+        self.area_filter.setCurrentIndex(max(self.area_filter.findData(chosen), 0))
+        self.area_filter.blockSignals(False)
+        self.tree.area_filter = self.area_filter.currentData()
+
+    def _area_chosen(self, _index: int) -> None:
+        # A new current topic reaches the detail pane through tree.topic_selected.
+        self.tree.filter_area(self.area_filter.currentData() or "")
+
+    def show_area(self, area_key: str) -> None:
+        """Show only the topics of `area_key` ("" for all), e.g. from a dashboard chart."""
+        self.area_filter.setCurrentIndex(max(self.area_filter.findData(area_key), 0))
 
     def _interview_label(self) -> str:
         if self.interview is None:

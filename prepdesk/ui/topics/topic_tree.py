@@ -23,6 +23,7 @@ COLUMNS = (
 RECALL_COLUMN = 1
 MASTERY_COLUMN = 2
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
+AREA_ROLE = Qt.ItemDataRole.UserRole + 1  # an area row's key
 
 
 def recall_colour(recall: float) -> QColor:
@@ -61,6 +62,7 @@ class TopicTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.area_filter = ""  # an area key; "" shows every area
         self.setAccessibleName("Topics")
         self.setColumnCount(len(COLUMNS))
         self.setHeaderLabels(list(COLUMNS))
@@ -100,6 +102,7 @@ class TopicTree(QTreeWidget):
             font = area_item.font(0)
             font.setBold(True)
             area_item.setFont(0, font)
+            area_item.setData(0, AREA_ROLE, area.key)
             self.addTopLevelItem(area_item)
             for topic in area.topics:
                 item = self._topic_item(topic, now)
@@ -113,6 +116,29 @@ class TopicTree(QTreeWidget):
             self.setCurrentItem(restore)
         elif self.topLevelItemCount() and self.topLevelItem(0).childCount():
             self.setCurrentItem(self.topLevelItem(0).child(0))
+        self.filter_area(self.area_filter)
+
+    def area_items(self) -> list[QTreeWidgetItem]:
+        return [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+
+    def visible_area_keys(self) -> list[str]:
+        return [item.data(0, AREA_ROLE) for item in self.area_items() if not item.isHidden()]
+
+    def filter_area(self, key: str) -> None:
+        """Show only the area `key` ("" for all), expanded, with a topic of it selected."""
+        known = {item.data(0, AREA_ROLE) for item in self.area_items()}
+        self.area_filter = key if key in known else ""
+        for item in self.area_items():
+            item.setHidden(bool(self.area_filter) and item.data(0, AREA_ROLE) != self.area_filter)
+        if not self.area_filter:
+            return
+        area = next(i for i in self.area_items() if i.data(0, AREA_ROLE) == self.area_filter)
+        area.setExpanded(True)
+        current = self.currentItem()
+        inside = current is not None and area in (current, current.parent())
+        if not inside:
+            self.setCurrentItem(area.child(0) if area.childCount() else area)
+        self.scrollToItem(area, QTreeWidget.ScrollHint.PositionAtTop)
 
     def _topic_item(self, topic: TopicRow, now: datetime) -> QTreeWidgetItem:
         level = "not rated" if topic.level is None else f"{topic.level} / 5"
