@@ -83,7 +83,7 @@ class TodayPanel(QGroupBox):
         if plan is None or interview is None:
             self.on_track.setText(
                 "No interview date yet: add an interview stage on the Companies page, or set "
-                "a target date in Review and plan settings, to get a day-by-day plan."
+                "a target date in Edit > Preferences, to get a day-by-day plan."
             )
         else:
             stage = f" ({interview.stage}, {interview.company})" if interview.company else ""

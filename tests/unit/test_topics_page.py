@@ -153,3 +153,18 @@ def test_notes_are_saved_and_shown_rendered(qtbot, main_window, db):
         assert s.get(Topic, topic_id).notes == "**SVD** is <key>"
     assert "<b>SVD</b>" in notes.viewer.toHtml() or "font-weight" in notes.viewer.toHtml()
     assert notes.viewer.toPlainText() == "SVD is <key>"
+
+
+def test_review_and_plan_preferences_open_the_one_preferences_dialog(qtbot, main_window, ops):
+    from prepdesk.store.repositories.settings import SettingsRepository
+    from prepdesk.ui.preferences_dialog import PreferencesDialog
+
+    page = main_window.show_page("topics")
+    page.settings_action.trigger()
+    dialog = page.preferences_dialog
+    assert isinstance(dialog, PreferencesDialog) and dialog.isVisible()
+    dialog.review_limit.setValue(17)
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert ops.read(lambda s: SettingsRepository(s).get("daily_review_limit")) == 17

@@ -20,7 +20,6 @@ from prepdesk.store.repositories.next_interview import NextInterview, next_inter
 from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.today_panel import TodayPanel
-from prepdesk.ui.topics.plan_settings_dialog import PlanSettingsDialog
 from prepdesk.ui.topics.review_dialog import ReviewDialog, due_for_today
 from prepdesk.ui.topics.study_timer import study_timer_for
 from prepdesk.ui.topics.topic_detail import TopicDetailPane
@@ -68,7 +67,9 @@ class TopicsPage(QWidget):
         self.area_filter.currentIndexChanged.connect(self._area_chosen)
         self.toolbar.addWidget(self.area_filter)
         self.toolbar.addSeparator()
-        self.settings_action = self._action("Review and plan settings…", None, self.open_settings)
+        self.settings_action = self._action(
+            "Review and plan preferences…", None, self.open_settings
+        )
 
         self.tree = TopicTree()
         self.today = TodayPanel(ops)
@@ -165,7 +166,11 @@ class TopicsPage(QWidget):
         self.review_dialog.open()
 
     def open_settings(self) -> None:
-        PlanSettingsDialog(self._ops, self).open()
+        """Retention, review limit, target date and hours live in the one Preferences dialog."""
+        from prepdesk.ui.preferences_dialog import PreferencesDialog
+
+        self.preferences_dialog = PreferencesDialog(self._ops, self)
+        self.preferences_dialog.open()
 
     def new_item(self) -> None:
         self.add_topic()
