@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import sys
 import time
 
 parser = argparse.ArgumentParser()
@@ -75,6 +77,11 @@ class Probe(QObject):
         if self._edit_started:
             self.edits.append(time.perf_counter() - self._edit_started)
             self.gaps.append(self._max_gap / 1000)
+            if os.environ.get("PREPDESK_BENCH_TRACE"):
+                print(
+                    f"edit {len(self.edits)}: {self.edits[-1]:.3f} s, gap {self._max_gap} ms",
+                    file=sys.stderr,
+                )
             self._edit_started = 0.0
             QTimer.singleShot(20, self.next_edit)
 
@@ -92,6 +99,9 @@ class Probe(QObject):
         self.heartbeat.start()
         self._edit_started = time.perf_counter()
         ops.write(add_rating, Change.RATINGS)
+        if os.environ.get("PREPDESK_BENCH_TRACE"):
+            spent = time.perf_counter() - self._edit_started
+            print(f"  write + synchronous handlers: {spent * 1000:.0f} ms", file=sys.stderr)
 
     def finish(self) -> None:
         self.heartbeat.stop()
