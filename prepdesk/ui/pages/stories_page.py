@@ -110,7 +110,7 @@ class StoriesPage(QWidget):
         self._refresh_tree()
         first = self.tree.first_story()
         if first is not None:
-            self.tree.select(*first)
+            self.tree.select_entry(*first)
         self._update_actions()
 
     def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
@@ -203,7 +203,7 @@ class StoriesPage(QWidget):
         )
         self.tabs.setCurrentIndex(0)
         self._refresh_tree()  # also when this page is shown outside the main window
-        self.tree.select("story", story_id)
+        self.tree.select_entry("story", story_id)
         self.story_editor.title.setFocus()
         return story_id
 
@@ -212,7 +212,7 @@ class StoriesPage(QWidget):
         project_id = self.ops.write(lambda s: ProjectRepository(s).create(""), Change.STORIES)
         self.tabs.setCurrentIndex(0)
         self._refresh_tree()
-        self.tree.select("project", project_id)
+        self.tree.select_entry("project", project_id)
         self.project_editor.name.setFocus()
         return project_id
 
@@ -244,7 +244,7 @@ class StoriesPage(QWidget):
         self._refresh_tree()
         first = self.tree.first_story()
         if first is not None:
-            self.tree.select(*first)
+            self.tree.select_entry(*first)
 
     # practice ----------------------------------------------------------------------------
 

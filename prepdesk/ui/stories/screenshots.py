@@ -63,7 +63,7 @@ def project(window: QWidget) -> QWidget:
     page = _page(window)
     first = page.tree.first_of("project")  # type: ignore[attr-defined]
     if first is not None:
-        page.tree.select(*first)  # type: ignore[attr-defined]
+        page.tree.select_entry(*first)  # type: ignore[attr-defined]
     return page
 
 

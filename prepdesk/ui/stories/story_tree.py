@@ -48,7 +48,7 @@ class StoryTree(QTreeWidget):
                 self._story_item(group, story)
         self.expandAll()
         if current is not None:
-            self.select(*current, emit=False)
+            self.select_entry(*current, emit=False)
         self.blockSignals(False)
 
     def current(self) -> tuple[str, int] | None:
@@ -57,7 +57,7 @@ class StoryTree(QTreeWidget):
             return None
         return str(item.data(0, KIND_ROLE)), int(item.data(0, ID_ROLE))
 
-    def select(self, kind: str, item_id: int, emit: bool = True) -> bool:
+    def select_entry(self, kind: str, item_id: int, emit: bool = True) -> bool:
         for item in self._all_items():
             if item.data(0, KIND_ROLE) == kind and item.data(0, ID_ROLE) == item_id:
                 if not emit:
