@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -38,6 +36,7 @@ from prepdesk.store.repositories.rehearsals import DueRehearsal, RehearsalReposi
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.stories import StoryRepository, StoryView
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.stories.rehearsal_list import RehearsalList
 from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font, hint_label, section_label
 
 Clock = Callable[[], datetime]
@@ -68,7 +67,10 @@ class PracticePanel(QWidget):
         self._tick_timer.timeout.connect(self.tick)
 
         splitter = QSplitter()
-        splitter.addWidget(self._build_due_column())
+        self.rehearsals = RehearsalList()
+        self.rehearsals.story_chosen.connect(self.choose_story)
+        self.due_list = self.rehearsals.list  # the list itself, for keyboard and tests
+        splitter.addWidget(self.rehearsals)
         splitter.addWidget(self._build_practice_column())
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 900])
@@ -79,22 +81,6 @@ class PracticePanel(QWidget):
         self._set_phase("idle")
 
     # layout ----------------------------------------------------------------------
-
-    def _build_due_column(self) -> QWidget:
-        column = QWidget()
-        layout = QVBoxLayout(column)
-        layout.addWidget(section_label("Rehearsals"))
-        self.due_hint = hint_label()
-        layout.addWidget(self.due_hint)
-        self.due_list = QListWidget()
-        self.due_list.setAccessibleName("Due rehearsals")
-        self.due_list.setWordWrap(True)
-        self.due_list.setSpacing(3)
-        layout.addWidget(self.due_list, 1)
-        layout.addStretch(0)
-        self.due_list.itemActivated.connect(self._due_chosen)
-        self.due_list.itemClicked.connect(self._due_chosen)
-        return column
 
     def _build_practice_column(self) -> QWidget:
         column = QWidget()
@@ -228,39 +214,7 @@ class PracticePanel(QWidget):
             self.story.addItem(story.title or "Untitled story", story.id)
         self.story.setCurrentIndex(max(0, self.story.findData(chosen)))
         self.story.blockSignals(False)
-        self.due_list.clear()
-        for due in self._due:
-            label = due.title or "Untitled story"
-            if due.recall_now is None:
-                when = "due now · never rehearsed"
-            else:
-                when = f"due now · recall today {due.recall_now:.0%}"
-            item = QListWidgetItem(f"{label}\n{when}")
-            item.setData(Qt.ItemDataRole.UserRole, due.story_id)
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
-            self.due_list.addItem(item)
-        for planned in plan:
-            if planned.is_due:
-                continue
-            label = planned.title or "Untitled story"
-            when = f"next {planned.due.astimezone():%a %d %b}"
-            if planned.recall_at_interview is not None:
-                when += f" · {planned.recall_at_interview:.0%} at interview"
-            item = QListWidgetItem(f"{label}\n{when}")
-            item.setData(Qt.ItemDataRole.UserRole, planned.story_id)
-            self.due_list.addItem(item)
-        self.due_list.setVisible(self.due_list.count() > 0)
-        if self._due:
-            self.due_hint.setText("Rehearse these so every story is fresh on interview day.")
-        elif self._stories:
-            self.due_hint.setText(
-                "Nothing due: every story is fresh. Below, when each comes due next and "
-                "how well you should recall it at your next interview."
-            )
-        else:
-            self.due_hint.setText("Write a story first; its rehearsals will come due here.")
+        self.rehearsals.show_plan(self._due, plan, has_stories=bool(self._stories))
         if self.question_id is None:
             self.question.setText(
                 "Press Next question, or pick a story on the left, then answer aloud."
@@ -341,9 +295,6 @@ class PracticePanel(QWidget):
             self.question.setText(f"Tell me about: {story.title or 'this story'}")
             self.story.setCurrentIndex(max(0, self.story.findData(story_id)))
             self._reset_run()
-
-    def _due_chosen(self, item: QListWidgetItem) -> None:
-        self.choose_story(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _story_changed(self) -> None:
         self._show_story_text()
