@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from sqlalchemy import Table
 
-from prepdesk.store.models import COMPANY_STATUSES, Base
+from prepdesk.core.interview_pipeline import (
+    ASK_CATEGORIES,
+    COMPANY_STATUSES,
+    STAGE_CATEGORIES,
+    STAGE_FORMATS,
+)
+from prepdesk.core.practice import DIFFICULTIES
+from prepdesk.store.models import Base
 
 FORMAT_NAME = "prepdesk"
 FORMAT_VERSION = 1
@@ -40,20 +47,10 @@ RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("company", "status"): COMPANY_STATUSES,
-    ("ask_question", "category"): ("team", "projects", "ml practice", "growth", "process"),
-    ("stage_type", "category"): (
-        "screen",
-        "assessment",
-        "coding",
-        "ml_concepts",
-        "system_design",
-        "behavioral",
-        "onsite",
-        "offer",
-        "other",
-    ),
-    ("interview_stage", "format"): ("video", "phone", "onsite", "take-home"),
-    ("problem", "difficulty"): ("easy", "medium", "hard"),
+    ("ask_question", "category"): ASK_CATEGORIES,
+    ("stage_type", "category"): STAGE_CATEGORIES,
+    ("interview_stage", "format"): STAGE_FORMATS,
+    ("problem", "difficulty"): DIFFICULTIES,
     ("behavioral_question", "source"): ("builtin", "user", "debrief"),
     ("review_card", "kind"): ("topic", "problem", "story"),
 }

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.theme import THEMES, theme_manager
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-DIFFICULTIES = ("easy", "medium", "hard")
 
 
 def _spin(

@@ -2,7 +2,6 @@
 
 from prepdesk.store.models.base import Base, UTCDateTime, utcnow
 from prepdesk.store.models.companies import (
-    COMPANY_STATUSES,
     AskQuestion,
     ChecklistItem,
     Company,
@@ -32,7 +31,6 @@ from prepdesk.store.models.topics import (
 )
 
 __all__ = [
-    "COMPANY_STATUSES",
     "Area",
     "AskQuestion",
     "Attempt",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, ForeignKey, MetaData, Table
+from sqlalchemy import CheckConstraint, Column, DateTime, ForeignKey, MetaData, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -67,3 +67,9 @@ def link_table(name: str, left: tuple[str, str], right: tuple[str, str]) -> Tabl
             index=True,
         ),
     )
+
+
+def one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
+    """CHECK that `column` holds one of `values` (the vocabularies live in core)."""
+    listed = ", ".join(f"'{value}'" for value in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=name)

@@ -14,10 +14,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from prepdesk.store.models.base import Base, UTCDateTime, link_table, utcnow
+from prepdesk.core.interview_pipeline import (
+    ASK_CATEGORIES,
+    COMPANY_STATUSES,
+    STAGE_CATEGORIES,
+    STAGE_FORMATS,
+)
+from prepdesk.store.models.base import Base, UTCDateTime, link_table, one_of, utcnow
 from prepdesk.store.models.stories import Competency
-
-COMPANY_STATUSES = ("researching", "applied", "interviewing", "offer", "rejected", "withdrawn")
 
 company_value = link_table(
     "company_value", ("company_id", "company"), ("competency_id", "competency")
@@ -30,13 +34,7 @@ stage_interviewer = link_table(
 
 class Company(Base):
     __tablename__ = "company"
-    __table_args__ = (
-        CheckConstraint(
-            "status IN ('researching', 'applied', 'interviewing', 'offer', 'rejected', "
-            "'withdrawn')",
-            name="status_valid",
-        ),
-    )
+    __table_args__ = (one_of("status", COMPANY_STATUSES, name="status_valid"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -83,12 +81,7 @@ class AskQuestion(Base):
     """The bank of good questions to ask an interviewer (built in or the user's own)."""
 
     __tablename__ = "ask_question"
-    __table_args__ = (
-        CheckConstraint(
-            "category IN ('team', 'projects', 'ml practice', 'growth', 'process')",
-            name="category_valid",
-        ),
-    )
+    __table_args__ = (one_of("category", ASK_CATEGORIES, name="category_valid"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(Text, unique=True)
@@ -119,13 +112,7 @@ class StageType(Base):
     """Kinds of interview stage; `category` drives checklist generation and planning."""
 
     __tablename__ = "stage_type"
-    __table_args__ = (
-        CheckConstraint(
-            "category IN ('screen', 'assessment', 'coding', 'ml_concepts', 'system_design', "
-            "'behavioral', 'onsite', 'offer', 'other')",
-            name="category_valid",
-        ),
-    )
+    __table_args__ = (one_of("category", STAGE_CATEGORIES, name="category_valid"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -137,7 +124,7 @@ class StageType(Base):
 class InterviewStage(Base):
     __tablename__ = "interview_stage"
     __table_args__ = (
-        CheckConstraint("format IN ('video', 'phone', 'onsite', 'take-home')", name="format_valid"),
+        one_of("format", STAGE_FORMATS, name="format_valid"),
         CheckConstraint("duration_minutes > 0", name="duration_positive"),
     )
 

@@ -15,7 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from prepdesk.store.models.base import Base, UTCDateTime, link_table, utcnow
+from prepdesk.core.practice import DIFFICULTIES
+from prepdesk.store.models.base import Base, UTCDateTime, link_table, one_of, utcnow
 from prepdesk.store.models.topics import Topic
 
 problem_topic = link_table("problem_topic", ("problem_id", "problem"), ("topic_id", "topic"))
@@ -24,7 +25,7 @@ problem_topic = link_table("problem_topic", ("problem_id", "problem"), ("topic_i
 class Problem(Base):
     __tablename__ = "problem"
     __table_args__ = (
-        CheckConstraint("difficulty IN ('easy', 'medium', 'hard')", name="difficulty_valid"),
+        one_of("difficulty", DIFFICULTIES, name="difficulty_valid"),
         UniqueConstraint("platform", "title", name="uq_problem_platform_title"),
     )
 

@@ -9,8 +9,8 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.interview_pipeline import ASK_CATEGORIES, COMPANY_STATUSES
 from prepdesk.store.models import (
-    COMPANY_STATUSES,
     AskQuestion,
     Company,
     CompanyQuestion,
@@ -23,7 +23,6 @@ from prepdesk.store.models.stories import story_competency
 
 COMPANY_FIELDS = ("name", "role", "status", "links", "products", "ml_usage", "culture", "notes")
 T = TypeVar("T")
-ASK_CATEGORIES = ("team", "projects", "ml practice", "growth", "process")
 
 
 @dataclass(frozen=True)

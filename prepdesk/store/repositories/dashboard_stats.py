@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.store.models import (
     Area,
     Attempt,
@@ -27,8 +28,6 @@ from prepdesk.store.models import (
 from prepdesk.store.models.stories import story_competency
 from prepdesk.store.repositories.dashboard_summary import latest_levels
 from prepdesk.store.repositories.settings import SettingsRepository
-
-DIFFICULTIES = ("easy", "medium", "hard")
 
 
 def local_day(column: ColumnElement[datetime]) -> ColumnElement[str]:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.interview_pipeline import STAGE_CATEGORIES, STAGE_FORMATS
 from prepdesk.store.models import (
     Area,
     BehavioralQuestion,
@@ -23,18 +24,6 @@ from prepdesk.store.repositories.checklist import ChecklistRepository
 from prepdesk.store.repositories.next_interview import INACTIVE_STATUSES
 from prepdesk.store.repositories.reviews import ReviewRepository
 
-STAGE_FORMATS = ("video", "phone", "onsite", "take-home")
-STAGE_CATEGORIES = (
-    "screen",
-    "assessment",
-    "coding",
-    "ml_concepts",
-    "system_design",
-    "behavioral",
-    "onsite",
-    "offer",
-    "other",
-)
 # Where a question asked in a stage becomes a topic to review.
 AREA_FOR_CATEGORY = {"coding": "algorithms", "system_design": "system-design"}
 

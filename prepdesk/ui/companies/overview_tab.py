@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from prepdesk.core.interview_pipeline import COMPANY_STATUSES
 from prepdesk.store.changes import Change
-from prepdesk.store.models import COMPANY_STATUSES
 from prepdesk.store.repositories.companies import CompanyDetail, CompanyRepository
 from prepdesk.ui.operations import Operations
 

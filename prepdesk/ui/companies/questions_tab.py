@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.interview_pipeline import ASK_CATEGORIES
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import (
-    ASK_CATEGORIES,
     BankQuestion,
     CompanyRepository,
     QuestionRow,

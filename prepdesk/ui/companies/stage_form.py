@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.interview_pipeline import STAGE_FORMATS
 from prepdesk.store.repositories.companies import PersonRow
 from prepdesk.store.repositories.stages import (
-    STAGE_FORMATS,
     StageInput,
     StageRow,
     StageTypeRow,
