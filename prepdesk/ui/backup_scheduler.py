@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from prepdesk.store.backup_policy import PERIODIC_INTERVAL, automatic_backup, backup_due
 from prepdesk.store.paths import DataPaths
 from prepdesk.ui.background import run_in_background
+from prepdesk.ui.clock import system_clock
 
 
 class BackupScheduler(QObject):
@@ -21,7 +22,7 @@ class BackupScheduler(QObject):
         paths: Callable[[], DataPaths],
         parent: QObject | None = None,
         *,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Callable[[], datetime] = system_clock,
         interval_ms: int = int(PERIODIC_INTERVAL.total_seconds() * 1000),
     ) -> None:
         super().__init__(parent)

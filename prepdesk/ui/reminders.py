@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
@@ -19,6 +19,7 @@ from prepdesk.core.reminders import STAGE_LEADS, Reminder, UpcomingStage, due_re
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.upcoming_stages import upcoming_stages
+from prepdesk.ui.clock import system_clock
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.qt_settings import ui_settings
@@ -42,7 +43,7 @@ class ReminderService(QObject):
         self,
         ops: Operations,
         notify: Notifier,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Callable[[], datetime] = system_clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -11,7 +11,7 @@ Today panel, shared with the Topics page, refreshes itself: a few indexed querie
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -22,6 +22,7 @@ from prepdesk.core.readiness import Readiness, readiness
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository
 from prepdesk.ui.background import run_in_background
+from prepdesk.ui.clock import system_clock
 from prepdesk.ui.dashboard.chart_panel import ChartPanel
 from prepdesk.ui.dashboard.chart_render import RenderedChart, RenderSize, render_chart
 from prepdesk.ui.dashboard.chart_specs import CHARTS
@@ -62,7 +63,7 @@ class DashboardPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ops = ops
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or system_clock
         self._dirty_numbers = set(NUMBER_DEPENDENCIES)
         self._dirty_charts = {spec.key for spec in CHARTS}
         self._started = False

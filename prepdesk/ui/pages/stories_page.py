@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSaveFile, Qt
@@ -24,6 +23,7 @@ from prepdesk.io.stories_markdown import stories_markdown, story_markdown
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.projects import ProjectRepository
 from prepdesk.store.repositories.stories import StoryRepository
+from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.empty_state import EmptyState
@@ -34,15 +34,9 @@ from prepdesk.ui.stories.question_bank import QuestionBank
 from prepdesk.ui.stories.story_editor import StoryEditor
 from prepdesk.ui.stories.story_tree import StoryTree
 
-Clock = Callable[[], datetime]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
 
 class StoriesPage(QWidget):
-    def __init__(self, ops: Operations, clock: Clock = _utc_now) -> None:
+    def __init__(self, ops: Operations, clock: Clock = system_clock) -> None:
         super().__init__()
         self.ops = ops
         self._stale: set[QWidget] = set()

@@ -7,8 +7,7 @@ decides how often the countdown is redrawn, never how much time has passed.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -35,21 +34,17 @@ from prepdesk.store.repositories.questions import QuestionRepository, QuestionVi
 from prepdesk.store.repositories.rehearsals import DueRehearsal, RehearsalRepository
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.stories import StoryRepository, StoryView
+from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.rehearsal_list import RehearsalList
 from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font, hint_label, section_label
 
-Clock = Callable[[], datetime]
 SCORE_LABELS = {1: "1 lost", 2: "2 shaky", 3: "3 okay", 4: "4 good", 5: "5 nailed it"}
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class PracticePanel(QWidget):
     def __init__(
-        self, ops: Operations, clock: Clock = _utc_now, rng: random.Random | None = None
+        self, ops: Operations, clock: Clock = system_clock, rng: random.Random | None = None
     ) -> None:
         super().__init__()
         self.ops = ops

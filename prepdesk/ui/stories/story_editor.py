@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
@@ -25,6 +25,7 @@ from prepdesk.store.repositories.questions import QuestionRepository
 from prepdesk.store.repositories.rehearsals import RehearsalRepository, RehearsalStatus
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.stories import StoryRepository, StoryView
+from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.autosave import AutosaveBuffer
 from prepdesk.ui.stories.story_links import CompetencyChips, FollowUpList, LinkedQuestions
@@ -43,17 +44,12 @@ PART_HINTS = {
     "action": "What you did yourself: the steps, the choices and why (say “I”, not “we”).",
     "result": "What changed, with numbers: how much, how many, how fast.",
 }
-Clock = Callable[[], datetime]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class StoryEditor(QScrollArea):
     practise_requested = Signal(int)  # story id
 
-    def __init__(self, ops: Operations, clock: Clock = _utc_now) -> None:
+    def __init__(self, ops: Operations, clock: Clock = system_clock) -> None:
         super().__init__()
         self.ops = ops
         self._clock = clock

@@ -21,6 +21,7 @@ from prepdesk.core.review import GRADES
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.ui.clock import system_clock
 from prepdesk.ui.operations import Operations
 
 PROMPTS = {
@@ -54,7 +55,7 @@ class ReviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ops = ops
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or system_clock
         self.setWindowTitle("Review due")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.cards = due_for_today(ops, self._clock())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.topics import SessionRow, TopicRepository
+from prepdesk.ui.clock import system_clock
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.session_dialog import SessionDialog
 
@@ -32,7 +33,7 @@ class SessionsTable(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ops = ops
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or system_clock
         self._topic: tuple[int, str] | None = None
         self._rows: tuple[SessionRow, ...] = ()
         self.dialog: SessionDialog | None = None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from prepdesk.ui.clock import system_clock
 from prepdesk.ui.operations import Operations
 
 
@@ -30,7 +31,7 @@ class StudyTimer(QObject):
         self, parent: QObject | None = None, clock: Callable[[], datetime] | None = None
     ) -> None:
         super().__init__(parent)
-        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
+        self.clock: Callable[[], datetime] = clock or system_clock
         self._topic: tuple[int, str] | None = None
         self._started_at: datetime | None = None
         self._ticker = QTimer(self)
