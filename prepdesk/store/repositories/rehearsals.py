@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.rehearsal import grade_for_score
 from prepdesk.store.models import BehavioralQuestion, PracticeRun, ReviewCard, Story
+from prepdesk.store.models.stories import story_question
 from prepdesk.store.repositories.next_interview import next_interview
 from prepdesk.store.repositories.reviews import ReviewRepository
 
@@ -127,49 +128,49 @@ class RehearsalRepository:
     def due_rehearsals(self, now: datetime) -> list[DueRehearsal]:
         """Stories due for a rehearsal now, the most forgotten first (new ones last)."""
         due = ReviewRepository(self._session).due(now, kind="story")
-        result = []
-        for card in due:
-            story = self._session.get(Story, card.owner_id)
-            if story is None:
-                continue
-            result.append(
-                DueRehearsal(
-                    story_id=story.id,
-                    title=story.title,
-                    due=card.due,
-                    recall_now=card.recall_now,
-                    question_ids=tuple(sorted(q.id for q in story.questions)),
-                )
+        # The due cards already carry titles; the linked questions come in one query.
+        links = self._session.execute(
+            select(story_question.c.story_id, story_question.c.question_id).where(
+                story_question.c.story_id.in_([card.owner_id for card in due])
             )
-        return result
+        )
+        questions: dict[int, list[int]] = {}
+        for story_id, question_id in links:
+            questions.setdefault(story_id, []).append(question_id)
+        return [
+            DueRehearsal(
+                story_id=card.owner_id,
+                title=card.title,
+                due=card.due,
+                recall_now=card.recall_now,
+                question_ids=tuple(sorted(questions.get(card.owner_id, []))),
+            )
+            for card in due
+        ]
 
     def plan(self, now: datetime) -> list[PlannedRehearsal]:
         """Every story's next rehearsal, soonest first, with its recall at the interview."""
-        cards = self._session.scalars(
-            select(ReviewCard)
+        rows = self._session.execute(
+            select(ReviewCard.due, Story.id, Story.title)
+            .join(Story, Story.id == ReviewCard.story_id)
             .where(ReviewCard.kind == "story", ReviewCard.suspended.is_(False))
             .order_by(ReviewCard.due)
         ).all()
         interview = next_interview(self._session, now)
-        ids = [c.story_id for c in cards if c.story_id is not None]
         recall: dict[int, float | None] = {}
-        if interview is not None and ids:
+        if interview is not None and rows:
+            ids = [story_id for _due, story_id, _title in rows]
             recall = ReviewRepository(self._session).recall_at("story", ids, interview.at)
-        planned = []
-        for card in cards:
-            story = self._session.get(Story, card.story_id)
-            if story is None:
-                continue
-            planned.append(
-                PlannedRehearsal(
-                    story_id=story.id,
-                    title=story.title,
-                    due=card.due,
-                    is_due=card.due <= now,
-                    recall_at_interview=recall.get(story.id),
-                )
+        return [
+            PlannedRehearsal(
+                story_id=story_id,
+                title=title,
+                due=due,
+                is_due=due <= now,
+                recall_at_interview=recall.get(story_id),
             )
-        return planned
+            for due, story_id, title in rows
+        ]
 
     def question_text(self, question_id: int) -> str:
         question = self._session.get(BehavioralQuestion, question_id)
