@@ -34,6 +34,7 @@ from prepdesk.store.models import (
     Topic,
 )
 from prepdesk.store.models.stories import story_competency
+from prepdesk.store.repositories.lookup import require
 
 
 @dataclass(frozen=True)
@@ -228,13 +229,7 @@ class ChecklistRepository:
     # helpers ---------------------------------------------------------------------------
 
     def _stage(self, stage_id: int) -> InterviewStage:
-        stage = self._session.get(InterviewStage, stage_id)
-        if stage is None:
-            raise LookupError(f"interview stage {stage_id} does not exist")
-        return stage
+        return require(self._session, InterviewStage, stage_id)
 
     def _item(self, item_id: int) -> ChecklistItem:
-        item = self._session.get(ChecklistItem, item_id)
-        if item is None:
-            raise LookupError(f"checklist item {item_id} does not exist")
-        return item
+        return require(self._session, ChecklistItem, item_id)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from prepdesk.core.interview_pipeline import ASK_CATEGORIES, COMPANY_STATUSES
 from prepdesk.store.models import (
     AskQuestion,
+    Base,
     Company,
     CompanyQuestion,
     Competency,
@@ -20,9 +21,10 @@ from prepdesk.store.models import (
     Story,
 )
 from prepdesk.store.models.stories import story_competency
+from prepdesk.store.repositories.lookup import require
 
 COMPANY_FIELDS = ("name", "role", "status", "links", "products", "ml_usage", "culture", "notes")
-T = TypeVar("T")
+T = TypeVar("T", bound=Base)
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,4 @@ class CompanyRepository:
         return self._get(Company, company_id)
 
     def _get(self, model: type[T], row_id: int) -> T:
-        row = self._session.get(model, row_id)
-        if row is None:
-            raise LookupError(f"{model.__name__} {row_id} does not exist")
-        return row
+        return require(self._session, model, row_id)

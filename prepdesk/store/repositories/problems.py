@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from prepdesk.core.practice import TimeAgainstTarget, canonical_platform, target_for
 from prepdesk.store.models import Area, Attempt, Problem, ReviewCard, Topic, utcnow
 from prepdesk.store.models.practice import problem_topic
+from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
 
@@ -172,16 +173,12 @@ class ProblemRepository:
         return attempt.id
 
     def update_attempt(self, attempt_id: int, data: AttemptInput) -> None:
-        attempt = self._session.get(Attempt, attempt_id)
-        if attempt is None:
-            raise LookupError(f"attempt {attempt_id} does not exist")
+        attempt = require(self._session, Attempt, attempt_id)
         for name, value in _attempt_fields(data).items():
             setattr(attempt, name, value)
 
     def delete_attempt(self, attempt_id: int) -> None:
-        attempt = self._session.get(Attempt, attempt_id)
-        if attempt is None:
-            raise LookupError(f"attempt {attempt_id} does not exist")
+        attempt = require(self._session, Attempt, attempt_id)
         self._session.delete(attempt)
 
     def import_problems(self, items: list[ImportedProblem]) -> ImportCounts:
@@ -257,10 +254,7 @@ class ProblemRepository:
         return len(attempts)
 
     def _get(self, problem_id: int) -> Problem:
-        problem = self._session.get(Problem, problem_id)
-        if problem is None:
-            raise LookupError(f"problem {problem_id} does not exist")
-        return problem
+        return require(self._session, Problem, problem_id)
 
     def _fill(self, problem: Problem, data: ProblemInput) -> None:
         title = data.title.strip()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from prepdesk.store.models import Project
+from prepdesk.store.repositories.lookup import require
 
 PROJECT_TEXT_FIELDS = (
     "name",
@@ -75,10 +76,7 @@ class ProjectRepository:
         self._session.delete(self._project(project_id))
 
     def _project(self, project_id: int) -> Project:
-        project = self._session.get(Project, project_id)
-        if project is None:
-            raise LookupError(f"project {project_id} does not exist")
-        return project
+        return require(self._session, Project, project_id)
 
 
 def _view(project: Project) -> ProjectView:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.review import CardState, ReviewScheduler
 from prepdesk.store.models import Problem, ReviewCard, ReviewLog, Story, Topic
+from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.settings import SettingsRepository
 
 OWNER_COLUMNS = {"topic": "topic_id", "problem": "problem_id", "story": "story_id"}
@@ -46,9 +47,7 @@ class ReviewRepository:
         self, card_id: int, grade: int, when: datetime, duration_ms: int | None = None
     ) -> CardState:
         """Grade a card (1 Again .. 4 Easy): reschedules it and appends to the review log."""
-        card = self._session.get(ReviewCard, card_id)
-        if card is None:
-            raise LookupError(f"review card {card_id} does not exist")
+        card = require(self._session, ReviewCard, card_id)
         after = self.scheduler().review(state_of(card), grade, when)
         card.state, card.step = after.state, after.step
         card.stability, card.difficulty = after.stability, after.difficulty

@@ -21,6 +21,7 @@ from prepdesk.store.models import (
     Topic,
 )
 from prepdesk.store.repositories.checklist import ChecklistRepository
+from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.next_interview import INACTIVE_STATUSES
 from prepdesk.store.repositories.reviews import ReviewRepository
 
@@ -139,9 +140,7 @@ class StageRepository:
         return _row(self._stage(stage_id))
 
     def add(self, company_id: int, data: StageInput) -> int:
-        company = self._session.get(Company, company_id)
-        if company is None:
-            raise LookupError(f"company {company_id} does not exist")
+        company = require(self._session, Company, company_id)
         position = max((s.position for s in company.stages), default=-1) + 1
         stage = InterviewStage(company_id=company_id, position=position)
         self._apply(stage, data)
@@ -181,9 +180,7 @@ class StageRepository:
         if data.scheduled_at is not None and data.scheduled_at.tzinfo is None:
             raise ValueError("the stage time needs a time zone")
         zone_of(data.timezone)
-        stage_type = self._session.get(StageType, data.stage_type_id)
-        if stage_type is None:
-            raise LookupError(f"stage type {data.stage_type_id} does not exist")
+        stage_type = require(self._session, StageType, data.stage_type_id)
         stage.stage_type = stage_type
         stage.scheduled_at = data.scheduled_at
         stage.timezone = data.timezone
@@ -250,16 +247,10 @@ class StageRepository:
     # helpers ------------------------------------------------------------------------------
 
     def _stage(self, stage_id: int) -> InterviewStage:
-        stage = self._session.get(InterviewStage, stage_id)
-        if stage is None:
-            raise LookupError(f"interview stage {stage_id} does not exist")
-        return stage
+        return require(self._session, InterviewStage, stage_id)
 
     def _asked(self, asked_id: int) -> DebriefQuestion:
-        asked = self._session.get(DebriefQuestion, asked_id)
-        if asked is None:
-            raise LookupError(f"asked question {asked_id} does not exist")
-        return asked
+        return require(self._session, DebriefQuestion, asked_id)
 
 
 def _row(stage: InterviewStage) -> StageRow:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.star import count_words
 from prepdesk.store.models import BehavioralQuestion, Competency, FollowUp, Project, Story
+from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.reviews import ReviewRepository
 
 # The story's own text columns, edited one field at a time by the autosaving editor.
@@ -110,9 +111,7 @@ class StoryRepository:
 
     def set_competency(self, story_id: int, competency_id: int, tagged: bool) -> None:
         story = self._story(story_id)
-        competency = self._session.get(Competency, competency_id)
-        if competency is None:
-            raise LookupError(f"competency {competency_id} does not exist")
+        competency = require(self._session, Competency, competency_id)
         if tagged and competency not in story.competencies:
             story.competencies.append(competency)
         elif not tagged and competency in story.competencies:
@@ -120,9 +119,7 @@ class StoryRepository:
 
     def link_question(self, story_id: int, question_id: int) -> None:
         story = self._story(story_id)
-        question = self._session.get(BehavioralQuestion, question_id)
-        if question is None:
-            raise LookupError(f"question {question_id} does not exist")
+        question = require(self._session, BehavioralQuestion, question_id)
         if question not in story.questions:
             story.questions.append(question)
 
@@ -153,10 +150,7 @@ class StoryRepository:
             self._session.delete(follow_up)
 
     def _story(self, story_id: int) -> Story:
-        story = self._session.get(Story, story_id)
-        if story is None:
-            raise LookupError(f"story {story_id} does not exist")
-        return story
+        return require(self._session, Story, story_id)
 
 
 def _view(story: Story) -> StoryView:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.planner import Plan, PlanInput, PlanTopic, make_plan
 from prepdesk.store.models import Area, Rating, ReviewCard, StudySession, Topic
+from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.next_interview import NextInterview, next_interview
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
@@ -232,8 +233,7 @@ class TopicRepository:
         self._get(topic_id).name = _clean_name(name)
 
     def move(self, topic_id: int, area_id: int) -> None:
-        if self._session.get(Area, area_id) is None:
-            raise LookupError(f"area {area_id} does not exist")
+        require(self._session, Area, area_id)
         topic = self._get(topic_id)
         topic.area_id, topic.parent_id = area_id, None
 
@@ -273,24 +273,17 @@ class TopicRepository:
         self, session_id: int, started_at: datetime, minutes: int, note: str
     ) -> None:
         _check_minutes(minutes)
-        row = self._session.get(StudySession, session_id)
-        if row is None:
-            raise LookupError(f"study session {session_id} does not exist")
+        row = require(self._session, StudySession, session_id)
         row.started_at, row.minutes, row.note = started_at, minutes, note
 
     def delete_session(self, session_id: int) -> None:
-        row = self._session.get(StudySession, session_id)
-        if row is None:
-            raise LookupError(f"study session {session_id} does not exist")
+        row = require(self._session, StudySession, session_id)
         self._session.delete(row)
 
     # --- helpers ------------------------------------------------------------------------
 
     def _get(self, topic_id: int) -> Topic:
-        topic = self._session.get(Topic, topic_id)
-        if topic is None:
-            raise LookupError(f"topic {topic_id} does not exist")
-        return topic
+        return require(self._session, Topic, topic_id)
 
     def _latest_levels(self) -> dict[int, int]:
         newest = (
