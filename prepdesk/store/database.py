@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from prepdesk.store import write_tracking
 from prepdesk.store.backup import backup_file_name, write_backup
 from prepdesk.store.engine import make_engine
 from prepdesk.store.errors import DiskFull
@@ -28,6 +29,7 @@ class Database:
         self.paths = paths
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        write_tracking.install(engine)
 
     @classmethod
     def open(
@@ -64,8 +66,9 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed as a whole on success, rolled back on any error."""
         try:
-            with self._sessions.begin() as session:
+            with self._sessions.begin() as session, write_tracking.tracking(session):
                 yield session
+                session.flush()  # inside tracking: the flush's writes are recorded too
         except OperationalError as exc:
             if "full" in str(exc.orig):  # SQLITE_FULL: the disk (or the page limit) is full
                 raise DiskFull(

@@ -46,6 +46,11 @@ class DataPaths:
         """Where damaged databases are moved aside (never deleted)."""
         return self.root / "damaged"
 
+    @property
+    def log_file(self) -> Path:
+        """Where unexpected errors are written, with their details, for a bug report."""
+        return self.root / "logs" / "prepdesk.log"
+
     def ensure(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         self.backups.mkdir(exist_ok=True)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.practice import DIFFICULTIES
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.theme import THEMES, theme_manager
@@ -245,7 +244,7 @@ class PreferencesDialog(QDialog):
                 for key, value in changed.items():
                     repo.set(key, value)
 
-            self.ops.write(save, Change.SETTINGS)
+            self.ops.write(save, initiator=self)
         theme = str(self.theme.currentData())
         if theme != theme_manager().choice:
             theme_manager().set_choice(theme)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from prepdesk.store import models as m
-from prepdesk.store.changes import Change
 from prepdesk.ui.brief_export import write_brief
 from prepdesk.ui.checklist_window import ChecklistWindow
 from tests.helpers import run_cli
@@ -77,6 +76,7 @@ def test_checklist_window_auto_ticks_when_a_story_is_rehearsed(qtbot, ops, db):
     story = make_story(db, "Migrating the feature store", "Ownership")
     window = ChecklistWindow(ops, stage, clock=lambda: NOW + timedelta(minutes=1))
     qtbot.addWidget(window)
+    window.show()  # as a person sees it: it follows changes while shown
     window.show()
     label = "Stories for the company's values rehearsed this week"
     checked, evidence = evidence_of(window, label)
@@ -85,8 +85,7 @@ def test_checklist_window_auto_ticks_when_a_story_is_rehearsed(qtbot, ops, db):
 
     # Rehearsing happens elsewhere (the Stories page); the window hears about it.
     ops.write(
-        lambda s: s.add(m.PracticeRun(story_id=story, practised_at=NOW, duration_seconds=100)),
-        Change.PRACTICE,
+        lambda s: s.add(m.PracticeRun(story_id=story, practised_at=NOW, duration_seconds=100))
     )
     checked, evidence = evidence_of(window, label)
     assert checked and "'Migrating the feature store' rehearsed today" in evidence
@@ -99,7 +98,7 @@ def test_manual_override_by_keyboard_and_back_to_automatic(qtbot, ops, db):
     stage = make_stage(db, company, "Coding challenge")
     window = ChecklistWindow(ops, stage, clock=lambda: NOW)
     qtbot.addWidget(window)
-    window.show()
+    window.show()  # as a person sees it: it follows changes while shown
     qtbot.waitExposed(window)
     label = "At least three questions to ask ready"
     window.tree.setCurrentItem(window.tree_item(label))
@@ -120,6 +119,7 @@ def test_add_and_remove_own_item(qtbot, ops, db):
     stage = make_stage(db, make_company(db), "Behavioral")
     window = ChecklistWindow(ops, stage, clock=lambda: NOW)
     qtbot.addWidget(window)
+    window.show()  # as a person sees it: it follows changes while shown
     window.section.setCurrentIndex(window.section.findData("logistics"))
     qtbot.keyClicks(window.new_text, "Charge the headphones")
     qtbot.keyClick(window.new_text, Qt.Key.Key_Return)
@@ -156,7 +156,7 @@ def test_open_checklist_from_the_pipeline(main_window, qtbot, db, monkeypatch):
     page = main_window.show_page("companies")
     page.tabs.setCurrentWidget(page.pipeline)
     window = page.pipeline.open_checklist()
-    qtbot.addWidget(window)
+    # The window belongs to the main window (which qtbot closes); it closes with its stage.
     assert window.isWindow() and window.isVisible()
     assert window.tree_item("Weak system-design topics reviewed")
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)

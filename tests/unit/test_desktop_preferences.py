@@ -53,7 +53,7 @@ def test_preferences_round_trip_across_a_restart(qtbot, paths):
     writes = []
     ops.changed.connect(writes.append)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert writes == [Change.SETTINGS]  # one operation for everything
+    assert [w.changes for w in writes] == [Change.SETTINGS]  # one operation for everything
     assert theme_manager().dark
     window.close()
     db.close()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import CompanyRepository
 from prepdesk.ui.operations import Operations
 
@@ -75,7 +74,7 @@ class NotesTab(QWidget):
             return
         self._set_editing(False)
         self.ops.write(
-            lambda s: CompanyRepository(s).update(company_id, notes=text), Change.COMPANIES
+            lambda s: CompanyRepository(s).update(company_id, notes=text), initiator=self
         )
 
     def cancel(self) -> None:

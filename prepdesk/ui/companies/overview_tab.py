@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from prepdesk.core.interview_pipeline import COMPANY_STATUSES
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import CompanyDetail, CompanyRepository
 from prepdesk.ui.operations import Operations
 
@@ -121,4 +120,4 @@ class OverviewTab(QWidget):
             repo.update(company_id, **fields)
             repo.set_values(company_id, values)
 
-        self.ops.write(save, Change.COMPANIES)
+        self.ops.write(save, initiator=self)

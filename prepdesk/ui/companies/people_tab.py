@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import CompanyRepository, PersonRow
 from prepdesk.ui.operations import Operations
 
@@ -87,8 +86,7 @@ class PeopleTab(QWidget):
             return
         role, notes = self.role.currentText().strip() or "interviewer", self.notes.text().strip()
         self.ops.write(
-            lambda s: CompanyRepository(s).add_person(company_id, name, role, notes),
-            Change.COMPANIES,
+            lambda s: CompanyRepository(s).add_person(company_id, name, role, notes), initiator=self
         )
         self.name.clear()
         self.notes.clear()
@@ -98,4 +96,4 @@ class PeopleTab(QWidget):
         if cell is None:
             return
         person_id = int(cell.data(PERSON_ID))
-        self.ops.write(lambda s: CompanyRepository(s).remove_person(person_id), Change.COMPANIES)
+        self.ops.write(lambda s: CompanyRepository(s).remove_person(person_id), initiator=self)

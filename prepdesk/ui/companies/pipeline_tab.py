@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import PersonRow
 from prepdesk.store.repositories.stages import StageInput, StageRepository, StageRow, StageTypeRow
 from prepdesk.ui.brief_export import ask_and_export_ics, ask_and_write_brief
@@ -173,8 +172,7 @@ class PipelineTab(QWidget):
         start = (now + timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
         data = StageInput(stage_type_id=self._types[0].id, scheduled_at=start, timezone=zone)
         new_id = self.ops.write(
-            lambda s: StageRepository(s).add_with_checklist(company_id, data, now),
-            Change.STAGES | Change.CHECKLIST,
+            lambda s: StageRepository(s).add_with_checklist(company_id, data, now), initiator=self
         )
         self.select_stage(new_id)
 
@@ -183,7 +181,7 @@ class PipelineTab(QWidget):
         if stage_id is None:
             return
         try:
-            self.ops.write(lambda s: StageRepository(s).update(stage_id, data), Change.STAGES)
+            self.ops.write(lambda s: StageRepository(s).update(stage_id, data), initiator=self)
         except (ValueError, LookupError) as exc:
             QMessageBox.warning(self, "Stage not saved", str(exc))
 
@@ -195,14 +193,12 @@ class PipelineTab(QWidget):
             self, "Delete stage", "Delete this stage with its checklist and debrief?"
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.ops.write(
-                lambda s: StageRepository(s).delete(stage_id), Change.STAGES | Change.CHECKLIST
-            )
+            self.ops.write(lambda s: StageRepository(s).delete(stage_id), initiator=self)
 
     def move(self, delta: int) -> None:
         stage_id = self.current_stage_id()
         if stage_id is not None:
-            self.ops.write(lambda s: StageRepository(s).move(stage_id, delta), Change.STAGES)
+            self.ops.write(lambda s: StageRepository(s).move(stage_id, delta), initiator=self)
 
     def open_checklist(self) -> ChecklistWindow | None:
         stage_id = self.current_stage_id()

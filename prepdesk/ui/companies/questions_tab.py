@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.interview_pipeline import ASK_CATEGORIES
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import (
     BankQuestion,
     CompanyRepository,
@@ -139,7 +138,7 @@ class QuestionsTab(QWidget):
             self,  # dropped if this widget is gone by then
             lambda: self.ops.write(
                 lambda s: CompanyRepository(s).set_question_flags(int(question_id), **flags),
-                Change.COMPANIES,
+                initiator=self,
             ),
         )
 
@@ -148,8 +147,7 @@ class QuestionsTab(QWidget):
         if bank_id is None or company_id is None:
             return
         self.ops.write(
-            lambda s: CompanyRepository(s).add_from_bank(company_id, int(bank_id)),
-            Change.COMPANIES,
+            lambda s: CompanyRepository(s).add_from_bank(company_id, int(bank_id)), initiator=self
         )
 
     def add_own(self) -> None:
@@ -159,7 +157,7 @@ class QuestionsTab(QWidget):
         category = self.category.currentText()
         self.ops.write(
             lambda s: CompanyRepository(s).add_own_question(company_id, text, category),
-            Change.COMPANIES,
+            initiator=self,
         )
         self.own.clear()
 
@@ -169,5 +167,5 @@ class QuestionsTab(QWidget):
         if question_id is None:
             return
         self.ops.write(
-            lambda s: CompanyRepository(s).remove_question(int(question_id)), Change.COMPANIES
+            lambda s: CompanyRepository(s).remove_question(int(question_id)), initiator=self
         )

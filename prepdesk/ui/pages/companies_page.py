@@ -30,16 +30,20 @@ from prepdesk.ui.companies.people_tab import PeopleTab
 from prepdesk.ui.companies.pipeline_tab import PipelineTab
 from prepdesk.ui.companies.questions_tab import QuestionsTab
 from prepdesk.ui.icons import icon
-from prepdesk.ui.operations import Operations
+from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
+from prepdesk.ui.pages.page import Page
 
 COMPANY_ID = Qt.ItemDataRole.UserRole
 RELEVANT = Change.COMPANIES | Change.STAGES | Change.CHECKLIST | Change.STORIES
 
 
-class CompaniesPage(QWidget):
+class CompaniesPage(Page):
+    depends_on = RELEVANT
+    can_create = True
+
     def __init__(self, ops: Operations, clock: Clock = system_clock) -> None:
-        super().__init__()
+        super().__init__(ops)
         self.ops = ops
         self._clock = clock
         self.companies: list[CompanySummary] = []
@@ -93,9 +97,9 @@ class CompaniesPage(QWidget):
         splitter.setSizes([260, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.refresh()
+        self.reload()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         keep = self.current_company_id()
         self.companies = self.ops.read(lambda s: CompanyRepository(s).list(self._clock()))
         self.list.blockSignals(True)
@@ -118,8 +122,11 @@ class CompaniesPage(QWidget):
         ids = [c.id for c in self.companies]
         self.list.setCurrentRow(ids.index(company_id))
 
-    def select_item(self, kind: str, ref_id: int) -> None:
+    def select_item(self, kind: str, ref: object) -> None:
         """Search opens a company, or the company a question to ask belongs to."""
+        if not isinstance(ref, int):
+            return
+        ref_id = ref
         company_id: int | None = ref_id if kind == "company" else None
         if kind == "company_question":
             company_id = self.ops.read(lambda s: CompanyRepository(s).company_of_question(ref_id))
@@ -165,7 +172,7 @@ class CompaniesPage(QWidget):
 
     def add_company(self, name: str, role: str = "") -> int:
         company_id = self.ops.write(
-            lambda s: CompanyRepository(s).create(name, role), Change.COMPANIES
+            lambda s: CompanyRepository(s).create(name, role), initiator=self
         )
         self.select_company(company_id)
         return company_id
@@ -180,8 +187,7 @@ class CompaniesPage(QWidget):
             "Delete this company with its people, questions, stages and checklists?",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.ops.write(lambda s: CompanyRepository(s).delete(company_id), Change.COMPANIES)
+            self.ops.write(lambda s: CompanyRepository(s).delete(company_id), initiator=self)
 
-    def on_data_changed(self, changes: Change) -> None:
-        if changes & RELEVANT:
-            self.refresh()
+    def refresh(self, event: DataChanged) -> None:
+        self.reload()

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.rehearsal import PICK_MODE_LABELS, PICK_MODES, pick
 from prepdesk.core.star import PART_LABELS, PARTS, format_duration
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.questions import QuestionRepository, QuestionView
 from prepdesk.store.repositories.rehearsals import DueRehearsal, RehearsalRepository
 from prepdesk.store.repositories.settings import SettingsRepository
@@ -359,9 +358,7 @@ class PracticePanel(QWidget):
             "score": score,
             "note": self.note.text().strip(),
         }
-        self.ops.write(
-            lambda s: RehearsalRepository(s).record(**values), Change.PRACTICE | Change.REVIEWS
-        )
+        self.ops.write(lambda s: RehearsalRepository(s).record(**values), initiator=self)
         self.status.setText("Saved. The story's next rehearsal is scheduled from this score.")
         self._reset_run(keep_status=True)
         self.refresh()

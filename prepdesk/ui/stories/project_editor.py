@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.projects import ProjectRepository
+from prepdesk.ui.autosave import AutosaveBuffer
 from prepdesk.ui.operations import Operations
-from prepdesk.ui.stories.autosave import AutosaveBuffer
 from prepdesk.ui.stories.text_fields import (
     FIELD_STYLE,
     GrowingTextEdit,
@@ -165,7 +164,7 @@ class ProjectEditor(QScrollArea):
             for project_id, values in by_project.items():
                 repo.update(project_id, values)
 
-        self.ops.write(save, Change.STORIES)
+        self.ops.write(save, initiator=self)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_now()

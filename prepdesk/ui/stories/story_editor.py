@@ -19,15 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.star import PART_LABELS, PARTS, analyse
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.projects import ProjectRepository
 from prepdesk.store.repositories.questions import QuestionRepository
 from prepdesk.store.repositories.rehearsals import RehearsalRepository, RehearsalStatus
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.stories import StoryRepository, StoryView
+from prepdesk.ui.autosave import AutosaveBuffer
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.operations import Operations
-from prepdesk.ui.stories.autosave import AutosaveBuffer
 from prepdesk.ui.stories.story_links import CompetencyChips, FollowUpList, LinkedQuestions
 from prepdesk.ui.stories.text_fields import (
     FIELD_STYLE,
@@ -279,14 +278,14 @@ class StoryEditor(QScrollArea):
 
         self._writing = True
         try:  # text saves change no lists: nothing in the editor needs refreshing
-            self.ops.write(save, Change.STORIES)
+            self.ops.write(save, initiator=self)
         finally:
             self._writing = False
 
     def _write(self, fn: Callable[..., object]) -> None:
         self._writing = True
         try:
-            self.ops.write(fn, Change.STORIES)
+            self.ops.write(fn, initiator=self)
         finally:
             self._writing = False
         if self.story_id is not None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.study_timer import TimedStudy
@@ -79,7 +78,7 @@ def offer_to_log(ops: Operations, record: TimedStudy, parent: QWidget | None) ->
         started, minutes, note = dialog.values()
         ops.write(
             lambda s: TopicRepository(s).add_session(record.topic_id, started, minutes, note),
-            Change.SESSIONS,
+            initiator=parent,
         )
 
     dialog.accepted.connect(save)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.topics import LEVEL_MEANINGS, TopicDetail, TopicRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.markdown_field import MarkdownField
@@ -169,7 +168,7 @@ class TopicDetailPane(QWidget):
         topic_id, level = self.topic.id, int(self.level.currentData())
         note, when = self.rating_note.text().strip(), self.timer.clock()
         self._ops.write(
-            lambda s: TopicRepository(s).rate(topic_id, level, when, note), Change.RATINGS
+            lambda s: TopicRepository(s).rate(topic_id, level, when, note), initiator=self
         )
 
     def toggle_timer(self) -> None:
@@ -191,11 +190,11 @@ class TopicDetailPane(QWidget):
     def _save_notes(self, text: str) -> None:
         if self.topic is not None:
             topic_id = self.topic.id
-            self._ops.write(lambda s: TopicRepository(s).set_notes(topic_id, text), Change.TOPICS)
+            self._ops.write(lambda s: TopicRepository(s).set_notes(topic_id, text), initiator=self)
 
     def _save_resources(self, text: str) -> None:
         if self.topic is not None:
             topic_id = self.topic.id
             self._ops.write(
-                lambda s: TopicRepository(s).set_resources(topic_id, text), Change.TOPICS
+                lambda s: TopicRepository(s).set_resources(topic_id, text), initiator=self
             )
