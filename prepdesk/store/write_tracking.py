@@ -80,10 +80,10 @@ def dependents(table: str) -> frozenset[str]:
     from prepdesk.store.models import Base
 
     referring: dict[str, set[str]] = {}
-    for child in Base.metadata.tables.values():
-        for fk in child.foreign_keys:
+    for child_table in Base.metadata.tables.values():
+        for fk in child_table.foreign_keys:
             if fk.ondelete and fk.ondelete.upper() in ("CASCADE", "SET NULL"):
-                referring.setdefault(fk.column.table.name, set()).add(child.name)
+                referring.setdefault(fk.column.table.name, set()).add(child_table.name)
     found: set[str] = set()
     todo = [table]
     while todo:

@@ -317,8 +317,9 @@ def _date_get(widget: QDateTimeEdit) -> Callable[[], Any]:
 def _date_put(widget: QDateTimeEdit) -> Callable[[Any], None]:
     def put(value: Any) -> None:
         if isinstance(value, dt.datetime):
-            widget.setDateTime(QDateTime(QDate(value.date()), QTime(value.time())))
+            day = QDate(value.year, value.month, value.day)
+            widget.setDateTime(QDateTime(day, QTime(value.hour, value.minute, value.second)))
         elif isinstance(value, dt.date):
-            widget.setDate(QDate(value))
+            widget.setDate(QDate(value.year, value.month, value.day))
 
     return put

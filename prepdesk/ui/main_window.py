@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -113,8 +115,9 @@ class MainWindow(QMainWindow):
             widget = self._specs[row].factory(self.ops)
             widget.setObjectName(f"page-{key}")
             placeholder = self.stack.widget(row)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.stack.insertWidget(row, widget)
             self._pages[key] = widget
             widget.open_requested.connect(self.open_item)
@@ -199,7 +202,7 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         for index, spec in enumerate(self._specs):
             action = self._action(
-                spec.title, f"Ctrl+{index + 1}", lambda _=False, k=spec.key: self.show_page(k)
+                spec.title, f"Ctrl+{index + 1}", partial(self.show_page, spec.key)
             )
             go_menu.addAction(action)
 
@@ -210,7 +213,7 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
 
-    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         # Plain "Ctrl+…" strings: Qt maps Ctrl to Cmd on macOS, and unlike StandardKey
         # they are the same on every desktop (some platform themes define none).
@@ -257,7 +260,7 @@ class MainWindow(QMainWindow):
             found: list[QAction] = []
             for action in actions:
                 submenu = action.menu()
-                if submenu is not None:  # menus and submenus (File > Export)
+                if isinstance(submenu, QMenu):  # menus and submenus (File > Export)
                     found += walk(submenu.actions())
                 elif not action.isSeparator():
                     found.append(action)

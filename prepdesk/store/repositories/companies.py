@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -152,16 +153,16 @@ class CompanyRepository:
 
     # values ------------------------------------------------------------------------
 
-    def competencies(self) -> list[tuple[int, str]]:
+    def competencies(self) -> builtins.list[tuple[int, str]]:
         rows = self._session.scalars(select(Competency).order_by(Competency.position))
         return [(c.id, c.name) for c in rows]
 
-    def set_values(self, company_id: int, competency_ids: list[int]) -> None:
+    def set_values(self, company_id: int, competency_ids: builtins.list[int]) -> None:
         company = self._company(company_id)
         chosen = self._session.scalars(select(Competency).where(Competency.id.in_(competency_ids)))
         company.values = list(chosen)
 
-    def stories_by_value(self, company_id: int) -> dict[str, list[str]]:
+    def stories_by_value(self, company_id: int) -> dict[str, builtins.list[str]]:
         """For each of the company's values, the titles of the stories tagged with it."""
         company = self._company(company_id)
         result: dict[str, list[str]] = {}
@@ -198,7 +199,7 @@ class CompanyRepository:
 
     # questions to ask ------------------------------------------------------------------
 
-    def bank(self) -> list[BankQuestion]:
+    def bank(self) -> builtins.list[BankQuestion]:
         rows = self._session.scalars(select(AskQuestion).order_by(AskQuestion.id))
         result = [BankQuestion(q.id, q.text, q.category) for q in rows]
         result.sort(key=lambda q: ASK_CATEGORIES.index(q.category))
