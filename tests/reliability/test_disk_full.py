@@ -6,21 +6,11 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event, func, insert, select
+from sqlalchemy import func, insert, select
 
 from prepdesk.store.models import Company, StudySession, Topic
 from prepdesk.ui.operations import WriteFailed
-
-
-def limit_pages(db, extra_pages: int) -> None:
-    with db.engine.connect() as conn:
-        used = conn.exec_driver_sql("PRAGMA page_count").scalar()
-
-    def on_connect(dbapi_connection, _record):
-        dbapi_connection.execute(f"PRAGMA max_page_count = {used + extra_pages}")
-
-    event.listen(db.engine, "connect", on_connect)
-    db.engine.dispose()  # new connections get the limit
+from tests.helpers import limit_pages
 
 
 def test_a_full_disk_is_a_clear_error_and_loses_nothing(qtbot, ops):
