@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from prepdesk.store.paths import DataPaths
@@ -19,6 +18,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
+    from prepdesk.io.cli_errors import CommandRefused
     from prepdesk.io.cli_lock import run_locked
     from prepdesk.io.problems_csv import ProblemCsvRefused, import_problems_csv
     from prepdesk.store.database import Database
@@ -28,8 +28,7 @@ def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
         try:
             report = import_problems_csv(db, args.file)
         except ProblemCsvRefused as exc:
-            print(f"prepdesk: {args.file}: nothing imported: {exc}", file=sys.stderr)
-            return 1
+            raise CommandRefused(f"{args.file}: nothing imported: {exc}") from exc
         finally:
             db.close()
         print(report.message())
@@ -40,18 +39,13 @@ def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def cmd_export_problems(args: argparse.Namespace, paths: DataPaths) -> int:
+    """Only reads: runs beside an open window, from one consistent snapshot."""
     from prepdesk.io.problems_csv import export_problems_csv
-    from prepdesk.store.database import Database
+    from prepdesk.store.snapshot import ReadOnlyDatabase
 
-    if not paths.database.exists():
-        print(f"prepdesk: no database in {paths.root} to export from", file=sys.stderr)
-        return 1
-    db = Database.open(paths)
+    db = ReadOnlyDatabase.open(paths)
     try:
         rows = export_problems_csv(db, args.file)
-    except OSError as exc:
-        print(f"prepdesk: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
-        return 1
     finally:
         db.close()
     print(f"Exported {rows} row(s) to {args.file}")

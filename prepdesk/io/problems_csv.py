@@ -26,6 +26,7 @@ from prepdesk.store.repositories.problems import (
     ProblemRepository,
     TopicChoice,
 )
+from prepdesk.store.snapshot import ReadOnlyDatabase
 
 COLUMNS = (
     "title",
@@ -306,7 +307,7 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def export_problems_csv(db: Database, path: Path) -> int:
+def export_problems_csv(db: Database | ReadOnlyDatabase, path: Path) -> int:
     """Write every problem (one row per attempt) atomically; returns the number of rows."""
     with db.transaction() as session:
         repository = ProblemRepository(session)
