@@ -14,11 +14,21 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     brief.add_argument(
         "--out", metavar="FILE", type=Path, required=True, help="FILE.pdf or FILE.md"
     )
-    brief.add_argument("--stage", metavar="ID", type=int, help="the stage (default: the next one)")
+    brief.add_argument(
+        "--stage", metavar="ID", type=_stage_id, help="the stage (default: the next one)"
+    )
     brief.set_defaults(handler=cmd_brief)
     ics = commands.add_parser("export-ics", help="write upcoming interview stages as .ics")
     ics.add_argument("file", metavar="FILE.ics", type=Path)
     ics.set_defaults(handler=cmd_export_ics)
+
+
+def _stage_id(text: str) -> int:
+    from prepdesk.core.limits import LARGEST_INTEGER
+
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text[:20]) <= LARGEST_INTEGER:
+        raise argparse.ArgumentTypeError(f"a stage id is a positive whole number, not {text!r}")
+    return int(text)
 
 
 def cmd_brief(args: argparse.Namespace, paths: DataPaths) -> int:

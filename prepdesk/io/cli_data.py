@@ -34,7 +34,7 @@ def cmd_export(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
-    from prepdesk.io.cli_errors import CommandRefused
+    from prepdesk.io.cli_errors import about
     from prepdesk.io.json_import import ImportRefused, import_export, read_export
     from prepdesk.store.backup import backup_file_name
     from prepdesk.store.database import Database
@@ -42,7 +42,7 @@ def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         data = read_export(args.file)  # refuses before the database is even opened
     except ImportRefused as exc:
-        raise CommandRefused(f"{args.file}: {exc}") from exc
+        raise about(args.file, exc) from exc
 
     def work() -> int:
         db = Database.open(paths)
@@ -51,7 +51,7 @@ def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
             with db.transaction() as session:
                 summary = import_export(session, data, merge=args.merge)
         except ImportRefused as exc:
-            raise CommandRefused(f"{args.file}: {exc}") from exc
+            raise about(args.file, exc) from exc
         finally:
             db.close()
         print(f"Imported {args.file}: {summary.describe()}")

@@ -43,7 +43,7 @@ OS_ERRORS: dict[int, str] = {
     errno.ENOTDIR: "a part of this path is a file, not a folder",
     errno.ELOOP: "too many symbolic links (a link loop?)",
     errno.ENAMETOOLONG: "the name is too long",
-    errno.EEXIST: "something is already there",
+    errno.EEXIST: "already exists, and is not a folder",
     errno.ENOTEMPTY: "the folder is not empty",
     errno.EXDEV: "cannot move a file across disks",
     errno.EBUSY: "the file is busy",
@@ -67,6 +67,12 @@ class CommandRefused(StoreError):
     """A command declined to act; its message already says what and where."""
 
 
+def about(path: object, message: object) -> CommandRefused:
+    """A refusal about the file `path`, naming it once."""
+    text = str(message)
+    return CommandRefused(text if str(path) in text else f"{path}: {text}")
+
+
 def one_line(text: str) -> str:
     """Several lines (as some refusals list their problems) folded into one."""
     parts = [part.strip() for part in str(text).splitlines() if part.strip()]
@@ -75,8 +81,9 @@ def one_line(text: str) -> str:
 
 def os_error_message(exc: OSError) -> str:
     what = OS_ERRORS.get(exc.errno or 0) or exc.strerror or exc.__class__.__name__
-    names = [str(n) for n in (exc.filename, exc.filename2) if n is not None]
-    return f"{' -> '.join(names)}: {what}" if names else what
+    # A rename names its target second: that is the path the person gave.
+    name = exc.filename2 if exc.filename2 is not None else exc.filename
+    return f"{name}: {what}" if name is not None else what
 
 
 def describe(exc: BaseException, paths: DataPaths) -> str | None:
@@ -138,5 +145,7 @@ def run_command(work: Callable[[], int], paths: DataPaths, argv: list[str]) -> i
 
 
 def refuse(message: str, code: int = EXIT_REFUSED) -> int:
-    print(f"prepdesk: {one_line(message)}", file=sys.stderr)
+    # A lone surrogate from a hostile file is shown escaped, never crashes the message.
+    shown = one_line(message).encode("utf-8", "backslashreplace").decode("utf-8")
+    print(f"prepdesk: {shown}", file=sys.stderr)
     return code

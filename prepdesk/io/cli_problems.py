@@ -18,7 +18,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
-    from prepdesk.io.cli_errors import CommandRefused
+    from prepdesk.io.cli_errors import about
     from prepdesk.io.cli_lock import run_locked
     from prepdesk.io.problems_csv import ProblemCsvRefused, import_problems_csv
     from prepdesk.store.database import Database
@@ -28,7 +28,7 @@ def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
         try:
             report = import_problems_csv(db, args.file)
         except ProblemCsvRefused as exc:
-            raise CommandRefused(f"{args.file}: nothing imported: {exc}") from exc
+            raise about(args.file, f"nothing imported: {exc}") from exc
         finally:
             db.close()
         print(report.message())

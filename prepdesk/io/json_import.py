@@ -50,14 +50,29 @@ def read_export(path: Path) -> ValidatedExport:
     except OSError as exc:
         raise ImportRefused([f"{path}: cannot be read ({exc.strerror})"]) from exc
     try:
-        document = json.loads(raw.decode("utf-8"))
+        document = json.loads(raw.decode("utf-8"), object_pairs_hook=_object_without_twins)
     except UnicodeDecodeError as exc:
         raise ImportRefused([f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from exc
     except json.JSONDecodeError as exc:
         raise ImportRefused(
             [f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"]
         ) from exc
+    except RecursionError:
+        raise ImportRefused([f"{path}: nested too deeply to be a prepdesk export"]) from None
+    except ValueError as exc:  # a number with thousands of digits, a key given twice
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise ImportRefused([f"{path}: {reason}"]) from None
     return validate_export(document)
+
+
+def _object_without_twins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; a key given twice would silently drop a value, so it is refused."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
 
 
 def holds_user_data(session: Session) -> bool:

@@ -13,6 +13,13 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table, Text
 
+from prepdesk.core.limits import (
+    LARGEST_INTEGER,
+    SMALLEST_INTEGER,
+    date_in_range,
+    date_range_text,
+    first_non_unicode,
+)
 from prepdesk.io.json_format import CHOICES, FORMAT_NAME, FORMAT_VERSION, RANGES, export_tables
 from prepdesk.store.errors import StoreError
 from prepdesk.store.models import UTCDateTime
@@ -77,6 +84,8 @@ class _Checker:
         elif isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
                 return self.fail(path, f"expected a whole number, got {_json_kind(value)}")
+            if not SMALLEST_INTEGER <= value <= LARGEST_INTEGER:
+                return self.fail(path, "the number is too large to store")
             converted = value
         elif isinstance(kind, Float):
             if isinstance(value, bool) or not isinstance(value, int | float):
@@ -91,6 +100,9 @@ class _Checker:
         elif isinstance(kind, String | Text):
             if not isinstance(value, str):
                 return self.fail(path, f"expected text, got {_json_kind(value)}")
+            bad = first_non_unicode(value)
+            if bad is not None:
+                return self.fail(path, f"text with an invalid character (lone surrogate) at {bad}")
             limit = getattr(kind, "length", None)
             if limit is not None and len(value) > limit:
                 return self.fail(path, f"text longer than {limit} characters ({len(value)})")
@@ -110,15 +122,20 @@ class _Checker:
             return self.fail(path, f"not a date and time: {value!r}")
         if parsed.tzinfo is None:
             return self.fail(path, f"date and time without a time zone offset: {value!r}")
+        if not date_in_range(parsed.date()):
+            return self.fail(path, f"{value!r} is outside {date_range_text()}")
         return parsed
 
     def _date(self, value: Any, path: str) -> date | None:
         if not isinstance(value, str):
             return self.fail(path, f"expected a date as text, got {_json_kind(value)}")
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             return self.fail(path, f"not a date (YYYY-MM-DD): {value!r}")
+        if not date_in_range(day):
+            return self.fail(path, f"{value!r} is outside {date_range_text()}")
+        return day
 
     def _range(self, table: str, column: str, value: Any, path: str) -> None:
         bounds = RANGES.get((table, column))

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from prepdesk.core.limits import date_in_range, date_range_text
 from prepdesk.core.practice import DIFFICULTIES, MAX_MINUTES, canonical_platform
 from prepdesk.store.database import Database
 from prepdesk.store.errors import StoreError
+from prepdesk.store.models import Problem
 from prepdesk.store.repositories.problems import (
     AttemptInput,
     ImportCounts,
@@ -42,6 +44,9 @@ COLUMNS = (
     "attempt_notes",
 )
 REQUIRED = ("title", "difficulty")
+# Text limits are the schema's (one place): the problem table's column lengths.
+TITLE_LENGTH: int = Problem.__table__.c.title.type.length  # type: ignore[attr-defined]
+PLATFORM_LENGTH: int = Problem.__table__.c.platform.type.length  # type: ignore[attr-defined]
 ATTEMPT_COLUMNS = ("date", "minutes", "solved", "attempt_notes")
 # Spreadsheets run cells starting with these as formulas; exported cells get a quote.
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -197,11 +202,11 @@ def _problem_fields(row: _Row, topic_ids: dict[str, list[int]]) -> ProblemInput:
     title = row.get("title")
     if not title:
         raise row.refuse("title", "a problem needs a title")
-    if len(title) > 300:
-        raise row.refuse("title", f"at most 300 characters, got {len(title)}")
+    if len(title) > TITLE_LENGTH:
+        raise row.refuse("title", f"at most {TITLE_LENGTH} characters, got {len(title)}")
     platform = canonical_platform(row.get("platform")) or "Other"
-    if len(platform) > 64:
-        raise row.refuse("platform", f"at most 64 characters, got {len(platform)}")
+    if len(platform) > PLATFORM_LENGTH:
+        raise row.refuse("platform", f"at most {PLATFORM_LENGTH} characters, got {len(platform)}")
     difficulty = row.get("difficulty").lower()
     if difficulty not in DIFFICULTIES:
         raise row.refuse(
@@ -263,15 +268,17 @@ def _attempt(row: _Row) -> AttemptInput | None:
             "date",
             f"expected an ISO date such as 2026-11-24 or 2026-11-24T18:30, got {when_text!r}",
         )
+    if not date_in_range(when.date()):
+        raise row.refuse("date", f"{when_text!r} is outside {date_range_text()}")
     minutes_text = row.get("minutes")
-    if not minutes_text.isdigit():
+    if not (minutes_text.isascii() and minutes_text.isdigit()):
         raise row.refuse(
             "minutes", f"expected whole minutes from 0 to {MAX_MINUTES}, got {minutes_text!r}"
         )
-    minutes = int(minutes_text)
-    if minutes > MAX_MINUTES:
+    minutes = int(minutes_text[:12])  # more digits than that is out of range anyway
+    if len(minutes_text) > 12 or minutes > MAX_MINUTES:
         raise row.refuse(
-            "minutes", f"expected whole minutes from 0 to {MAX_MINUTES}, got {minutes}"
+            "minutes", f"expected whole minutes from 0 to {MAX_MINUTES}, got {minutes_text[:20]}"
         )
     solved_text = row.get("solved").lower()
     if solved_text not in YES | NO:
@@ -285,11 +292,14 @@ def _parse_when(text: str) -> datetime | None:
     """An ISO date (noon, local time) or date-time (local time unless it has an offset)."""
     try:
         if len(text) == 10:
-            return datetime.combine(date.fromisoformat(text), time(12, 0)).astimezone()
-        when = datetime.fromisoformat(text)
-    except ValueError:
+            when = datetime.combine(date.fromisoformat(text), time(12, 0))
+        else:
+            when = datetime.fromisoformat(text)
+        if not date_in_range(when.date()):
+            return when  # refused by the caller, with the range
+        return when if when.tzinfo is not None else when.astimezone()
+    except (ValueError, OverflowError):
         return None
-    return when if when.tzinfo is not None else when.astimezone()
 
 
 def _unquote(cell: str) -> str:
