@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +66,13 @@ def integrity(paths: DataPaths) -> str:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
         conn.close()
+
+
+def demo_with_export(
+    capsys: pytest.CaptureFixture[str], paths: DataPaths, folder: Path
+) -> tuple[DataPaths, dict[str, Any]]:
+    """A data folder filled by `prepdesk demo`, and its JSON export as a document."""
+    assert run(capsys, paths, "demo").code == 0
+    exported = folder / "demo-export.json"
+    assert run(capsys, paths, "export", str(exported)).code == 0
+    return paths, json.loads(exported.read_text())

@@ -7,17 +7,14 @@ import json
 import pytest
 
 from prepdesk.core.limits import EARLIEST_DATE, LATEST_DATE
-from tests.reliability.cli_driver import database_state, run
+from tests.reliability.cli_driver import database_state, demo_with_export, run
 
 CSV_HEADER = "title,difficulty,date,minutes,solved\n"
 
 
 @pytest.fixture
 def demo(capsys, paths, tmp_path):
-    assert run(capsys, paths, "demo").code == 0
-    exported = tmp_path / "all.json"
-    assert run(capsys, paths, "export", str(exported)).code == 0
-    return paths, json.loads(exported.read_text())
+    return demo_with_export(capsys, paths, tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,12 @@ import re
 
 import pytest
 
-from tests.reliability.cli_driver import database_state, integrity, row_count, run
+from tests.reliability.cli_driver import database_state, demo_with_export, integrity, row_count, run
 
 
 @pytest.fixture
 def demo(capsys, paths, tmp_path):
-    assert run(capsys, paths, "demo").code == 0
-    exported = tmp_path / "all.json"
-    assert run(capsys, paths, "export", str(exported)).code == 0
-    return paths, json.loads(exported.read_text())
+    return demo_with_export(capsys, paths, tmp_path)
 
 
 def counts(out: str) -> tuple[int, int, int]:
