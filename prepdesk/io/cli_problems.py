@@ -20,13 +20,18 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
     from prepdesk.io.cli_errors import about
     from prepdesk.io.cli_lock import run_locked
-    from prepdesk.io.problems_csv import ProblemCsvRefused, import_problems_csv
+    from prepdesk.io.problems_csv import ProblemCsvRefused, import_problems_csv, read_csv_text
     from prepdesk.store.database import Database
+
+    try:
+        text = read_csv_text(args.file)  # a file that can't be read never opens the database
+    except ProblemCsvRefused as exc:
+        raise about(args.file, f"nothing imported: {exc}") from exc
 
     def work() -> int:
         db = Database.open(paths)
         try:
-            report = import_problems_csv(db, args.file)
+            report = import_problems_csv(db, args.file, text)
         except ProblemCsvRefused as exc:
             raise about(args.file, f"nothing imported: {exc}") from exc
         finally:

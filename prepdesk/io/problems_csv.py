@@ -87,9 +87,12 @@ class _Pending:
 # reading --------------------------------------------------------------------------------
 
 
-def import_problems_csv(db: Database, path: Path) -> ImportReport:
-    """Validate the whole file, then write it in one transaction; ProblemCsvRefused if bad."""
-    text = _read_text(path)
+def import_problems_csv(db: Database, path: Path, text: str | None = None) -> ImportReport:
+    """Validate the whole file, then write it in one transaction; ProblemCsvRefused if bad.
+
+    `text` is the file's content when the caller has read it already (read_csv_text).
+    """
+    text = read_csv_text(path) if text is None else text
     with db.transaction() as session:
         repository = ProblemRepository(session)
         items, rows = parse_problems_csv(text, repository.topic_choices())
@@ -97,7 +100,7 @@ def import_problems_csv(db: Database, path: Path) -> ImportReport:
     return ImportReport(path, rows, counts)
 
 
-def _read_text(path: Path) -> str:
+def read_csv_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")  # -sig: Excel writes a BOM
     except FileNotFoundError:
