@@ -95,10 +95,9 @@ def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
 
         return cmd_repair(paths)
     if problems:
-        print(f"{paths.database}: {len(problems)} problem(s) found:", file=sys.stderr)
-        for problem in problems:
-            print(f"  - {problem}", file=sys.stderr)
-        return 1
+        from prepdesk.io.cli_errors import refuse
+
+        return refuse(f"{paths.database}: {len(problems)} problem(s) found: {'; '.join(problems)}")
     print(f"{paths.database}: ok")
     return 0
 
