@@ -180,3 +180,19 @@ def type_paths(root):
     from prepdesk.store.paths import DataPaths
 
     return DataPaths.resolve(root)
+
+
+def test_check_lists_every_problem_on_one_line(capsys, demo):
+    import sqlite3
+
+    conn = sqlite3.connect(demo.database)  # foreign keys off on a bare connection
+    for topic in (99998, 99999):
+        conn.execute(
+            "INSERT INTO rating (topic_id, level, rated_at, note) "
+            "VALUES (?, 3, '2026-01-01', '')",
+            (topic,),
+        )
+    conn.commit()
+    conn.close()
+    line = run(capsys, demo, "check").assert_one_line_refusal()
+    assert "2 problem(s) found" in line and line.count("missing topic") == 2
