@@ -188,8 +188,7 @@ def test_check_lists_every_problem_on_one_line(capsys, demo):
     conn = sqlite3.connect(demo.database)  # foreign keys off on a bare connection
     for topic in (99998, 99999):
         conn.execute(
-            "INSERT INTO rating (topic_id, level, rated_at, note) "
-            "VALUES (?, 3, '2026-01-01', '')",
+            "INSERT INTO rating (topic_id, level, rated_at, note) VALUES (?, 3, '2026-01-01', '')",
             (topic,),
         )
     conn.commit()
