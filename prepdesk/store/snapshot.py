@@ -55,6 +55,8 @@ class ReadOnlyDatabase:
         database = paths.database
         if not paths.root.is_dir():
             raise NothingToRead(f"{paths.root}: no such data folder")
+        if database.exists() and not database.is_file():
+            raise NothingToRead(f"{database}: this is a folder, not a database file")
         if not database.is_file():
             raise NothingToRead(f"{paths.root}: no database here yet, nothing to read")
         revision = inspect_database(database, versions.is_known)

@@ -73,3 +73,9 @@ def test_readers_on_a_folder_without_a_database_say_so(capsys, paths, tmp_path):
         line = run(capsys, paths, *argv).assert_one_line_refusal()
         assert str(paths.root) in line
     assert not paths.database.exists()
+
+
+def test_readers_on_a_database_that_is_a_folder_say_so(capsys, paths, tmp_path):
+    paths.database.mkdir(parents=True)
+    line = run(capsys, paths, "export", str(tmp_path / "x.json")).assert_one_line_refusal()
+    assert "is a folder, not a database file" in line
