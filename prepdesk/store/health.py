@@ -7,6 +7,7 @@ from pathlib import Path
 
 from prepdesk.store.inspection import inspect_database
 from prepdesk.store.migration import SchemaVersions
+from prepdesk.store.snapshot import connect_read_only
 
 
 def check_database(path: Path) -> list[str]:
@@ -22,8 +23,9 @@ def check_database(path: Path) -> list[str]:
     except CorruptDatabase as exc:
         return [exc.reason]
     problems: list[str] = []
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = connect_read_only(path)
     try:
+        conn.execute("BEGIN")  # both checks read the same snapshot, even beside the window
         for (line,) in conn.execute("PRAGMA integrity_check"):
             if line != "ok":
                 problems.append(f"integrity: {line}")

@@ -42,14 +42,14 @@ class DataPaths:
         return self.root / "prepdesk.lock"
 
     @property
+    def log_file(self) -> Path:
+        """Where details of an unexpected error (a bug) are appended."""
+        return self.root / "logs" / "prepdesk.log"
+
+    @property
     def quarantine(self) -> Path:
         """Where damaged databases are moved aside (never deleted)."""
         return self.root / "damaged"
-
-    @property
-    def log_file(self) -> Path:
-        """Where unexpected errors are written, with their details, for a bug report."""
-        return self.root / "logs" / "prepdesk.log"
 
     def ensure(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)

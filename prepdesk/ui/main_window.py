@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.store.backup import backup_file_name
 from prepdesk.store.changes import Change
+from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.about_dialog import AboutDialog
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.edit_form import EditForm
@@ -88,7 +89,9 @@ class MainWindow(QMainWindow):
         self.last_backup = LastBackupLabel(ops.db.paths)
         self.statusBar().addPermanentWidget(self.status_progress)
         self.statusBar().addPermanentWidget(self.last_backup)
-        self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}")
+        bad = ops.read(lambda s: SettingsRepository(s).problems())  # shown, never a crash
+        note = f"; invalid settings reset to their defaults: {', '.join(bad)}" if bad else ""
+        self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}{note}")
         self.timer_status = TimerStatus(ops)  # the study timer, visible on every page
         self.statusBar().addPermanentWidget(self.timer_status)
         self.navigation.currentRowChanged.connect(self._show_row)

@@ -52,7 +52,7 @@ def _import(db: Database, source: Path, merge: bool) -> str:
     db.backup_to(db.paths.backups / backup_file_name("before-import"))
     with db.transaction() as session:
         summary = import_export(session, data, merge=merge)
-    return f"Imported {source.name}: {summary.added} added, {summary.updated} updated"
+    return f"Imported {source.name}: {summary.describe()}"
 
 
 class MainWindowData(QObject):

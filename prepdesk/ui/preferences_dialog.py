@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,11 +33,21 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.practice import DIFFICULTIES
+from prepdesk.core.settings_schema import number_rule, setting_problem
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.theme import THEMES, theme_manager
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _low(setting: str) -> int:
+    """Spin-box ranges are the settings schema's (core), never typed twice."""
+    return int(number_rule(setting).low)
+
+
+def _high(setting: str) -> int:
+    return int(number_rule(setting).high)
 
 
 def _spin(
@@ -107,7 +118,7 @@ class PreferencesDialog(QDialog):
         self.hours: list[QDoubleSpinBox] = []
         for index, day in enumerate(WEEKDAYS):
             spin = QDoubleSpinBox()
-            spin.setRange(0.0, 16.0)
+            spin.setRange(_low("hours_per_weekday"), _high("hours_per_weekday"))
             spin.setSingleStep(0.5)
             spin.setDecimals(1)
             spin.setSuffix(" h")
@@ -124,12 +135,17 @@ class PreferencesDialog(QDialog):
     def _build_reviews(self) -> QGroupBox:
         box = QGroupBox("Spaced review")
         form = QFormLayout(box)
-        self.retention = _spin("Desired retention", 70, 97, " %")
+        retention = number_rule("desired_retention")
+        self.retention = _spin(
+            "Desired retention", round(retention.low * 100), round(retention.high * 100), " %"
+        )
         self.retention.setToolTip(
             "How likely you want to be to remember a topic when it comes up for review. "
             "Higher means more frequent reviews."
         )
-        self.review_limit = _spin("Daily review limit", 1, 500, " cards")
+        self.review_limit = _spin(
+            "Daily review limit", _low("daily_review_limit"), _high("daily_review_limit"), " cards"
+        )
         self.reminders = QCheckBox("Remind me of due reviews and interviews")
         self.reminders.setAccessibleName("Tray reminders")
         form.addRow("Desired &retention:", self.retention)
@@ -142,10 +158,17 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(box)
         self.target_minutes: dict[str, QSpinBox] = {}
         for difficulty in DIFFICULTIES:
-            spin = _spin(f"Target minutes for {difficulty} problems", 1, 240, " min")
+            spin = _spin(
+                f"Target minutes for {difficulty} problems",
+                _low("target_minutes"),
+                _high("target_minutes"),
+                " min",
+            )
             form.addRow(f"{difficulty.capitalize()} problem:", spin)
             self.target_minutes[difficulty] = spin
-        self.answer_seconds = _spin("Answer timer length", 15, 900, " s", step=15)
+        self.answer_seconds = _spin(
+            "Answer timer length", _low("answer_seconds"), _high("answer_seconds"), " s", step=15
+        )
         form.addRow("Story answer &timer:", self.answer_seconds)
         return box
 
@@ -168,8 +191,9 @@ class PreferencesDialog(QDialog):
         self.auto_backup.setToolTip(
             "Backups on quit and before an upgrade are always made. Takes effect at the next start."
         )
+        interval = "auto_backup_interval_minutes"
         self.backup_interval = _spin(
-            "Minutes between automatic backups", 5, 24 * 60, " min", step=5
+            "Minutes between automatic backups", _low(interval), _high(interval), " min", step=5
         )
         self.auto_backup.toggled.connect(self.backup_interval.setEnabled)
         form.addRow(self.auto_backup)
@@ -237,6 +261,10 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         changed = self.changed_values()
+        problems = [f"{k}: {p}" for k, v in changed.items() if (p := setting_problem(k, v))]
+        if problems:
+            QMessageBox.warning(self, "Preferences not saved", "\n".join(problems))
+            return
         if changed:
 
             def save(session: Any) -> None:
