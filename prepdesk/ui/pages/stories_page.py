@@ -141,7 +141,7 @@ class StoriesPage(Page):
             self.project_editor
         ):
             with contextlib.suppress(LookupError):  # deleted: the tree shows what is left
-                self._show_item("project", self.project_editor.project_id)
+                self._load_project(self.project_editor.project_id)
         # Tabs out of sight refresh when shown: autosave writes every second while
         # the user types, and the writing tab must stay quick.
         self._stale_tabs.update({self.coverage, self.questions, self.practice})
@@ -169,14 +169,16 @@ class StoriesPage(Page):
             self.story_editor.load(item_id)
             self.detail.setCurrentWidget(self.story_editor)
         else:
-            count = sum(
-                1
-                for s in self.ops.read(lambda s: StoryRepository(s).list_stories())
-                if s.project_id == item_id
-            )
-            self.project_editor.load(item_id, count)
+            self._load_project(item_id)
             self.detail.setCurrentWidget(self.project_editor)
         self._update_actions()
+
+    def _load_project(self, project_id: int | None) -> None:
+        if project_id is None:
+            return
+        stories = self.ops.read(lambda s: StoryRepository(s).list_stories())
+        count = sum(1 for story in stories if story.project_id == project_id)
+        self.project_editor.load(project_id, count)
 
     def _update_actions(self) -> None:
         current = self.tree.current()

@@ -296,6 +296,8 @@ class PracticePanel(QWidget):
     def _story_changed(self) -> None:
         self._show_story_text()
         self._show_history()
+        if self.started_at is None and self.duration_seconds is None:
+            self._set_phase("idle")  # a story alone is enough to start
 
     def _show_story_text(self) -> None:
         story_id = self.story.currentData()

@@ -106,7 +106,6 @@ class ProjectEditor(QScrollArea):
 
     def load(self, project_id: int, story_count: int) -> None:
         """Shows a project (the one shown before is saved first); again: a refresh."""
-        self.form.flush()
         project = self.ops.read(lambda s: ProjectRepository(s).get(project_id))
         values: dict[str, Any] = {
             "name": project.name,

@@ -263,6 +263,7 @@ class FollowUpList(QWidget):
                 row.remove_clicked.connect(self._remove)
                 made.append(row)
             self._layout.insertWidget(1 + index, row)
+            row.show()  # at once, not when the layout gets to it: Tab and focus reach it now
             self.rows.append(row)
         self.empty_hint.setVisible(not ids)
         return made, removed
