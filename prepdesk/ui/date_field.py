@@ -61,6 +61,8 @@ class DateField(QWidget):
             f"Type a date as {example(self._format)} or as year-month-day (2026-03-14)"
         )
         self.line.setStyleSheet(ERROR_STYLE)
+        widest = self.line.fontMetrics().horizontalAdvance(self._show(date(2026, 12, 28)) + "MM")
+        self.line.setMinimumWidth(widest + 40)  # the date, the clear button and the padding
         self.setFocusProxy(self.line)
         self.calendar_button = QToolButton()
         self.calendar_button.setText("▾")
@@ -101,7 +103,7 @@ class DateField(QWidget):
 
     def set_value(self, value: date | None) -> None:
         self._value = value
-        self.line.setText(self._show(value))
+        self._set_text(self._show(value))
         self._set_error("")
 
     # reading what is typed ----------------------------------------------------------
@@ -125,7 +127,11 @@ class DateField(QWidget):
     def _tidy(self) -> None:
         """Once typing is done, readable text is shown the way the field writes dates."""
         if not self.error.text() and self.line.text() != self._show(self._value):
-            self.line.setText(self._show(self._value))
+            self._set_text(self._show(self._value))
+
+    def _set_text(self, text: str) -> None:
+        self.line.setText(text)
+        self.line.setCursorPosition(0)  # the start of the date in sight, however narrow
 
     def _set_error(self, message: str) -> None:
         self.error.setText(message)
@@ -159,7 +165,7 @@ class DateField(QWidget):
         self.calendar.hide()
         value: date = qdate.toPython()  # type: ignore[assignment]
         self._set_error("")
-        self.line.setText(self._show(value))
+        self._set_text(self._show(value))
         self.line.setFocus()
         if value != self._value:
             self._value = value
