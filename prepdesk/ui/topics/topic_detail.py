@@ -239,7 +239,7 @@ class TopicDetailPane(QWidget):
 
     def _what(self, key: Hashable) -> str:
         name = self.topic.name if self.topic is not None and self.topic.id == key else ""
-        return f"the notes of topic '{name}'" if name else "the topic's notes"
+        return f"the topic '{name}'" if name else "the topic"
 
 
 def save_topic_fields(session: Session, key: Hashable, values: dict[str, Any]) -> None:
