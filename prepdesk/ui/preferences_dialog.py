@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.core.settings_schema import number_rule, setting_problem
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.ui.date_field import DateField
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.theme import THEMES, theme_manager
 
@@ -106,10 +106,7 @@ class PreferencesDialog(QDialog):
         self.use_target_date.setToolTip(
             "Used for the countdown and the plan until a company stage has a date."
         )
-        self.target_date = QDateEdit()
-        self.target_date.setCalendarPopup(True)
-        self.target_date.setDisplayFormat("ddd d MMM yyyy")
-        self.target_date.setAccessibleName("Target interview date")
+        self.target_date = DateField("Target interview date", clearable=False)
         self.use_target_date.toggled.connect(self.target_date.setEnabled)
         form.addRow(self.use_target_date, self.target_date)
         hours = QWidget()
@@ -224,7 +221,7 @@ class PreferencesDialog(QDialog):
         self.use_target_date.setChecked(bool(target))
         self.target_date.setEnabled(bool(target))
         shown = date.fromisoformat(target) if target else date.today()
-        self.target_date.setDate(QDate(shown.year, shown.month, shown.day))
+        self.target_date.set_value(shown)
         for spin, hours in zip(self.hours, values["hours_per_weekday"], strict=True):
             spin.setValue(float(hours))
         self.retention.setValue(round(float(values["desired_retention"]) * 100))
@@ -242,7 +239,7 @@ class PreferencesDialog(QDialog):
         """The database settings as shown in the dialog."""
         target = None
         if self.use_target_date.isChecked():
-            target = self.target_date.date().toPython().isoformat()
+            target = (self.target_date.value() or date.today()).isoformat()
         return {
             "target_date": target,
             "hours_per_weekday": [spin.value() for spin in self.hours],
@@ -260,6 +257,9 @@ class PreferencesDialog(QDialog):
         return {k: v for k, v in self.values().items() if self._loaded.get(k) != v}
 
     def accept(self) -> None:
+        if self.use_target_date.isChecked() and not self.target_date.is_valid():
+            self.target_date.setFocus()
+            return  # the date field says what it cannot read
         changed = self.changed_values()
         problems = [f"{k}: {p}" for k, v in changed.items() if (p := setting_problem(k, v))]
         if problems:

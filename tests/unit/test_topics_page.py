@@ -138,16 +138,22 @@ def test_editing_and_deleting_a_session(qtbot, main_window, db):
     assert table.table.rowCount() == 1
 
 
-def test_notes_are_saved_and_shown_rendered(qtbot, main_window, db):
+def stored_notes(db, topic_id: int) -> str:
+    with db.transaction() as s:
+        return s.get(Topic, topic_id).notes
+
+
+def test_notes_save_themselves_and_show_rendered(qtbot, main_window, db):
     topic_id, _name = first_topic(db)
     page = make_page(main_window)
     page.tree.select_topic(topic_id)
     notes = page.detail.notes
     qtbot.mouseClick(notes.edit_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(notes.editor, "**SVD** is <key>")
-    qtbot.mouseClick(notes.save_button, Qt.MouseButton.LeftButton)
-    with db.transaction() as s:
-        assert s.get(Topic, topic_id).notes == "**SVD** is <key>"
+    assert page.detail.save_status.text() == "Saving…"
+    qtbot.waitUntil(lambda: stored_notes(db, topic_id) == "**SVD** is <key>", timeout=3000)
+    assert page.detail.save_status.text() == "All changes saved"
+    qtbot.mouseClick(notes.preview_button, Qt.MouseButton.LeftButton)
     assert "<b>SVD</b>" in notes.viewer.toHtml() or "font-weight" in notes.viewer.toHtml()
     assert notes.viewer.toPlainText() == "SVD is <key>"
 

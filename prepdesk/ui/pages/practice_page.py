@@ -287,6 +287,7 @@ class PracticePage(Page):
             self.ops.write(
                 lambda s: ProblemRepository(s).add_attempt(problem_id, value), initiator=self
             )
+            self.detail.attempt_added()
 
     def edit_attempt(self, attempt: AttemptRow) -> None:
         dialog = AttemptDialog(attempt, self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -132,13 +133,19 @@ class StoriesPage(Page):
     # refreshing ----------------------------------------------------------------------
 
     def refresh(self, event: DataChanged) -> None:
-        if True:
-            self._refresh_tree()
-            self.story_editor.refresh()
-            # Tabs out of sight refresh when shown: autosave writes every second while
-            # the user types, and the writing tab must stay quick.
-            self._stale_tabs.update({self.coverage, self.questions, self.practice})
-            self._refresh_visible_tab()
+        """Shows the data again; the editors keep every field the person is typing in."""
+        self._refresh_tree()
+        if self.detail.currentWidget() is self.story_editor and not event.by(self.story_editor):
+            self.story_editor.refresh()  # its own writes leave nothing to show anew
+        elif self.detail.currentWidget() is self.project_editor and not event.by(
+            self.project_editor
+        ):
+            with contextlib.suppress(LookupError):  # deleted: the tree shows what is left
+                self._load_project(self.project_editor.project_id)
+        # Tabs out of sight refresh when shown: autosave writes every second while
+        # the user types, and the writing tab must stay quick.
+        self._stale_tabs.update({self.coverage, self.questions, self.practice})
+        self._refresh_visible_tab()
         self._update_actions()
 
     def _refresh_visible_tab(self) -> None:
@@ -153,21 +160,25 @@ class StoriesPage(Page):
         )
         self.tree.show_items(projects, stories)
 
-    def _show_item(self, kind: str, item_id: int) -> None:
+    def _show_item(self, kind: str, item_id: int | None) -> None:
         self.story_editor.save_now()
         self.project_editor.save_now()
+        if item_id is None:
+            return
         if kind == "story":
             self.story_editor.load(item_id)
             self.detail.setCurrentWidget(self.story_editor)
         else:
-            count = sum(
-                1
-                for s in self.ops.read(lambda s: StoryRepository(s).list_stories())
-                if s.project_id == item_id
-            )
-            self.project_editor.load(item_id, count)
+            self._load_project(item_id)
             self.detail.setCurrentWidget(self.project_editor)
         self._update_actions()
+
+    def _load_project(self, project_id: int | None) -> None:
+        if project_id is None:
+            return
+        stories = self.ops.read(lambda s: StoryRepository(s).list_stories())
+        count = sum(1 for story in stories if story.project_id == project_id)
+        self.project_editor.load(project_id, count)
 
     def _update_actions(self) -> None:
         current = self.tree.current()
@@ -225,11 +236,11 @@ class StoriesPage(Page):
         answer = QMessageBox.question(self, "Delete", f"Delete {what}?")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.story_editor.autosave.discard(lambda _k: True)
-        self.project_editor.autosave.discard(lambda _k: True)
         if kind == "story":
+            self.story_editor.form.forget(item_id)
             self.ops.write(lambda s: StoryRepository(s).delete(item_id), initiator=self)
         else:
+            self.project_editor.form.forget(item_id)
             self.ops.write(lambda s: ProjectRepository(s).delete(item_id), initiator=self)
         self.story_editor.story_id = None
         self.project_editor.project_id = None

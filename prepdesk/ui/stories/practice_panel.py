@@ -55,6 +55,7 @@ class PracticePanel(QWidget):
         self._questions: list[QuestionView] = []
         self._stories: list[StoryView] = []
         self._due: list[DueRehearsal] = []
+        self._answer_seconds: int | None = None  # the preference last shown as the target
         self.setStyleSheet(FIELD_STYLE)
         self._tick_timer = QTimer(self)
         self._tick_timer.setInterval(200)
@@ -199,7 +200,9 @@ class PracticePanel(QWidget):
             )
         )
         if self.started_at is None and self.duration_seconds is None:
-            self.target.setValue(answer_seconds)
+            if self._answer_seconds in (None, self.target.value()):  # not set by the person
+                self.target.setValue(answer_seconds)
+            self._answer_seconds = answer_seconds
         chosen = self.story.currentData()
         self.story.blockSignals(True)
         self.story.clear()
@@ -293,6 +296,8 @@ class PracticePanel(QWidget):
     def _story_changed(self) -> None:
         self._show_story_text()
         self._show_history()
+        if self.started_at is None and self.duration_seconds is None:
+            self._set_phase("idle")  # a story alone is enough to start
 
     def _show_story_text(self) -> None:
         story_id = self.story.currentData()
