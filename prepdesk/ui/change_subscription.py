@@ -45,7 +45,9 @@ class ChangeSubscription(QObject):
         self._stale |= event.changes & self.depends_on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Show and self._stale:
+        # getattr: during teardown the wrapper may already have lost its attributes.
+        stale = getattr(self, "_stale", Change.NONE)
+        if event.type() == QEvent.Type.Show and stale and watched is self._widget:
             stale = DataChanged(self._stale, self._stale_initiator)
             self._stale = Change.NONE
             self._stale_initiator = None
