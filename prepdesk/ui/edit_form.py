@@ -261,7 +261,9 @@ def _adapter(widget: QWidget) -> tuple[Callable[[], Any], Callable[[Any], None],
     if isinstance(widget, QTextEdit):
         return widget.toPlainText, lambda v: widget.setPlainText(v or ""), widget.textChanged
     if isinstance(widget, QComboBox):
-        return _combo_get(widget), _combo_put(widget), widget.currentIndexChanged
+        # An editable combo box is also typed into: its text is the value.
+        signal = widget.editTextChanged if widget.isEditable() else widget.currentIndexChanged
+        return _combo_get(widget), _combo_put(widget), signal
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
         return widget.value, lambda v: widget.setValue(v or 0), widget.valueChanged
     if isinstance(widget, QDateTimeEdit):
@@ -286,6 +288,8 @@ def _set_plain(widget: QPlainTextEdit, text: str) -> None:
 
 def _combo_get(widget: QComboBox) -> Callable[[], Any]:
     def get() -> Any:
+        if widget.isEditable():
+            return widget.currentText()
         data = widget.currentData()
         return data if data is not None else widget.currentText()
 
