@@ -295,18 +295,28 @@ def _wall_time(stage: InterviewStage) -> datetime | None:
     return stage.scheduled_at.astimezone(zone_of(stage.timezone)).replace(tzinfo=None)
 
 
+# The columns a stage, its row and its input share by name.
+_SHARED = (
+    "scheduled_at",
+    "timezone",
+    "duration_minutes",
+    "format",
+    "location",
+    "prep_notes",
+    "outcome",
+    "debrief",
+)
+
+
+def _shared(stage: InterviewStage) -> dict[str, Any]:
+    return {name: getattr(stage, name) for name in _SHARED}
+
+
 def _input_of(stage: InterviewStage) -> StageInput:
     return StageInput(
         stage_type_id=stage.stage_type_id,
-        scheduled_at=stage.scheduled_at,
-        timezone=stage.timezone,
-        duration_minutes=stage.duration_minutes,
-        format=stage.format,
-        location=stage.location,
-        prep_notes=stage.prep_notes,
-        outcome=stage.outcome,
-        debrief=stage.debrief,
         interviewer_ids=tuple(p.id for p in stage.interviewers),
+        **_shared(stage),
     )
 
 
@@ -319,18 +329,11 @@ def _row(stage: InterviewStage) -> StageRow:
         type_name=stage.stage_type.name,
         category=stage.stage_type.category,
         position=stage.position,
-        scheduled_at=stage.scheduled_at,
-        timezone=stage.timezone,
-        duration_minutes=stage.duration_minutes,
-        format=stage.format,
-        location=stage.location,
-        prep_notes=stage.prep_notes,
-        outcome=stage.outcome,
-        debrief=stage.debrief,
         interviewers=tuple(p.name for p in stage.interviewers),
         interviewer_ids=tuple(p.id for p in stage.interviewers),
         asked=tuple(
             AskedRow(a.id, a.text, a.behavioral_question_id, a.topic_id)
             for a in stage.asked_questions
         ),
+        **_shared(stage),
     )
