@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -46,7 +45,7 @@ class StageForm(QWidget):
     def __init__(self, ops: Operations, clock: Clock = system_clock) -> None:
         super().__init__()
         self._clock = clock
-        self.stage_type = _combo("Stage type", (), 12)
+        self.stage_type = _combo("Stage type", (), 8)
         self.when = StageTimeField()
         self.zone = _combo("Time zone", known_zones(), 8)
         self.zone.setToolTip("The time zone the interview happens in: type to find one")
@@ -79,12 +78,10 @@ class StageForm(QWidget):
         ):
             self.edit.bind(name, widget)
 
-        when = QHBoxLayout()
-        when.addWidget(self.when, 2)
-        when.addWidget(self.zone, 1)
         form = QFormLayout(self)
         form.addRow("Type", self.stage_type)
-        form.addRow("When", when)
+        form.addRow("When", self.when)
+        form.addRow("Time zone", self.zone)
         form.addRow("Duration", self.duration)
         form.addRow("Format", self.format)
         form.addRow("Link or place", self.location)
