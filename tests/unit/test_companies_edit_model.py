@@ -237,3 +237,27 @@ def lift_page_limit(db) -> None:
         lambda connection, _record: connection.execute("PRAGMA max_page_count = 1073741823"),
     )
     db.engine.dispose()
+
+
+def test_switching_company_or_stage_saves_first_and_shows_the_other(main_window, qtbot, db):
+    first = make_company(db, "Acme AI")
+    second = make_company(db, "Borealis")
+    stages = [make_stage(db, second, name) for name in ("Recruiter screen", "Behavioral")]
+    page = main_window.show_page("companies")
+    page.select_company(first)
+    type_into(qtbot, page.overview.products, "; maps")
+    rows = [page.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.list.count())]
+    page.list.setCurrentRow(rows.index(second))  # straight away, before the autosave
+    assert page.overview.products.toPlainText() == "Search for shops"  # Borealis's own
+    page.tabs.setCurrentWidget(page.pipeline)
+    pipeline = page.pipeline
+    pipeline.select_stage(stages[0])
+    type_into(qtbot, pipeline.form.prep_notes, "Salary range first")
+    pipeline.list.setCurrentRow(1)
+    assert pipeline.form.prep_notes.toPlainText() == ""
+    assert pipeline.form.stage_type.currentText() == "Behavioral"
+    with db.transaction() as s:
+        assert s.get(m.Company, first).products == "Search for shops; maps"
+        assert s.get(m.Company, second).products == "Search for shops"
+        assert s.get(m.InterviewStage, stages[0]).prep_notes == "Salary range first"
+        assert s.get(m.InterviewStage, stages[1]).prep_notes == ""
