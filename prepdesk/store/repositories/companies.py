@@ -25,6 +25,7 @@ from prepdesk.store.models.stories import story_competency
 from prepdesk.store.repositories.lookup import require
 
 COMPANY_FIELDS = ("name", "role", "status", "links", "products", "ml_usage", "culture", "notes")
+PERSON_FIELDS = ("name", "role", "notes")
 T = TypeVar("T", bound=Base)
 
 
@@ -190,9 +191,15 @@ class CompanyRepository:
         self._session.flush()
         return person.id
 
-    def update_person(self, person_id: int, name: str, role: str, notes: str) -> None:
+    def update_person(self, person_id: int, **values: str) -> None:
+        """Saves the fields given (name, role, notes)."""
         person = self._get(Person, person_id)
-        person.name, person.role, person.notes = name.strip() or person.name, role, notes
+        for key, value in values.items():
+            if key not in PERSON_FIELDS:
+                raise ValueError(f"unknown field of a person {key!r}")
+            if key == "name" and not value.strip():
+                raise ValueError("a person needs a name")
+            setattr(person, key, value.strip() if key == "name" else value)
 
     def remove_person(self, person_id: int) -> None:
         self._session.delete(self._get(Person, person_id))

@@ -21,6 +21,7 @@ from prepdesk.store.repositories.companies import (
     CompanyRepository,
     QuestionRow,
 )
+from prepdesk.ui.companies.fields import fill_combo
 from prepdesk.ui.operations import Operations
 
 QUESTION_ID = Qt.ItemDataRole.UserRole
@@ -115,10 +116,10 @@ class QuestionsTab(QWidget):
         self.tree.expandAll()
         self.tree.blockSignals(False)
         chosen = {q.text for q in questions}
-        self.bank.clear()
-        for entry in bank:
-            if entry.text not in chosen:
-                self.bank.addItem(f"{entry.category}: {entry.text}", entry.id)
+        fill_combo(
+            self.bank,
+            [(e.id, f"{e.category}: {e.text}") for e in bank if e.text not in chosen],
+        )
 
     def question_item(self, text: str) -> QTreeWidgetItem:
         found = self.tree.findItems(text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
