@@ -127,10 +127,13 @@ class QuestionBank(QWidget):
         self._update_buttons()
 
     def question_items(self) -> list[QTreeWidgetItem]:
+        groups = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         return [
-            self.tree.topLevelItem(i).child(j)
-            for i in range(self.tree.topLevelItemCount())
-            for j in range(self.tree.topLevelItem(i).childCount())
+            child
+            for group in groups
+            if group is not None
+            for j in range(group.childCount())
+            if (child := group.child(j)) is not None
         ]
 
     def add_question(self) -> None:
