@@ -96,4 +96,9 @@ class PeopleTab(QWidget):
         if cell is None:
             return
         person_id = int(cell.data(PERSON_ID))
-        self.ops.write(lambda s: CompanyRepository(s).remove_person(person_id), initiator=self)
+        self.ops.delete(
+            "person",
+            person_id,
+            lambda s: CompanyRepository(s).remove_person(person_id),
+            initiator=self,
+        )

@@ -193,7 +193,12 @@ class PipelineTab(QWidget):
             self, "Delete stage", "Delete this stage with its checklist and debrief?"
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.ops.write(lambda s: StageRepository(s).delete(stage_id), initiator=self)
+            self.ops.delete(
+                "interview_stage",
+                stage_id,
+                lambda s: StageRepository(s).delete(stage_id),
+                initiator=self,
+            )
 
     def move(self, delta: int) -> None:
         stage_id = self.current_stage_id()

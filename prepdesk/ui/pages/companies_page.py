@@ -187,7 +187,12 @@ class CompaniesPage(Page):
             "Delete this company with its people, questions, stages and checklists?",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.ops.write(lambda s: CompanyRepository(s).delete(company_id), initiator=self)
+            self.ops.delete(
+                "company",
+                company_id,
+                lambda s: CompanyRepository(s).delete(company_id),
+                initiator=self,
+            )
 
     def refresh(self, event: DataChanged) -> None:
         self.reload()

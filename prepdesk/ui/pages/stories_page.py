@@ -225,12 +225,16 @@ class StoriesPage(Page):
         answer = QMessageBox.question(self, "Delete", f"Delete {what}?")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.story_editor.autosave.discard(lambda _k: True)
-        self.project_editor.autosave.discard(lambda _k: True)
+        self.story_editor.autosave.flush()  # what was typed comes back with an undo
+        self.project_editor.autosave.flush()
         if kind == "story":
-            self.ops.write(lambda s: StoryRepository(s).delete(item_id), initiator=self)
+            self.ops.delete(
+                "story", item_id, lambda s: StoryRepository(s).delete(item_id), initiator=self
+            )
         else:
-            self.ops.write(lambda s: ProjectRepository(s).delete(item_id), initiator=self)
+            self.ops.delete(
+                "project", item_id, lambda s: ProjectRepository(s).delete(item_id), initiator=self
+            )
         self.story_editor.story_id = None
         self.project_editor.project_id = None
         self.detail.setCurrentWidget(self.empty)

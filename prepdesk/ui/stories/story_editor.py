@@ -282,10 +282,13 @@ class StoryEditor(QScrollArea):
         finally:
             self._writing = False
 
-    def _write(self, fn: Callable[..., object]) -> None:
+    def _write(self, fn: Callable[..., object], undoable: tuple[str, int] | None = None) -> None:
         self._writing = True
         try:
-            self.ops.write(fn, initiator=self)
+            if undoable is not None:  # a delete: (table, id)
+                self.ops.delete(*undoable, fn, initiator=self)
+            else:
+                self.ops.write(fn, initiator=self)
         finally:
             self._writing = False
         if self.story_id is not None:
@@ -308,8 +311,11 @@ class StoryEditor(QScrollArea):
             self.follow_ups.rows[-1].question.setFocus()
 
     def _remove_follow_up(self, follow_up_id: int) -> None:
-        self.autosave.discard(lambda key: key[:2] == ("follow_up", follow_up_id))  # type: ignore[index]
-        self._write(lambda s: StoryRepository(s).delete_follow_up(follow_up_id))
+        self.save_now()  # what was typed into it comes back with an undo
+        self._write(
+            lambda s: StoryRepository(s).delete_follow_up(follow_up_id),
+            undoable=("follow_up", follow_up_id),
+        )
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_now()  # page change or window close
