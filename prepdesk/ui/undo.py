@@ -29,7 +29,7 @@ HISTORY_LIMIT = 100  # deletes kept for undo, newest first out
 MESSAGE_MS = 10_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one entry is one delete: compared by identity
 class DeletionEntry:
     label: str  # "story 'Feature store'"
     deletion: Deletion
