@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, ForeignKey, Table, and_, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from prepdesk.store.errors import StoreError
@@ -125,7 +126,10 @@ def restore(session: Session, deletion: Deletion) -> None:
     # Rows of one table may refer to each other (a topic's parent): checked at commit.
     session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     for table in tables:
-        session.execute(insert(table), [dict(row) for row in deletion.removed[table.name]])
+        try:
+            session.execute(insert(table), [dict(row) for row in deletion.removed[table.name]])
+        except IntegrityError as exc:  # UNIQUE: something added since has the same name
+            raise RestoreRefused(_taken_place(table, exc)) from exc
     for row in deletion.unlinked:
         _link_again(session, row)
 
@@ -245,6 +249,14 @@ def _refuse_missing_parents(session: Session, table: Table, deletion: Deletion) 
                 f"the {parent.name.replace('_', ' ')} {min(missing)} that "
                 f"{table.name.replace('_', ' ')} rows belonged to was deleted since"
             )
+
+
+def _taken_place(table: Table, exc: IntegrityError) -> str:
+    """Says in words what SQLite's "UNIQUE constraint failed: problem.title" means."""
+    detail = str(exc.orig).partition(":")[2]
+    columns = [part.strip().rpartition(".")[2] for part in detail.split(",") if part.strip()]
+    same = " and ".join(column.replace("_", " ") for column in columns) or "values"
+    return f"a {table.name.replace('_', ' ')} added since has the same {same}"
 
 
 def _link_again(session: Session, row: Unlinked) -> None:

@@ -13,6 +13,7 @@ from prepdesk.store import models as m
 from prepdesk.store.database import Database
 from prepdesk.store.deletion import Deletion, RestoreRefused, delete_recorded, restore
 from prepdesk.store.repositories.projects import ProjectRepository
+from prepdesk.store.repositories.questions import QuestionRepository
 from prepdesk.store.repositories.stories import StoryRepository
 from tests.unit.demo_database import demo_db_fixture, demo_template_fixture  # noqa: F401
 
@@ -138,6 +139,26 @@ def test_a_reused_id_is_refused_and_nothing_is_written(demo_db):
     with refused, demo_db.transaction() as session:
         restore(session, deletion)
     assert everything(demo_db) == before
+
+
+def test_a_name_taken_since_is_refused(db):
+    text = "Tell me about a model you retired."
+    with db.transaction() as session:
+        question_id = QuestionRepository(session).add_question(text, None)
+        session.add(m.BehavioralQuestion(text="Another one of mine", source="user"))
+    deletion = deleted(
+        db,
+        "behavioral_question",
+        question_id,
+        lambda s: QuestionRepository(s).delete_question(question_id),
+    )
+    with db.transaction() as session:
+        assert QuestionRepository(session).add_question(text, None) != question_id
+    refused = pytest.raises(
+        RestoreRefused, match="a behavioral question added since has the same text"
+    )
+    with refused, db.transaction() as session:
+        restore(session, deletion)
 
 
 def test_a_row_whose_parent_is_gone_is_refused(demo_db):
