@@ -300,3 +300,17 @@ def test_an_undo_that_cannot_be_done_says_why_and_changes_nothing(window, qtbot,
     assert exported(window.ops.db, tmp_path / "after.json") == before
     assert not window.undo_action.isEnabled()
     box.accept()
+
+
+def test_what_was_just_typed_into_a_deleted_follow_up_comes_back(window, qtbot):
+    follow_up = first(window.ops.db, select(m.FollowUp).order_by(m.FollowUp.id))
+    page = _stories_page_with(window, "story", follow_up.story_id)
+    row = page.story_editor.follow_ups.rows[0]
+    row.question.setFocus()
+    row.question.end(False)
+    qtbot.keyClicks(row.question, " and why?")  # removed before it autosaves
+    remove = next(b for b in row.findChildren(QPushButton) if b.text() == "Remove")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    window.undo_action.trigger()
+    back = first(window.ops.db, select(m.FollowUp).where(m.FollowUp.id == follow_up.id))
+    assert back.question == follow_up.question + " and why?"
