@@ -271,7 +271,12 @@ class ChecklistWindow(QWidget):
     def remove(self) -> None:
         item_id = self.current_item_id()
         if item_id is not None:
-            self.ops.write(lambda s: ChecklistRepository(s).remove(item_id), initiator=self)
+            self.ops.delete(
+                "checklist_item",
+                item_id,
+                lambda s: ChecklistRepository(s).remove(item_id),
+                initiator=self,
+            )
 
     def move_current(self, delta: int) -> None:
         item_id = self.current_item_id()

@@ -206,8 +206,14 @@ class PipelineTab(QWidget):
             self, "Delete stage", "Delete this stage with its checklist and debrief?"
         )
         if answer == QMessageBox.StandardButton.Yes:
+            self.form.edit.flush()  # what was typed comes back with an undo
+            self.ops.delete(
+                "interview_stage",
+                stage_id,
+                lambda s: StageRepository(s).delete(stage_id),
+                initiator=self,
+            )
             self.form.edit.forget(stage_id)
-            self.ops.write(lambda s: StageRepository(s).delete(stage_id), initiator=self)
 
     def move_stage(self, delta: int) -> None:
         stage_id = self.current_stage_id()

@@ -162,7 +162,12 @@ class QuestionBank(QWidget):
         if item is None or item.data(0, Qt.ItemDataRole.UserRole) is None:
             return
         question_id = int(item.data(0, Qt.ItemDataRole.UserRole))
-        self.ops.write(lambda s: QuestionRepository(s).delete_question(question_id), initiator=self)
+        self.ops.delete(
+            "behavioral_question",
+            question_id,
+            lambda s: QuestionRepository(s).delete_question(question_id),
+            initiator=self,
+        )
 
     def _update_buttons(self) -> None:
         item = self.tree.currentItem()

@@ -276,8 +276,11 @@ class StoryEditor(QScrollArea):
         """Saves what is typed now (before an export, a delete or a page change)."""
         return self.form.flush()
 
-    def _write(self, fn: Callable[..., object]) -> None:
-        self.ops.write(fn, initiator=self)
+    def _write(self, fn: Callable[..., object], undoable: tuple[str, int] | None = None) -> None:
+        if undoable is not None:  # a delete: (table, id)
+            self.ops.delete(*undoable, fn, initiator=self)
+        else:
+            self.ops.write(fn, initiator=self)
         if self.story_id is not None:
             self.refresh()
 
@@ -317,7 +320,10 @@ class StoryEditor(QScrollArea):
 
     def _delete_follow_up(self, follow_up_id: int) -> None:
         self.form.flush()  # what was typed is saved with it (an undo brings it back whole)
-        self._write(lambda s: StoryRepository(s).delete_follow_up(follow_up_id))
+        self._write(
+            lambda s: StoryRepository(s).delete_follow_up(follow_up_id),
+            undoable=("follow_up", follow_up_id),
+        )
 
 
 def save_story_fields(session: Session, key: Hashable, values: dict[str, Any]) -> None:
