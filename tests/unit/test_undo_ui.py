@@ -148,8 +148,7 @@ def delete_follow_up(window: MainWindow, qtbot, monkeypatch) -> str:
     follow_up = first(window.ops.db, select(m.FollowUp).order_by(m.FollowUp.id))
     page = _stories_page_with(window, "story", follow_up.story_id)
     row = page.story_editor.follow_ups.rows[0]
-    remove = next(b for b in row.findChildren(QPushButton) if b.text() == "Remove")
-    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)  # no question asked: it can be undone
+    click_remove(page.story_editor, row, qtbot)
     return "follow-up '"
 
 
@@ -282,13 +281,21 @@ def test_an_own_bank_question_deleted_comes_back(window, qtbot, tmp_path):
     assert exported(window.ops.db, tmp_path / "after.json") == before
 
 
+def click_remove(editor, row, qtbot) -> None:
+    """Remove a follow-up; one with text asks first, and the person says yes."""
+    remove = next(b for b in row.findChildren(QPushButton) if b.text() == "Remove")
+    had_text = row.has_text()
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    if had_text:
+        qtbot.mouseClick(editor.confirm_box.button(Yes), Qt.MouseButton.LeftButton)
+
+
 def test_an_undo_that_cannot_be_done_says_why_and_changes_nothing(window, qtbot, tmp_path):
     follow_up = first(window.ops.db, select(m.FollowUp).order_by(m.FollowUp.id.desc()))
     page = _stories_page_with(window, "story", follow_up.story_id)
     editor = page.story_editor
     row = next(r for r in editor.follow_ups.rows if r.follow_up_id == follow_up.id)
-    remove = next(b for b in row.findChildren(QPushButton) if b.text() == "Remove")
-    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    click_remove(editor, row, qtbot)
     qtbot.mouseClick(editor.follow_ups.add_button, Qt.MouseButton.LeftButton)  # takes its id
     before = exported(window.ops.db, tmp_path / "before.json")
 
@@ -309,8 +316,7 @@ def test_what_was_just_typed_into_a_deleted_follow_up_comes_back(window, qtbot):
     row.question.setFocus()
     row.question.end(False)
     qtbot.keyClicks(row.question, " and why?")  # removed before it autosaves
-    remove = next(b for b in row.findChildren(QPushButton) if b.text() == "Remove")
-    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    click_remove(page.story_editor, row, qtbot)
     window.undo_action.trigger()
     back = first(window.ops.db, select(m.FollowUp).where(m.FollowUp.id == follow_up.id))
     assert back.question == follow_up.question + " and why?"
