@@ -275,7 +275,7 @@ def _link_again(session: Session, row: Unlinked) -> None:
             values[column] = before  # the delete's side effect (an updated_at), untouched
     if not values:
         return
-    for column in table.columns:
-        if column.onupdate is not None and column.name not in values:
-            values[column.name] = column  # as it is: no "updated now" for a re-link
+    for stamped in table.columns:
+        if stamped.onupdate is not None and stamped.name not in values:
+            values[stamped.name] = stamped  # as it is: no "updated now" for a re-link
     session.execute(update(table).where(_key_matches(table, [row.key])).values(values))

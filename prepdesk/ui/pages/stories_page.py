@@ -112,7 +112,7 @@ class StoriesPage(Page):
             self.tree.select_entry(*first)
         self._update_actions()
 
-    def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
