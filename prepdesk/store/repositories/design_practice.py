@@ -100,7 +100,7 @@ class DesignPracticeRepository:
 
     def prompt_values(self, prompt_id: int) -> dict[str, Any]:
         prompt = require(self._session, DesignPrompt, prompt_id)
-        return {name: getattr(prompt, name) for name in PROMPT_FIELDS}
+        return {name: getattr(prompt, name) for name in (*PROMPT_FIELDS, "archived")}
 
     def create_prompt(self, title: str) -> int:
         title = title.strip()
@@ -165,11 +165,20 @@ class DesignPracticeRepository:
             session.finished_at = finished_at
 
     def update_session(self, session_id: int, values: dict[str, Any]) -> None:
+        """Saves session fields ('covered', 'improve') and phase fields named
+        '<field>.<phase>' ('notes.model', 'score.data')."""
         session = require(self._session, DesignSession, session_id)
+        phases = {phase.phase: phase.id for phase in session.phases}
         for name, value in values.items():
-            if name not in SESSION_FIELDS:
+            field, _, phase = name.partition(".")
+            if phase:
+                if phase not in phases:
+                    raise ValueError(f"a design session has no phase {phase!r}")
+                self.update_phase(phases[phase], {field: value})
+            elif name in SESSION_FIELDS:
+                setattr(session, name, value)
+            else:
                 raise ValueError(f"a design session has no field {name!r}")
-            setattr(session, name, value)
 
     def complete_scoring(self, session_id: int, when: datetime) -> int | None:
         """Marks the session scored and grades its prompt's review card from the phase
