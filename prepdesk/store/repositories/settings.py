@@ -14,6 +14,7 @@ from prepdesk.store.models import Setting
 DEFAULTS: dict[str, Any] = {
     "desired_retention": 0.9,
     "daily_review_limit": 50,
+    "daily_new_questions": 10,  # technical questions drilled for the first time per day
     "target_date": None,  # ISO date, used while no company stage is scheduled
     "hours_per_weekday": [2.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0],  # Monday first
     "target_minutes": {"easy": 15, "medium": 30, "hard": 45},
