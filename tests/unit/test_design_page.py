@@ -157,3 +157,25 @@ def test_prompts_are_added_edited_and_archived(qtbot, ops, db):
         for i in range(library.tree.topLevelItem(g).childCount())
     ]
     assert "Rank answers in a Q&A forum" not in titles
+
+
+def test_a_due_prompt_appears_on_the_today_panel(qtbot, ops, db):
+    from prepdesk.ui.today_panel import TodayPanel
+
+    panel = TodayPanel(ops)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.design_label.isVisible()
+    with db.transaction() as s:
+        repo = DesignPracticeRepository(s)
+        prompt = s.query(DesignPrompt).filter_by(key="eta-prediction").one()
+        long_ago = datetime.now(UTC) - timedelta(days=90)
+        session_id = repo.start_session(prompt.id, long_ago, 45)
+        repo.update_session(session_id, {"score.model": 2})
+    # Scoring through the app: the panel follows the change and the prompt is due by now.
+    ops.write(
+        lambda s: DesignPracticeRepository(s).complete_scoring(session_id, long_ago),
+        initiator=None,
+    )
+    assert panel.design_label.isVisible()
+    assert "Predict arrival times" in panel.design_label.text()

@@ -100,3 +100,49 @@ def test_topic_recall_rule():
     assert topic_recall(0.4, []) == 0.4
     assert topic_recall(0.4, [None, None]) == 0.4
     assert topic_recall(None, [0.9, 0.7, None]) == 0.8
+
+
+def test_write_an_answer_with_maths_and_add_your_own_question(qtbot, ops, db):
+    from prepdesk.store.models import Topic
+    from prepdesk.ui.pages.design_page import DesignPage
+
+    page = DesignPage(ops)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.tabs.setCurrentWidget(page.questions)
+    bank = page.questions
+    assert bank.tree.topLevelItemCount() >= 200
+    bank.difficulty_filter.setCurrentIndex(bank.difficulty_filter.findData("hard"))
+    qtbot.keyClicks(bank.filter, "attention")
+    shown = [bank.tree.topLevelItem(i) for i in range(bank.tree.topLevelItemCount())]
+    assert shown and all(item.text(1) == "hard" for item in shown)
+    bank.tree.setCurrentItem(shown[0])
+    question_id = shown[0].data(0, Qt.ItemDataRole.UserRole)
+
+    qtbot.keyClicks(bank.answer, "Cost $O(n^2 d)$ in sequence length")
+    qtbot.waitUntil(lambda: bank.preview.formulas == [("O(n^2 d)", False)])
+    assert bank.form.flush()
+    with db.transaction() as s:
+        assert s.get(TechQuestion, question_id).answer == "Cost $O(n^2 d)$ in sequence length"
+    assert shown[0].text(3) == "written"
+
+    page.new_item()  # Edit > New on the Questions tab adds a question
+    qtbot.keyClicks(bank.text, "Why does label smoothing help calibration?")
+    bank.difficulty.setCurrentIndex(bank.difficulty.findData("hard"))
+    with db.transaction() as s:
+        topic_id = s.scalar(select(Topic.id).where(Topic.key == "ml.model-evaluation"))
+    topic_index = bank.topic.findData(topic_id)
+    assert topic_index > 0
+    bank.topic.setCurrentIndex(topic_index)
+    assert bank.form.flush()
+    with db.transaction() as s:
+        mine = s.scalars(select(TechQuestion).where(TechQuestion.builtin.is_(False))).one()
+        assert mine.text == "Why does label smoothing help calibration?"
+        assert mine.difficulty == "hard"
+        assert [t.id for t in mine.topics] == [topic_id]
+        assert s.scalar(select(ReviewCard).where(ReviewCard.question_id == mine.id))
+    qtbot.mouseClick(bank.archive_button, Qt.MouseButton.LeftButton)
+    with db.transaction() as s:
+        assert s.get(TechQuestion, mine.id).archived

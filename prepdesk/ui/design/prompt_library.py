@@ -40,6 +40,7 @@ from prepdesk.store.repositories.design_practice import (
     SessionView,
 )
 from prepdesk.ui.clock import Clock
+from prepdesk.ui.design.archive_button import ArchiveButton
 from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font
@@ -119,8 +120,13 @@ class PromptLibrary(QWidget):
         self.start_button = QPushButton("Start timed session")
         self.start_button.setAccessibleName("Start a timed session on this prompt")
         self.start_button.clicked.connect(self._start)
-        self.archive_button = QPushButton("Archive")
-        self.archive_button.clicked.connect(self._toggle_archived)
+        self.archive_button = ArchiveButton(
+            ops,
+            self.form,
+            "design prompt",
+            lambda s, record_id, on: DesignPracticeRepository(s).set_archived(record_id, on),
+            self.refresh,
+        )
         start_row = QHBoxLayout()
         start_row.addWidget(self.status, 1)
         start_row.addWidget(self.archive_button)
@@ -231,10 +237,7 @@ class PromptLibrary(QWidget):
         values, history = self.ops.read(load)
         archived = bool(values["archived"])
         self.form.load(prompt_id, values)
-        self.archive_button.setText("Restore" if archived else "Archive")
-        self.archive_button.setAccessibleName(
-            "Restore this prompt" if archived else "Archive this prompt"
-        )
+        self.archive_button.show_state(prompt_id, archived)
         self.history.clear()
         for view in history:
             scores = [p.score for p in view.phases if p.score is not None]
@@ -257,19 +260,6 @@ class PromptLibrary(QWidget):
         if self.prompt_id is not None:
             self.form.flush()
             self.start_requested.emit(self.prompt_id, self.minutes.value())
-
-    def _toggle_archived(self) -> None:
-        if self.prompt_id is None:
-            return
-        prompt_id = self.prompt_id
-        archive = self.archive_button.text() == "Archive"
-        self.form.flush()
-        self.ops.write(
-            lambda s: DesignPracticeRepository(s).set_archived(prompt_id, archive),
-            initiator=self,
-            what="the design prompt",
-        )
-        self.refresh()
 
 
 def _weakest_text(repo: DesignPracticeRepository) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 from sqlalchemy.orm import Session
 
@@ -22,6 +21,7 @@ from prepdesk.store.models import DesignPhase
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository, SessionView
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.design.prompt_library import PromptLibrary
+from prepdesk.ui.design.question_bank import QuestionBank
 from prepdesk.ui.design.scoring_view import DesignScoringView
 from prepdesk.ui.design.session_view import DesignSessionView
 from prepdesk.ui.operations import DataChanged, Operations
@@ -45,6 +45,8 @@ class DesignPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("ML practice sections")
         self.tabs.addTab(self.design_stack, "System design")
+        self.questions = QuestionBank(ops, clock)
+        self.tabs.addTab(self.questions, "Questions")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -58,6 +60,9 @@ class DesignPage(Page):
     # the main window's calls ---------------------------------------------------------
 
     def new_item(self) -> None:
+        if self.tabs.currentWidget() is self.questions:
+            self.questions.new_question()
+            return
         prompt_id = self.ops.write(
             lambda s: DesignPracticeRepository(s).create_prompt("New design prompt"),
             initiator=self,
@@ -70,6 +75,10 @@ class DesignPage(Page):
         self.library.title.selectAll()
 
     def select_item(self, kind: str, ref: object) -> None:
+        if kind == "tech_question" and isinstance(ref, int):
+            self.tabs.setCurrentWidget(self.questions)
+            self.questions.select_question(ref)
+            return
         self.tabs.setCurrentWidget(self.design_stack)
         if kind == "design_prompt" and isinstance(ref, int):
             self.show_library()
@@ -83,6 +92,7 @@ class DesignPage(Page):
     def refresh(self, event: DataChanged) -> None:
         if self.design_stack.currentWidget() is self.library:
             self.library.refresh()
+        self.questions.refresh()
 
     # moving between the parts ---------------------------------------------------------
 
@@ -126,6 +136,3 @@ class DesignPage(Page):
             QMessageBox.warning(self, "Export failed", f"Cannot write {path}: {exc.strerror}")
             return False
         return True
-
-    def add_tab(self, widget: QWidget, title: str) -> None:
-        self.tabs.addTab(widget, title)
