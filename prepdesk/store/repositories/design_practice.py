@@ -233,7 +233,7 @@ class DesignPracticeRepository:
             .join(DesignSession, DesignSession.id == DesignPhase.session_id)
             .where(DesignSession.scored.is_(True), DesignPhase.score.is_not(None))
         )
-        return phase_averages((phase, int(score)) for phase, score in rows)
+        return phase_averages((phase, score) for phase, score in rows if score is not None)
 
     def delete_session(self, session_id: int) -> None:
         self._session.delete(require(self._session, DesignSession, session_id))

@@ -167,6 +167,7 @@ def state_of(card: ReviewCard) -> CardState:
 
 
 def _owner_id(card: ReviewCard) -> int:
-    owner = next((getattr(card, c) for c in OWNER_COLUMNS.values() if getattr(card, c)), None)
+    owners: list[int | None] = [getattr(card, column) for column in OWNER_COLUMNS.values()]
+    owner = next((o for o in owners if o is not None), None)
     assert owner is not None
     return owner

@@ -88,7 +88,7 @@ class MathMarkdownView(QTextBrowser):
                 document.addResource(
                     QTextDocument.ResourceType.ImageResource, QUrl(url), QImage.fromData(png)
                 )
-                image = f'<img src="{url}" alt="{_escape(formula)}">'
+                image = f'<img src="{url}" alt="{_escape(formula)}" style="vertical-align: middle">'
             if display:
                 image = f"<br>{image}<br>"
             html = html.replace(TOKEN.format(index), image)

@@ -3,8 +3,9 @@ saves itself), its session history, and the controls to start a timed session.""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -74,6 +76,11 @@ class PromptLibrary(QWidget):
         self.tree.setAccessibleName("Design prompts")
         self.tree.setHeaderLabels(["Prompt", "Sessions", "Next practice"])
         self.tree.setRootIsDecorated(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(lambda *_a: self._on_current())
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -84,7 +91,9 @@ class PromptLibrary(QWidget):
 
         self.form = EditForm(
             ops,
-            lambda s, key, values: DesignPracticeRepository(s).update_prompt(int(key), values),
+            lambda s, key, values: DesignPracticeRepository(s).update_prompt(
+                cast(int, key), values
+            ),
             self,
             what=lambda _key: "the design prompt",
         )
@@ -142,8 +151,8 @@ class PromptLibrary(QWidget):
             lambda item, _col: self.session_opened.emit(item.data(0, ID_ROLE))
         )
 
-        editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
+        body = QWidget()
+        editor_layout = QVBoxLayout(body)
         editor_layout.setContentsMargins(16, 8, 16, 8)
         editor_layout.addWidget(self.title)
         editor_layout.addLayout(form_layout)
@@ -152,7 +161,7 @@ class PromptLibrary(QWidget):
         scroll = QScrollArea()
         scroll.setAccessibleName("Prompt details")
         scroll.setWidgetResizable(True)
-        scroll.setWidget(editor)
+        scroll.setWidget(body)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 8, 8)
@@ -200,22 +209,21 @@ class PromptLibrary(QWidget):
             item.setToolTip(0, row.title)
             if row.id == selected:
                 current = item
-        self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 36)
         self.tree.blockSignals(False)
-        if current is None and self.tree.topLevelItemCount():
-            current = self.tree.topLevelItem(0).child(0)
+        first_group = self.tree.topLevelItem(0)
+        if current is None and first_group is not None:
+            current = first_group.child(0)
         if current is not None:
             self.tree.setCurrentItem(current)
         self._on_current()
 
     def select_prompt(self, prompt_id: int) -> None:
         self.prompt_id = prompt_id
-        for group in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(group)
-            for index in range(parent.childCount()):
-                item = parent.child(index)
-                if item.data(0, ID_ROLE) == prompt_id:
+        groups = [self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount())]
+        for parent in groups:
+            children = [parent.child(i) for i in range(parent.childCount())] if parent else []
+            for item in children:
+                if item is not None and item.data(0, ID_ROLE) == prompt_id:
                     self.tree.setCurrentItem(item)
                     return
         if not self.show_archived.isChecked():
@@ -276,7 +284,11 @@ def _weakest_text(repo: DesignPracticeRepository) -> str:
 
 def _due_text(due: datetime | None, now: datetime) -> str:
     if due is None:
-        return "not practised"
+        return "new"
     if due <= now:
         return "due now"
     return due.astimezone().strftime("%d %b")
+
+
+def _save_prompt(session: Session, key: Hashable, values: dict[str, Any]) -> None:
+    DesignPracticeRepository(session).update_prompt(cast(int, key), values)

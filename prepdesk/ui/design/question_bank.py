@@ -5,7 +5,7 @@ do not want drilled."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -90,7 +90,7 @@ class QuestionBank(QWidget):
 
         self.form = EditForm(
             ops,
-            lambda s, key, values: TechQuestionRepository(s).update(int(key), values),
+            lambda s, key, values: TechQuestionRepository(s).update(cast(int, key), values),
             self,
             what=lambda _key: "the question",
         )
@@ -197,7 +197,7 @@ class QuestionBank(QWidget):
             and not (level and row.difficulty != level)
             and all(w in f"{row.text} {row.topic}".lower() for w in words)
         ]
-        items = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        items = self._items()
         if [item.data(0, ID_ROLE) for item in items] == [row.id for row in shown]:
             for item, row in zip(items, shown, strict=True):  # same list: keep the scroll
                 for column, text in enumerate(_columns(row, now)):
@@ -235,12 +235,15 @@ class QuestionBank(QWidget):
             widget.blockSignals(False)
         self.question_id = question_id
         self.refresh()
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
+        for item in self._items():
             if item.data(0, ID_ROLE) == question_id:
                 self.tree.setCurrentItem(item)
                 self.tree.scrollToItem(item)
                 break
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        count = self.tree.topLevelItemCount()
+        return [item for i in range(count) if (item := self.tree.topLevelItem(i)) is not None]
 
     def _on_current(self) -> None:
         item = self.tree.currentItem()

@@ -6,6 +6,8 @@ Every field saves itself; "Done" grades the prompt's review card from the phase 
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -39,7 +41,9 @@ class DesignScoringView(QWidget):
         self.setStyleSheet(FIELD_STYLE)
         self.form = EditForm(
             ops,
-            lambda s, key, values: DesignPracticeRepository(s).update_session(int(key), values),
+            lambda s, key, values: DesignPracticeRepository(s).update_session(
+                cast(int, key), values
+            ),
             self,
             what=lambda _key: "the session's scores",
         )
@@ -54,7 +58,8 @@ class DesignScoringView(QWidget):
         rubric.setAccessibleName("Scoring rubric")
 
         grid = QGridLayout()
-        grid.setColumnStretch(0, 1)
+        grid.setHorizontalSpacing(24)
+        grid.setColumnStretch(3, 1)
         self.scores: dict[str, ScoreChoice] = {}
         self.times: dict[str, QLabel] = {}
         for row, phase in enumerate(PHASES):
@@ -69,6 +74,7 @@ class DesignScoringView(QWidget):
             self.times[phase.key] = time
 
         self.covers = ChecklistField("A strong answer covers")
+        self.covers.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
         self.form.bind("covered", self.covers)
         self.improve = QPlainTextEdit()
         self.improve.setAccessibleName("What to do better next time")
@@ -97,9 +103,10 @@ class DesignScoringView(QWidget):
         layout.addWidget(rubric)
         layout.addLayout(grid)
         layout.addWidget(QLabel("A strong answer covers (tick what you covered):"))
-        layout.addWidget(self.covers, 1)
+        layout.addWidget(self.covers)
         layout.addWidget(self.improve)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         layout.addLayout(buttons)
 
     def show_session(self, view: SessionView) -> None:

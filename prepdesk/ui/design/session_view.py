@@ -7,6 +7,9 @@ never how much time has passed, so tests drive time without sleeping.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import Any, cast
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from prepdesk.core.design_practice import PHASES, SessionTimer, clock_text
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository, SessionView
@@ -56,7 +60,7 @@ class DesignSessionView(QWidget):
         self.phase_list = QListWidget()
         self.phase_list.setAccessibleName("Phases")
         self.phase_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.phase_list.setMaximumWidth(self.fontMetrics().averageCharWidth() * 44)
+        self.phase_list.setFixedWidth(self.fontMetrics().averageCharWidth() * 54)
         self.phase_name = QLabel()
         self.phase_name.setFont(heading_font(self.font(), 1.25))
         self.phase_hint = QLabel()
@@ -68,7 +72,9 @@ class DesignSessionView(QWidget):
 
         self.form = EditForm(
             ops,
-            lambda s, key, values: DesignPracticeRepository(s).update_session(int(key), values),
+            lambda s, key, values: DesignPracticeRepository(s).update_session(
+                cast(int, key), values
+            ),
             self,
             what=lambda _key: "the session notes",
         )
@@ -176,9 +182,14 @@ class DesignSessionView(QWidget):
         self.phase_hint.setText(phase.hint)
         self.notes_stack.setCurrentIndex(index)
         self.phase_list.setCurrentRow(index)
-        key = QKeySequence(NEXT_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+        for done in range(index):  # finished phases show the time they took
+            key = PHASES[done].key
+            spent, budget = self.timer.spent[key], self.timer.budgets[key]
+            item = self.phase_list.item(done)
+            item.setText(f"✓ {PHASES[done].name}  ·  {clock_text(spent)} of {clock_text(budget)}")
+        shortcut = QKeySequence(NEXT_KEY).toString(QKeySequence.SequenceFormat.NativeText)
         label = "Finish" if self.timer.is_last else "Next phase"
-        self.next_button.setText(f"{label}  ({key})")
+        self.next_button.setText(f"{label}  ({shortcut})")
         self.notes[phase.key].setFocus()
         self.tick()
 
@@ -198,3 +209,8 @@ class DesignSessionView(QWidget):
         self.tick()
         assert self.session_id is not None
         self.finished.emit(self.session_id)
+
+
+def save_session(session: Session, key: Hashable, values: dict[str, Any]) -> None:
+    """EditForm's save for a design session's fields (notes, scores, covered, improve)."""
+    DesignPracticeRepository(session).update_session(cast(int, key), values)

@@ -19,6 +19,7 @@ from prepdesk.io.design_markdown import session_markdown
 from prepdesk.store.changes import Change
 from prepdesk.store.models import DesignPhase
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository, SessionView
+from prepdesk.store.repositories.lookup import require
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.design.prompt_library import PromptLibrary
 from prepdesk.ui.design.question_bank import QuestionBank
@@ -86,7 +87,7 @@ class DesignPage(Page):
         elif kind in ("design_session", "design_phase") and isinstance(ref, int):
             session_id = ref
             if kind == "design_phase":
-                session_id = self.ops.read(lambda s: s.get(DesignPhase, ref).session_id)
+                session_id = self.ops.read(lambda s: require(s, DesignPhase, ref).session_id)
             self.open_scoring(session_id)
 
     def refresh(self, event: DataChanged) -> None:
