@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from prepdesk.core.design_practice import MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES
+from prepdesk.core.design_practice import SCORES as DESIGN_SCORES
 from prepdesk.core.practice import MAX_MINUTES
 
 # SQLite stores whole numbers in 64 bits.
@@ -37,6 +39,10 @@ COLUMN_RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("review_log", "rating"): RATINGS,
     ("review_card", "state"): (1, 3),
     ("interview_stage", "duration_minutes"): (1, None),
+    ("design_session", "total_minutes"): (MIN_TOTAL_MINUTES, MAX_TOTAL_MINUTES),
+    ("design_phase", "score"): (min(DESIGN_SCORES), max(DESIGN_SCORES)),
+    ("design_phase", "budget_seconds"): (0, None),
+    ("design_phase", "spent_seconds"): (0, None),
 }
 
 

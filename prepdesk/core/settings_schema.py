@@ -16,6 +16,7 @@ from typing import Any
 
 from prepdesk.core.limits import date_in_range, date_range_text
 from prepdesk.core.practice import DIFFICULTIES
+from prepdesk.core.question_drills import DEFAULT_NEW_QUESTIONS_PER_DAY
 
 
 def json_kind(value: Any) -> str:
@@ -112,6 +113,8 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     "desired_retention": Setting(Number(0.70, 0.97), 0.9),
     "daily_review_limit": Setting(Number(1, 500, whole=True), 50),
+    # Technical questions drilled for the first time per day.
+    "daily_new_questions": Setting(Number(0, 200, whole=True), DEFAULT_NEW_QUESTIONS_PER_DAY),
     # ISO date, used while no company stage is scheduled.
     "target_date": Setting(OptionalDate(), None),
     # Monday first.

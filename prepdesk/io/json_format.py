@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Table
 
+from prepdesk.core.design_practice import PHASE_KEYS
 from prepdesk.core.interview_pipeline import (
     ASK_CATEGORIES,
     COMPANY_STATUSES,
@@ -19,6 +20,7 @@ from prepdesk.core.interview_pipeline import (
 )
 from prepdesk.core.limits import COLUMN_RANGES
 from prepdesk.core.practice import DIFFICULTIES
+from prepdesk.core.question_drills import QUESTION_DIFFICULTIES
 from prepdesk.store.models import Base
 
 FORMAT_NAME = "prepdesk"
@@ -40,7 +42,9 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("interview_stage", "format"): STAGE_FORMATS,
     ("problem", "difficulty"): DIFFICULTIES,
     ("behavioral_question", "source"): ("builtin", "user", "debrief"),
-    ("review_card", "kind"): ("topic", "problem", "story"),
+    ("review_card", "kind"): ("topic", "problem", "story", "design", "question"),
+    ("design_phase", "phase"): PHASE_KEYS,
+    ("tech_question", "difficulty"): QUESTION_DIFFICULTIES,
 }
 
 # How a merge recognises an item that is already there: the first alternative with
@@ -65,7 +69,11 @@ NATURAL_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "follow_up": (("story_id", "question"),),
     "checklist_item": (("stage_id", "text"),),
     "debrief_question": (("stage_id", "text"),),
-    "review_card": (("topic_id", "problem_id", "story_id"),),
+    "review_card": (("topic_id", "problem_id", "story_id", "design_prompt_id", "question_id"),),
+    "design_prompt": (("key",), ("title",)),
+    "design_session": (("prompt_id", "started_at"),),
+    "design_phase": (("session_id", "phase"),),
+    "tech_question": (("key",), ("text",)),
     "review_log": (("card_id", "reviewed_at"),),
     "rating": (("topic_id", "rated_at"),),
     "study_session": (("topic_id", "started_at"),),
@@ -85,4 +93,5 @@ USER_TABLES = (
     "story",
     "practice_run",
     "company",
+    "design_session",
 )

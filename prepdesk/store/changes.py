@@ -23,6 +23,7 @@ class Change(enum.Flag):
     STAGES = enum.auto()  # interview stages and debriefs
     CHECKLIST = enum.auto()
     SETTINGS = enum.auto()
+    DESIGN = enum.auto()  # ML design prompts, design sessions, technical questions
     ALL = (
         TOPICS
         | RATINGS
@@ -35,6 +36,7 @@ class Change(enum.Flag):
         | STAGES
         | CHECKLIST
         | SETTINGS
+        | DESIGN
     )
 
 
@@ -70,6 +72,11 @@ TABLE_CHANGES: dict[str, Change] = {
     "debrief_question": Change.STAGES,
     "checklist_item": Change.CHECKLIST,
     "setting": Change.SETTINGS,
+    "design_prompt": Change.DESIGN,
+    "design_session": Change.DESIGN,
+    "design_phase": Change.DESIGN,
+    "tech_question": Change.DESIGN,
+    "tech_question_topic": Change.DESIGN,
 }
 
 # Tables that only mirror others (the full-text search index and its shadow tables).

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from prepdesk.store import demo_content as text
 from prepdesk.store import models as m
+from prepdesk.store.demo_ml_practice import fill_ml_practice_demo
 from prepdesk.store.demo_problems import PROBLEMS
 
 PREP_DAYS = 120  # how long the sample person has been preparing
@@ -40,6 +41,7 @@ def fill_demo_data(session: Session, today: date, seed: int = 7) -> None:
     for spec in text.COMPANIES:
         demo.add_company(spec)
     session.flush()
+    fill_ml_practice_demo(session, today)
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:

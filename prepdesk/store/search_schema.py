@@ -19,11 +19,11 @@ class SearchSource:
     kind: str  # what search results call it; also the page contract's `kind`
     code: int  # 1..15, unique: the low bits of the index rowid
     table: str
-    title: str  # an SQL expression over the source row's columns
+    title: str  # a column of the source row, or SQL with {row} standing for the row
     body: tuple[str, ...]  # text columns joined into the searchable body
 
 
-SOURCES: tuple[SearchSource, ...] = (
+SOURCES_AT_0002: tuple[SearchSource, ...] = (
     SearchSource("topic", 1, "topic", "name", ("description", "notes", "resources")),
     SearchSource(
         "story", 2, "story", "title", ("situation", "task", "action", "result", "metrics")
@@ -43,6 +43,33 @@ SOURCES: tuple[SearchSource, ...] = (
     SearchSource("company_question", 7, "company_question", "text", ("category",)),
     SearchSource("problem", 8, "problem", "title", ("platform", "patterns", "notes")),
 )
+# Added by revision 0003 (ML design practice and technical questions).
+SOURCES_AT_0003: tuple[SearchSource, ...] = (
+    SearchSource(
+        "design_prompt",
+        9,
+        "design_prompt",
+        "title",
+        ("category", "brief", "clarifying", "tradeoffs", "covers"),
+    ),
+    SearchSource(
+        "design_session",
+        10,
+        "design_session",
+        "(SELECT title FROM design_prompt WHERE id = {row}.prompt_id)",
+        ("improve", "covered"),
+    ),
+    SearchSource(
+        "design_phase",
+        11,
+        "design_phase",
+        "(SELECT p.title FROM design_session AS s JOIN design_prompt AS p"
+        " ON p.id = s.prompt_id WHERE s.id = {row}.session_id)",
+        ("notes",),
+    ),
+    SearchSource("tech_question", 12, "tech_question", "text", ("answer",)),
+)
+SOURCES = SOURCES_AT_0002 + SOURCES_AT_0003
 
 
 def _body_sql(source: SearchSource, row: str) -> str:
@@ -51,11 +78,17 @@ def _body_sql(source: SearchSource, row: str) -> str:
     return " || char(10) || ".join(f"coalesce({row}.{col}, '')" for col in source.body)
 
 
+def _title_sql(source: SearchSource, row: str) -> str:
+    if "{row}" in source.title:
+        return source.title.format(row=row)
+    return f"{row}.{source.title}"
+
+
 def _insert_sql(source: SearchSource, row: str) -> str:
     return (
         f"INSERT INTO {INDEX_TABLE}(rowid, kind, ref_id, title, body) VALUES ("
         f"{row}.id * {KIND_SLOTS} + {source.code}, '{source.kind}', {row}.id, "
-        f"coalesce({row}.{source.title}, ''), {_body_sql(source, row)});"
+        f"coalesce({_title_sql(source, row)}, ''), {_body_sql(source, row)});"
     )
 
 
@@ -63,14 +96,20 @@ def _delete_sql(source: SearchSource, row: str) -> str:
     return f"DELETE FROM {INDEX_TABLE} WHERE rowid = {row}.id * {KIND_SLOTS} + {source.code};"
 
 
-def create_statements() -> list[str]:
+def create_statements(sources: tuple[SearchSource, ...] = SOURCES) -> list[str]:
     """The virtual table and three triggers per source."""
-    statements = [
+    return [
         f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5("
         "kind UNINDEXED, ref_id UNINDEXED, title, body, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+        *trigger_statements(sources),
     ]
-    for s in SOURCES:
+
+
+def trigger_statements(sources: tuple[SearchSource, ...]) -> list[str]:
+    """Three triggers per source that keep the index in step with its table."""
+    statements = []
+    for s in sources:
         name = f"{INDEX_TABLE}_{s.table}"
         statements += [
             f"CREATE TRIGGER {name}_ai AFTER INSERT ON {s.table} BEGIN {_insert_sql(s, 'new')} END",
@@ -81,22 +120,27 @@ def create_statements() -> list[str]:
     return statements
 
 
-def drop_statements() -> list[str]:
+def drop_statements(sources: tuple[SearchSource, ...] = SOURCES) -> list[str]:
     statements = []
-    for s in SOURCES:
+    for s in sources:
         for suffix in ("ai", "au", "ad"):
             statements.append(f"DROP TRIGGER IF EXISTS {INDEX_TABLE}_{s.table}_{suffix}")
     statements.append(f"DROP TABLE IF EXISTS {INDEX_TABLE}")
     return statements
 
 
-def rebuild_statements() -> list[str]:
+def rebuild_statements(sources: tuple[SearchSource, ...] = SOURCES) -> list[str]:
     """Empty the index and fill it from every source row (also used by the migration)."""
-    statements = [f"DELETE FROM {INDEX_TABLE}"]
-    for s in SOURCES:
+    return [f"DELETE FROM {INDEX_TABLE}", *fill_statements(sources)]
+
+
+def fill_statements(sources: tuple[SearchSource, ...]) -> list[str]:
+    """Index every row of `sources` (rows already indexed must have been deleted)."""
+    statements = []
+    for s in sources:
         statements.append(
             f"INSERT INTO {INDEX_TABLE}(rowid, kind, ref_id, title, body) "
             f"SELECT src.id * {KIND_SLOTS} + {s.code}, '{s.kind}', src.id, "
-            f"coalesce(src.{s.title}, ''), {_body_sql(s, 'src')} FROM {s.table} AS src"
+            f"coalesce({_title_sql(s, 'src')}, ''), {_body_sql(s, 'src')} FROM {s.table} AS src"
         )
     return statements

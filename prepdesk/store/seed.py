@@ -20,21 +20,25 @@ from prepdesk.store.models import (
     Topic,
 )
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.store.seed_ml_practice import seed_ml_practice
 
 SEEDED_KEY = "seeded_version"
-SEED_VERSION = 1
+SEED_VERSION = 2  # 2: ML design prompts and technical questions
 
 
 def seed_builtin_content(session: Session) -> bool:
     """Add the built-in content once per database; True when it was added now."""
     settings = SettingsRepository(session)
-    if settings.get(SEEDED_KEY) is not None:
+    seeded = settings.get(SEEDED_KEY)
+    if seeded is not None and seeded >= SEED_VERSION:
         return False
-    _seed_curriculum(session)
-    competencies = _seed_competencies(session)
-    _seed_behavioral_questions(session, competencies)
-    _seed_ask_questions(session)
-    _seed_stage_types(session)
+    if seeded is None:
+        _seed_curriculum(session)
+        competencies = _seed_competencies(session)
+        _seed_behavioral_questions(session, competencies)
+        _seed_ask_questions(session)
+        _seed_stage_types(session)
+    seed_ml_practice(session)  # version 2, also for databases seeded by version 1
     settings.set(SEEDED_KEY, SEED_VERSION)
     return True
 

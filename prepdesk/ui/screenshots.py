@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
+from prepdesk.ui.design.screenshots import DESIGN_SHOTS
 from prepdesk.ui.stories.screenshots import STORY_SHOTS
 
 WINDOW_SIZE = (1280, 820)
@@ -154,6 +155,7 @@ EXTRA_SHOTS: list[tuple[str, Callable[[QWidget], QWidget | None]]] = [
     ("preferences", _preferences),
     ("shortcuts", _shortcuts),
 ]
+EXTRA_SHOTS += DESIGN_SHOTS
 EXTRA_SHOTS += STORY_SHOTS  # last: one of them adds a story to the throwaway data
 
 

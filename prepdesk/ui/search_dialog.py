@@ -27,6 +27,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "company": ("Companies", "companies"),
     "company_question": ("Questions for companies", "companies"),
     "ask_question": ("Questions to ask", "companies"),
+    "design_prompt": ("ML design prompts", "design"),
+    "design_session": ("ML design sessions", "design"),
+    "design_phase": ("ML design session notes", "design"),
+    "tech_question": ("Technical questions", "design"),
 }
 HIT_ROLE = Qt.ItemDataRole.UserRole
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.planner import Plan, format_day
 from prepdesk.store.changes import Change
+from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.change_subscription import ChangeSubscription
 from prepdesk.ui.operations import Operations
@@ -34,6 +35,7 @@ REFRESH_ON = (
     | Change.TOPICS
     | Change.REVIEWS
     | Change.PROBLEMS
+    | Change.DESIGN
 )
 
 
@@ -65,6 +67,10 @@ class TodayPanel(QGroupBox):
         layout.addWidget(self.on_track)
         layout.addLayout(self.topics_grid)
         layout.addLayout(reviews_row)
+        self.design_label = QLabel()  # ML design prompts due for re-practice
+        self.design_label.setWordWrap(True)
+        self.design_label.setAccessibleName("ML design prompts due")
+        layout.addWidget(self.design_label)
         self.timer.started.connect(self._update_buttons)
         self.timer.stopped.connect(self._update_buttons)
         self.subscription = ChangeSubscription(ops, self, REFRESH_ON, lambda _e: self.refresh())
@@ -94,6 +100,13 @@ class TodayPanel(QGroupBox):
             else "No reviews due today."
         )
         self.review_button.setEnabled(count > 0)
+        design = self._ops.read(lambda s: ReviewRepository(s).due(now, kind="design"))
+        self.design_label.setVisible(bool(design))
+        titles = ", ".join(card.title for card in design[:3]) + ("…" if len(design) > 3 else "")
+        self.design_label.setText(
+            f"{len(design)} ML design prompt{'s' if len(design) != 1 else ''} due for a timed "
+            f"re-practice (ML practice page): {titles}"
+        )
 
     def _fill_topics(self, plan: Plan | None, now: datetime) -> None:
         while self.topics_grid.count():

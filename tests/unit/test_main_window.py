@@ -10,12 +10,20 @@ from prepdesk.ui.about_dialog import AboutDialog
 from prepdesk.ui.main_window import MainWindow
 from prepdesk.ui.pages.empty_state import EmptyState
 
-PAGES = ["dashboard", "topics", "practice", "stories", "companies", "checklist"]
+PAGES = ["dashboard", "topics", "practice", "stories", "companies", "checklist", "design"]
 
 
 def test_navigation_lists_every_page(main_window):
     titles = [main_window.navigation.item(i).text() for i in range(main_window.navigation.count())]
-    assert titles == ["Dashboard", "Topics", "Practice", "Stories", "Companies", "Checklist"]
+    assert titles == [
+        "Dashboard",
+        "Topics",
+        "Practice",
+        "Stories",
+        "Companies",
+        "Checklist",
+        "ML practice",
+    ]
     assert main_window.page_keys() == PAGES
 
 

@@ -11,6 +11,12 @@ from prepdesk.store.models.companies import (
     Person,
     StageType,
 )
+from prepdesk.store.models.ml_practice import (
+    DesignPhase,
+    DesignPrompt,
+    DesignSession,
+    TechQuestion,
+)
 from prepdesk.store.models.practice import Attempt, Problem
 from prepdesk.store.models.stories import (
     BehavioralQuestion,
@@ -41,6 +47,9 @@ __all__ = [
     "CompanyQuestion",
     "Competency",
     "DebriefQuestion",
+    "DesignPhase",
+    "DesignPrompt",
+    "DesignSession",
     "FollowUp",
     "InterviewStage",
     "Person",
@@ -54,6 +63,7 @@ __all__ = [
     "StageType",
     "Story",
     "StudySession",
+    "TechQuestion",
     "Topic",
     "UTCDateTime",
     "utcnow",

@@ -101,16 +101,20 @@ class StudySession(Base):
 
 
 class ReviewCard(Base):
-    """FSRS scheduling state for one topic, coding problem or story.
+    """FSRS scheduling state for one topic, coding problem, story, design prompt or
+    technical question.
 
-    Exactly one of topic_id, problem_id, story_id is set; `kind` says which.
+    Exactly one of the owner columns is set; `kind` says which.
     """
 
     __tablename__ = "review_card"
     __table_args__ = (
-        CheckConstraint("kind IN ('topic', 'problem', 'story')", name="kind_valid"),
         CheckConstraint(
-            "(topic_id IS NOT NULL) + (problem_id IS NOT NULL) + (story_id IS NOT NULL) = 1",
+            "kind IN ('topic', 'problem', 'story', 'design', 'question')", name="kind_valid"
+        ),
+        CheckConstraint(
+            "(topic_id IS NOT NULL) + (problem_id IS NOT NULL) + (story_id IS NOT NULL)"
+            " + (design_prompt_id IS NOT NULL) + (question_id IS NOT NULL) = 1",
             name="one_owner",
         ),
         CheckConstraint("state IN (1, 2, 3)", name="state_valid"),
@@ -126,6 +130,12 @@ class ReviewCard(Base):
     )
     story_id: Mapped[int | None] = mapped_column(
         ForeignKey("story.id", ondelete="CASCADE"), unique=True
+    )
+    design_prompt_id: Mapped[int | None] = mapped_column(
+        ForeignKey("design_prompt.id", ondelete="CASCADE"), unique=True
+    )
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tech_question.id", ondelete="CASCADE"), unique=True
     )
     state: Mapped[int] = mapped_column(Integer, default=1)
     step: Mapped[int | None] = mapped_column(Integer, default=0)

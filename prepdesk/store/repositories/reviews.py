@@ -1,4 +1,5 @@
-"""Review cards of topics, problems and stories, scheduled by core.review (fsrs)."""
+"""Review cards of topics, problems, stories, design prompts and technical questions,
+scheduled by core.review (fsrs)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,28 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.question_drills import topic_recall
 from prepdesk.core.review import CardState, ReviewScheduler
-from prepdesk.store.models import Problem, ReviewCard, ReviewLog, Story, Topic
+from prepdesk.store.models import (
+    DesignPrompt,
+    Problem,
+    ReviewCard,
+    ReviewLog,
+    Story,
+    TechQuestion,
+    Topic,
+)
+from prepdesk.store.models.ml_practice import tech_question_topic
 from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.settings import SettingsRepository
 
-OWNER_COLUMNS = {"topic": "topic_id", "problem": "problem_id", "story": "story_id"}
+OWNER_COLUMNS = {
+    "topic": "topic_id",
+    "problem": "problem_id",
+    "story": "story_id",
+    "design": "design_prompt_id",
+    "question": "question_id",
+}
 
 
 @dataclass(frozen=True)
@@ -64,17 +81,23 @@ class ReviewRepository:
         self, now: datetime, limit: int | None = None, kind: str | None = None
     ) -> list[DueCard]:
         """Cards due by `now`, least likely to be remembered first (new cards last)."""
-        # One query: each card with its owner's title; archived topics' cards left out.
-        title = func.coalesce(Topic.name, Problem.title, Story.title, "")
+        # One query: each card with its owner's title; archived owners' cards left out.
+        title = func.coalesce(
+            Topic.name, Problem.title, Story.title, DesignPrompt.title, TechQuestion.text, ""
+        )
         query = (
             select(ReviewCard, title)
             .outerjoin(Topic, ReviewCard.topic_id == Topic.id)
             .outerjoin(Problem, ReviewCard.problem_id == Problem.id)
             .outerjoin(Story, ReviewCard.story_id == Story.id)
+            .outerjoin(DesignPrompt, ReviewCard.design_prompt_id == DesignPrompt.id)
+            .outerjoin(TechQuestion, ReviewCard.question_id == TechQuestion.id)
             .where(
                 ReviewCard.due <= now,
                 ReviewCard.suspended.is_(False),
                 or_(Topic.id.is_(None), Topic.archived.is_(False)),
+                or_(DesignPrompt.id.is_(None), DesignPrompt.archived.is_(False)),
+                or_(TechQuestion.id.is_(None), TechQuestion.archived.is_(False)),
             )
         )
         if kind is not None:
@@ -105,7 +128,31 @@ class ReviewRepository:
         scheduler = self.scheduler()
         rows = self._session.scalars(select(ReviewCard).where(column.in_(owner_ids)))
         found = {_owner_id(card): scheduler.recall_at(state_of(card), when) for card in rows}
+        if kind == "topic":  # a topic with drilled questions is as recalled as they are
+            drilled = self._question_recalls_by_topic(owner_ids, when)
+            return {
+                owner: topic_recall(found.get(owner), drilled.get(owner, [])) for owner in owner_ids
+            }
         return {owner: found.get(owner) for owner in owner_ids}
+
+    def _question_recalls_by_topic(
+        self, topic_ids: list[int], when: datetime
+    ) -> dict[int, list[float | None]]:
+        scheduler = self.scheduler()
+        rows = self._session.execute(
+            select(tech_question_topic.c.topic_id, ReviewCard)
+            .join(ReviewCard, ReviewCard.question_id == tech_question_topic.c.question_id)
+            .join(TechQuestion, TechQuestion.id == tech_question_topic.c.question_id)
+            .where(
+                tech_question_topic.c.topic_id.in_(topic_ids),
+                ReviewCard.last_review.is_not(None),
+                TechQuestion.archived.is_(False),
+            )
+        )
+        recalls: dict[int, list[float | None]] = {}
+        for topic_id, card in rows:
+            recalls.setdefault(topic_id, []).append(scheduler.recall_at(state_of(card), when))
+        return recalls
 
 
 def state_of(card: ReviewCard) -> CardState:
@@ -120,6 +167,7 @@ def state_of(card: ReviewCard) -> CardState:
 
 
 def _owner_id(card: ReviewCard) -> int:
-    owner = card.topic_id or card.problem_id or card.story_id
+    owners: list[int | None] = [getattr(card, column) for column in OWNER_COLUMNS.values()]
+    owner = next((o for o in owners if o is not None), None)
     assert owner is not None
     return owner

@@ -53,6 +53,12 @@ def _checklist_page(ops: Operations) -> Page:
     return ChecklistPage(ops)
 
 
+def _design_page(ops: Operations) -> Page:
+    from prepdesk.ui.pages.design_page import DesignPage
+
+    return DesignPage(ops)
+
+
 def _dashboard(ops: Operations) -> Page:
     from prepdesk.ui.pages.dashboard_page import DashboardPage
 
@@ -71,4 +77,5 @@ PAGES: list[PageSpec] = [
     PageSpec("stories", "Stories", "stories", _stories_page),
     PageSpec("companies", "Companies", "companies", _companies_page),
     PageSpec("checklist", "Checklist", "checklist", _checklist_page),
+    PageSpec("design", "ML practice", "design", _design_page),
 ]

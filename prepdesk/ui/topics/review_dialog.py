@@ -1,4 +1,5 @@
-"""Review due: topics and problems, most forgotten first, graded with keys 1-4."""
+"""Review due: topics, problems and technical questions, most forgotten first, graded
+with keys 1-4; a question's answer stays hidden until revealed (Space)."""
 
 from __future__ import annotations
 
@@ -17,18 +18,28 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from prepdesk.core.question_drills import new_questions_left
 from prepdesk.core.review import GRADES
 from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.store.repositories.tech_questions import TechQuestionRepository
 from prepdesk.ui.clock import system_clock
+from prepdesk.ui.design.math_markdown import MathMarkdownView, warm_up
 from prepdesk.ui.operations import Operations
 
 PROMPTS = {
     "topic": "Explain it aloud as you would to an interviewer: the idea, an example, a pitfall.",
     "problem": "Re-solve it: state the approach and its complexity, then code it if unsure.",
     "story": "Tell the story in two minutes: situation, task, action, result.",
+    "question": "Answer it aloud as in the interview, then reveal your written answer.",
 }
-KIND_NAMES = {"topic": "Topic", "problem": "Coding problem", "story": "Story"}
+KIND_NAMES = {
+    "topic": "Topic",
+    "problem": "Coding problem",
+    "story": "Story",
+    "question": "Technical question",
+}
+REVIEWED_KINDS = ("topic", "problem", "question")
 
 
 def due_for_today(ops: Operations, now: datetime) -> list[DueCard]:
@@ -39,7 +50,19 @@ def due_for_today(ops: Operations, now: datetime) -> list[DueCard]:
         limit = int(SettingsRepository(session).get("daily_review_limit"))
         midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
         left = max(limit - reviews.reviewed_since(midnight.astimezone(UTC)), 0)
-        cards = [c for c in reviews.due(now) if c.kind in ("topic", "problem")]
+        new_left = new_questions_left(
+            int(SettingsRepository(session).get("daily_new_questions")),
+            TechQuestionRepository(session).introduced_since(midnight.astimezone(UTC)),
+        )
+        cards = []
+        for card in reviews.due(now):
+            if card.kind not in REVIEWED_KINDS:
+                continue
+            if card.kind == "question" and card.recall_now is None:
+                if new_left <= 0:
+                    continue  # today's new questions are used up
+                new_left -= 1
+            cards.append(card)
         return cards[:left]
 
     return ops.read(load)
@@ -72,6 +95,14 @@ class ReviewDialog(QDialog):
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.recall = QLabel()
+        self.reveal_button = QPushButton("Show answer  (Space)")
+        self.reveal_button.setAccessibleName("Show your written answer")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.answer = MathMarkdownView("Your answer")
+        self.answer.setVisible(False)
+        self.revealed = False
+        if any(card.kind == "question" for card in self.cards):
+            warm_up()
         self.grade_buttons: list[QPushButton] = []
         grades = QHBoxLayout()
         for grade, name in GRADES.items():
@@ -90,6 +121,8 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.prompt)
         layout.addWidget(self.recall)
+        layout.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.answer, 1)
         layout.addStretch(1)
         layout.addLayout(grades)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -99,9 +132,27 @@ class ReviewDialog(QDialog):
     def current(self) -> DueCard | None:
         return self.cards[0] if self.cards else None
 
+    def reveal(self) -> None:
+        card = self.current
+        if card is None or card.kind != "question" or self.revealed:
+            return
+        text = self._ops.read(lambda s: TechQuestionRepository(s).answer_of(card.owner_id))
+        self.answer.set_markdown(
+            text, "No written answer yet: write one on the ML practice page, Questions tab."
+        )
+        self.answer.setVisible(True)
+        self.revealed = True
+        self._enable_grades()
+
+    def _enable_grades(self) -> None:
+        card = self.current
+        can_grade = card is not None and (card.kind != "question" or self.revealed)
+        for button in self.grade_buttons:
+            button.setEnabled(can_grade)
+
     def grade(self, grade: int) -> None:
         card = self.current
-        if card is None:
+        if card is None or (card.kind == "question" and not self.revealed):
             return
         when = self._clock()
         duration = int((when - self._shown_at).total_seconds() * 1000)
@@ -114,6 +165,9 @@ class ReviewDialog(QDialog):
         self._show_current()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self.reveal_button.isVisible():
+            self.reveal()
+            return
         grade = event.key() - Qt.Key.Key_0
         if grade in GRADES and self.current is not None:
             self.grade(grade)
@@ -123,8 +177,10 @@ class ReviewDialog(QDialog):
     def _show_current(self) -> None:
         card = self.current
         total = self.done_count + len(self.cards)
-        for button in self.grade_buttons:
-            button.setEnabled(card is not None)
+        self.revealed = False
+        self.answer.setVisible(False)
+        self.reveal_button.setVisible(card is not None and card.kind == "question")
+        self._enable_grades()
         if card is None:
             self.progress.setText(f"{self.done_count} reviewed" if self.done_count else "")
             self.kind.setText("")

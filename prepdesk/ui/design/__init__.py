@@ -1,0 +1,1 @@
+"""The ML practice page's parts: prompt library, timed session, scoring, question drills."""
