@@ -17,6 +17,8 @@ from prepdesk.core.interview_pipeline import (
     STAGE_CATEGORIES,
     STAGE_FORMATS,
 )
+from prepdesk.core.levels import LEVEL_MAX, LEVEL_MIN
+from prepdesk.core.limits import ATTEMPT_MINUTES, SESSION_MINUTES
 from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.store.models import Base
 
@@ -31,12 +33,12 @@ def export_tables() -> list[Table]:
 
 # (minimum, maximum) allowed, None meaning unbounded; mirrors the CHECK constraints.
 RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
-    ("topic", "target_level"): (0, 5),
+    ("topic", "target_level"): (LEVEL_MIN, LEVEL_MAX),
     ("topic", "weight"): (1e-9, None),
     ("topic", "hours_per_level"): (0, None),
-    ("rating", "level"): (0, 5),
-    ("study_session", "minutes"): (1, 1440),
-    ("attempt", "minutes"): (0, 1440),
+    ("rating", "level"): (LEVEL_MIN, LEVEL_MAX),
+    ("study_session", "minutes"): (SESSION_MINUTES.low, SESSION_MINUTES.high),
+    ("attempt", "minutes"): (ATTEMPT_MINUTES.low, ATTEMPT_MINUTES.high),
     ("practice_run", "score"): (1, 5),
     ("practice_run", "duration_seconds"): (0, None),
     ("practice_run", "target_seconds"): (0, None),

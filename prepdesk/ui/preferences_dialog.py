@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.core.practice import DIFFICULTIES
+from prepdesk.core.coding_targets import resolve_coding_targets
+from prepdesk.core.limits import DAILY_NEW_LIMIT, DAILY_REVIEW_LIMIT, RETENTION
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.ui.coding_targets_editor import CodingTargetsEditor
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.theme import THEMES, theme_manager
 
@@ -124,27 +126,38 @@ class PreferencesDialog(QDialog):
     def _build_reviews(self) -> QGroupBox:
         box = QGroupBox("Spaced review")
         form = QFormLayout(box)
-        self.retention = _spin("Desired retention", 70, 97, " %")
+        self.retention = _spin(
+            "Desired retention", round(RETENTION.low * 100), round(RETENTION.high * 100), " %"
+        )
         self.retention.setToolTip(
             "How likely you want to be to remember a topic when it comes up for review. "
             "Higher means more frequent reviews."
         )
-        self.review_limit = _spin("Daily review limit", 1, 500, " cards")
+        self.review_limit = _spin(
+            "Daily review limit",
+            int(DAILY_REVIEW_LIMIT.low),
+            int(DAILY_REVIEW_LIMIT.high),
+            " cards",
+        )
+        self.new_limit = _spin(
+            "New topics per day", int(DAILY_NEW_LIMIT.low), int(DAILY_NEW_LIMIT.high), " topics"
+        )
+        self.new_limit.setToolTip(
+            "How many never-studied topics the plan starts in one day (like Anki's new cards)."
+        )
         self.reminders = QCheckBox("Remind me of due reviews and interviews")
         self.reminders.setAccessibleName("Tray reminders")
         form.addRow("Desired &retention:", self.retention)
         form.addRow("Daily review &limit:", self.review_limit)
+        form.addRow("&New topics per day:", self.new_limit)
         form.addRow(self.reminders)
         return box
 
     def _build_practice(self) -> QGroupBox:
         box = QGroupBox("Practice targets")
         form = QFormLayout(box)
-        self.target_minutes: dict[str, QSpinBox] = {}
-        for difficulty in DIFFICULTIES:
-            spin = _spin(f"Target minutes for {difficulty} problems", 1, 240, " min")
-            form.addRow(f"{difficulty.capitalize()} problem:", spin)
-            self.target_minutes[difficulty] = spin
+        self.coding_targets = CodingTargetsEditor()
+        form.addRow(self.coding_targets)
         self.answer_seconds = _spin("Answer timer length", 15, 900, " s", step=15)
         form.addRow("Story answer &timer:", self.answer_seconds)
         return box
@@ -206,8 +219,12 @@ class PreferencesDialog(QDialog):
         self.retention.setValue(round(float(values["desired_retention"]) * 100))
         self.review_limit.setValue(int(values["daily_review_limit"]))
         self.reminders.setChecked(bool(values["reminders_enabled"]))
-        for difficulty, spin in self.target_minutes.items():
-            spin.setValue(int(values["target_minutes"].get(difficulty, 30)))
+        # Compared as shown, so untouched targets are not pinned on OK.
+        values["coding_targets"] = resolve_coding_targets(
+            values["coding_targets"], values["target_minutes"]
+        )
+        self.coding_targets.set_value(values["coding_targets"])
+        self.new_limit.setValue(int(values["daily_new_limit"]))
         self.answer_seconds.setValue(int(values["answer_seconds"]))
         self.auto_backup.setChecked(bool(values["auto_backup_enabled"]))
         self.backup_interval.setValue(int(values["auto_backup_interval_minutes"]))
@@ -225,7 +242,8 @@ class PreferencesDialog(QDialog):
             "desired_retention": self.retention.value() / 100,
             "daily_review_limit": self.review_limit.value(),
             "reminders_enabled": self.reminders.isChecked(),
-            "target_minutes": {d: spin.value() for d, spin in self.target_minutes.items()},
+            "coding_targets": self.coding_targets.value(),
+            "daily_new_limit": self.new_limit.value(),
             "answer_seconds": self.answer_seconds.value(),
             "auto_backup_enabled": self.auto_backup.isChecked(),
             "auto_backup_interval_minutes": self.backup_interval.value(),

@@ -5,7 +5,7 @@ Reused by the dashboard; it refreshes itself when ratings, sessions, dates or se
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -48,6 +48,9 @@ class TodayPanel(QGroupBox):
         self.plan: Plan | None = None
         self.start_buttons: dict[int, QPushButton] = {}
 
+        self.progress = QLabel()
+        self.progress.setObjectName("todayProgress")
+        self.progress.setAccessibleName("Done today against planned")
         self.on_track = QLabel()
         self.on_track.setWordWrap(True)
         self.on_track.setObjectName("todayOnTrack")
@@ -63,6 +66,7 @@ class TodayPanel(QGroupBox):
         reviews_row.addWidget(self.review_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.on_track)
+        layout.addWidget(self.progress)
         layout.addLayout(self.topics_grid)
         layout.addLayout(reviews_row)
         self.timer.started.connect(self._update_buttons)
@@ -87,6 +91,7 @@ class TodayPanel(QGroupBox):
             when = format_day(plan.interview_day)
             self.on_track.setText(f"Next interview {when}{stage}. {plan.summary()}")
         self._fill_topics(plan, now)
+        self.progress.setText(self._progress_text(plan, now))
         count = len(due)
         self.reviews_label.setText(
             f"{count} review{'s' if count != 1 else ''} due today"
@@ -94,6 +99,21 @@ class TodayPanel(QGroupBox):
             else "No reviews due today."
         )
         self.review_button.setEnabled(count > 0)
+
+    def _progress_text(self, plan: Plan | None, now: datetime) -> str:
+        """'Done today: 45 of 126 min' (study sessions plus reviews against the plan)."""
+        midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
+        done = self._ops.read(lambda s: TopicRepository(s).minutes_done_since(midnight))
+        today = plan.day(now.astimezone().date()) if plan else None
+        if today is None:
+            return f"Done today: {done} min" if done else ""
+        new = sum(1 for b in today.blocks if b.topic_id in self._new_ids(plan))
+        started = f"; {new} new topic{'s' if new != 1 else ''} to start" if new else ""
+        return f"Done today: {done} of {today.planned_minutes} min planned{started}."
+
+    @staticmethod
+    def _new_ids(plan: Plan | None) -> set[int]:
+        return {t.topic_id for t in plan.kept if t.new} if plan else set()
 
     def _fill_topics(self, plan: Plan | None, now: datetime) -> None:
         while self.topics_grid.count():

@@ -63,7 +63,11 @@ class ReviewRepository:
     def due(
         self, now: datetime, limit: int | None = None, kind: str | None = None
     ) -> list[DueCard]:
-        """Cards due by `now`, least likely to be remembered first (new cards last)."""
+        """Cards due by `now`, least likely to be remembered first (new cards last).
+
+        A topic never reviewed is new, not due: it waits for its first study (the plan
+        starts new topics within the daily new limit), as Anki keeps new cards apart.
+        """
         # One query: each card with its owner's title; archived topics' cards left out.
         title = func.coalesce(Topic.name, Problem.title, Story.title, "")
         query = (
@@ -75,6 +79,7 @@ class ReviewRepository:
                 ReviewCard.due <= now,
                 ReviewCard.suspended.is_(False),
                 or_(Topic.id.is_(None), Topic.archived.is_(False)),
+                or_(ReviewCard.kind != "topic", ReviewCard.last_review.is_not(None)),
             )
         )
         if kind is not None:

@@ -8,21 +8,30 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.limits import (
+    DEFAULT_DAILY_NEW_LIMIT,
+    DEFAULT_DAILY_REVIEW_LIMIT,
+    DEFAULT_RETENTION,
+)
 from prepdesk.store.models import Setting
 
 # Defaults live here, once; every reader asks the repository.
 DEFAULTS: dict[str, Any] = {
-    "desired_retention": 0.9,
-    "daily_review_limit": 50,
+    "desired_retention": DEFAULT_RETENTION,
+    "daily_review_limit": DEFAULT_DAILY_REVIEW_LIMIT,
+    "daily_new_limit": DEFAULT_DAILY_NEW_LIMIT,  # never-studied topics started per day
     "target_date": None,  # ISO date, used while no company stage is scheduled
     "hours_per_weekday": [2.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0],  # Monday first
-    "target_minutes": {"easy": 15, "medium": 30, "hard": 45},
+    "target_minutes": None,  # older single coding targets; see core.coding_targets
+    "coding_targets": {},  # platform -> difficulty -> minutes, over the core defaults
     "answer_seconds": 120,
     # Backups while the app runs (ui/backup_scheduler.py); those on quit and before a
     # schema upgrade always happen, and backup_policy's rotation decides what is kept.
     "auto_backup_enabled": True,
     "auto_backup_interval_minutes": 30,
     "reminders_enabled": True,  # tray reminders while the app runs
+    "first_run_completed": False,  # the plan-sizing first run (ui/first_run)
+    "role_profile": None,  # key of the role profile last applied
 }
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from prepdesk.core.mastery import AreaMastery, TopicLevel, area_mastery
 from prepdesk.store.repositories.topics import AreaRow, TopicRow
 
 # Two-line headers keep the columns narrow, leaving room for topic names.
@@ -24,6 +25,10 @@ RECALL_COLUMN = 1
 MASTERY_COLUMN = 2
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1  # an area row's key
+
+
+def area_mastery_of(area: AreaRow) -> AreaMastery:
+    return area_mastery(TopicLevel(t.level, t.target, t.weight) for t in area.topics)
 
 
 def recall_colour(recall: float) -> QColor:
@@ -91,10 +96,9 @@ class TopicTree(QTreeWidget):
         self.clear()
         restore: QTreeWidgetItem | None = None
         for area in areas:
-            levels = [t.level or 0 for t in area.topics]
             summary = [area.name]
-            if levels:
-                summary.append(f"mastery {sum(levels) / len(levels):.1f} avg")
+            if area.topics:
+                summary.append(f"mastery {area_mastery_of(area).label()}")
             total = sum(t.total_minutes for t in area.topics)
             if total:
                 summary.append(f"{format_minutes(total)} studied")
@@ -150,7 +154,7 @@ class TopicTree(QTreeWidget):
                 level,
                 str(topic.target),
                 format_when(topic.last_studied, now),
-                format_when(topic.due, now) if topic.due else "—",
+                format_when(topic.due, now) if topic.due else "new",
                 format_minutes(topic.total_minutes),
             ]
         )
@@ -162,7 +166,9 @@ class TopicTree(QTreeWidget):
             bold.setBold(True)
             item.setFont(RECALL_COLUMN, bold)
         else:
-            item.setToolTip(RECALL_COLUMN, "Not reviewed yet, or no interview date.")
+            item.setToolTip(
+                RECALL_COLUMN, "Not yet reviewed: no known recall (counts 0 in readiness)."
+            )
         if topic.level is not None and topic.level < topic.target:
             item.setToolTip(MASTERY_COLUMN, f"{topic.target - topic.level} below target")
         for column in range(1, len(COLUMNS)):
