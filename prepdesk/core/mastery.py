@@ -26,8 +26,12 @@ class AreaMastery:
     topics: int
 
     def label(self) -> str:
-        """'2.0 / 4.0': the same text wherever an area's mastery is shown."""
-        return f"{self.level:.1f} / {self.target:.1f}"
+        return area_label(self.level, self.target)
+
+
+def area_label(level: float, target: float) -> str:
+    """'2.0 / 4.0': the same text wherever an area's mastery is shown."""
+    return f"{level:.1f} / {target:.1f}"
 
 
 def area_mastery(topics: Iterable[TopicLevel]) -> AreaMastery:
