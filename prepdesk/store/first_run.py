@@ -11,8 +11,13 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.levels import check_level
 from prepdesk.core.limits import HOURS_PER_DAY
-from prepdesk.store.models import Rating
-from prepdesk.store.repositories.role_profiles import RoleProfileRepository
+from prepdesk.core.planner import Plan, PlanInput, PlanTopic, make_plan
+from prepdesk.store.models import Area, Rating, Topic
+from prepdesk.store.repositories.role_profiles import (
+    RoleProfileRepository,
+    curriculum_weights,
+    role_profile,
+)
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.topics import TopicRepository
 
@@ -56,3 +61,40 @@ def save_first_run(session: Session, answers: FirstRunAnswers, when: datetime) -
     for topic_id, level in answers.levels.items():
         topics.rate(topic_id, level, when, SELF_ASSESSMENT_NOTE)
     mark_first_run_done(session)
+
+
+def first_run_plan(session: Session, answers: FirstRunAnswers, today: date) -> Plan | None:
+    """The plan the answers would give (nothing written); None without an interview date."""
+    if answers.interview_date is None:
+        return None
+    profile = role_profile(answers.role)
+    weights = curriculum_weights()
+    rows = session.execute(
+        select(Topic, Area.key)
+        .join(Area, Topic.area_id == Area.id)
+        .where(Topic.archived.is_(False))
+    )
+    topics = [
+        PlanTopic(
+            topic_id=topic.id,
+            name=topic.name,
+            area_key=area_key,
+            level=answers.levels.get(topic.id) or 0,
+            target=profile.target_for(topic.key) if topic.key else topic.target_level,
+            weight=profile.weight_for(area_key, weights.get(topic.key or "", topic.weight)),
+            hours_per_level=topic.hours_per_level,
+            new=True,
+        )
+        for topic, area_key in rows
+    ]
+    limit = int(SettingsRepository(session).get("daily_new_limit"))
+    return make_plan(
+        PlanInput(
+            today=today,
+            interview_day=answers.interview_date,
+            stage_category=None,
+            hours_per_weekday=list(answers.hours_per_weekday),
+            topics=topics,
+            new_limit=limit,
+        )
+    )
