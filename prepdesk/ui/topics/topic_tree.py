@@ -73,6 +73,8 @@ class TopicTree(QTreeWidget):
         self.setHeaderLabels(list(COLUMNS))
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
+        # Several topics at once (Targets and weights…); the current one shows in detail.
+        self.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
@@ -174,6 +176,12 @@ class TopicTree(QTreeWidget):
         for column in range(1, len(COLUMNS)):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
         return item
+
+    def selected_topic_ids(self) -> list[int]:
+        """The selected topics (the current one if none is selected)."""
+        ids = [i.data(0, TOPIC_ROLE) for i in self.selectedItems() if i.data(0, TOPIC_ROLE)]
+        current = self.current_topic_id()
+        return ids or ([current] if current is not None else [])
 
     def current_topic_id(self) -> int | None:
         item = self.currentItem()
