@@ -16,9 +16,9 @@ import fsrs
 from sqlalchemy import inspect, null, select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.coding_targets import DEFAULT_CODING_TARGETS, coding_target
 from prepdesk.store import demo_content as text
 from prepdesk.store import models as m
-from prepdesk.core.coding_targets import DEFAULT_CODING_TARGETS, coding_target
 from prepdesk.store.demo_problems import PROBLEMS
 from prepdesk.store.first_run import mark_first_run_done
 from prepdesk.store.repositories.role_profiles import RoleProfileRepository
