@@ -17,12 +17,14 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
+from prepdesk.ui.first_run.screenshots import capture_first_run
 from prepdesk.ui.stories.screenshots import STORY_SHOTS
 
 WINDOW_SIZE = (1280, 820)
 # At 150 % the same Xvfb screen (1600x1000) holds a smaller window in logical pixels.
 SCALED_WINDOW_SIZE = (1040, 660)
 SCALE_ENV = "QT_SCALE_FACTOR"
+ONLY_FIRST_RUN_ENV = "PREPDESK_SHOTS_QUICK"  # skip the extra dialogs (a quicker look)
 
 
 def settle(app: QApplication, rounds: int = 5, page: QWidget | None = None) -> None:
@@ -61,6 +63,10 @@ def capture_main_window(
     for key in window.page_keys():
         settle(app, page=window.show_page(key))
         save(window, out_dir, f"{key}{suffix}")
+    if os.environ.get(ONLY_FIRST_RUN_ENV):
+        window.close()
+        db.close()
+        return
     for name, shot in EXTRA_SHOTS:
         widget = shot(window)
         if widget is not None:
@@ -183,12 +189,15 @@ def main(argv: list[str]) -> int:
             finish_background_work()
             return 0
         capture_main_window(out_dir, demo_dir)
+        capture_first_run(out_dir, Path(tmp) / "first-run", "", settle, save, WINDOW_SIZE)
         # A fresh copy for the dark pass: some light shots add items (a new story).
         dark_dir = Path(tmp) / "demo-dark"
         os.environ["PREPDESK_DATA_DIR"] = str(dark_dir)
         install_demo(DataPaths.resolve(dark_dir), force=False, today=date.today())
         theme_manager().set_choice("dark", remember=False)
         capture_main_window(out_dir, dark_dir, suffix="-dark")
+        first_dark = Path(tmp) / "first-run-dark"
+        capture_first_run(out_dir, first_dark, "-dark", settle, save, WINDOW_SIZE)
         theme_manager().set_choice("light", remember=False)
         empty_dir = Path(tmp) / "empty"
         os.environ["PREPDESK_DATA_DIR"] = str(empty_dir)

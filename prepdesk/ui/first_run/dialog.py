@@ -59,7 +59,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self._ops, self._clock = ops, clock
         self.setWindowTitle("Plan my preparation")
-        self.setMinimumSize(self.fontMetrics().averageCharWidth() * 90, 560)
+        self.setMinimumSize(self.fontMetrics().averageCharWidth() * 100, 600)
         now = self._clock()
         settings, current, areas = ops.read(
             lambda s: (
@@ -138,7 +138,9 @@ class FirstRunDialog(QDialog):
         when.addWidget(self.interview_date)
         when.addWidget(self.not_scheduled)
         when.addStretch(1)
-        form.addRow("&Interview date:", when)
+        date_label = QLabel("&Interview date:")
+        date_label.setBuddy(self.interview_date)
+        form.addRow(date_label, when)
         note = QLabel(
             "The role sets each topic's target level and weight; change them later on the "
             "Topics page (Targets and weights…), or apply the role again."

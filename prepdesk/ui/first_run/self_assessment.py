@@ -15,7 +15,8 @@ NOT_RATED = "—"
 
 
 def level_text(level: int | None) -> str:
-    return NOT_RATED if level is None else f"{level}  {LEVEL_MEANINGS[level]}"
+    """'2  Basics' (the meaning's short name; the full meaning is the tooltip)."""
+    return NOT_RATED if level is None else f"{level}  {LEVEL_MEANINGS[level].split(':')[0]}"
 
 
 class SelfAssessment(QTreeWidget):
@@ -92,3 +93,4 @@ class SelfAssessment(QTreeWidget):
     def _set(self, item: QTreeWidgetItem, level: int) -> None:
         self.levels[item.data(0, TOPIC_ROLE)] = level
         item.setText(1, level_text(level))
+        item.setToolTip(1, LEVEL_MEANINGS[level])
