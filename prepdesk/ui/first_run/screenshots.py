@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
 
 # A person who knows the basics of most topics, a few better, a few not at all.
 LEVEL_KEYS = (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_4)
 
 
-def capture_first_run(
-    out_dir: Path,
-    data_dir: Path,
-    suffix: str,
-    settle: Callable[..., None],
-    save: Callable[[QWidget, Path, str], Path],
-    size: tuple[int, int],
-) -> None:
+def capture_first_run(out_dir: Path, data_dir: Path, suffix: str) -> None:
     """On a new data folder: the first run's role step and self-assessment, then the
     dashboard it leaves behind."""
-    from prepdesk.store.database import Database
-    from prepdesk.store.paths import DataPaths
-    from prepdesk.ui.main_window import MainWindow
-    from prepdesk.ui.operations import Operations
+    from prepdesk.ui.screenshots import WINDOW_SIZE, open_window, save, settle
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    db = Database.open(DataPaths.resolve(data_dir))
-    window = MainWindow(Operations(db))
-    window.resize(*size)
-    window.show()
+    app, db, window = open_window(data_dir, WINDOW_SIZE)
     settle(app, page=window.show_page("dashboard"))
     window.first_run_action.trigger()
     dialog = window.first_run_dialog
