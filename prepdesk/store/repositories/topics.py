@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from prepdesk.core.levels import LEVEL_MEANINGS, check_level
+from prepdesk.core.levels import check_level
 from prepdesk.core.limits import (
     HOURS_PER_LEVEL,
     REVIEW_MINUTES_EACH,
@@ -23,7 +23,6 @@ from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
 
 PLAN_HORIZON_DAYS = 400
-__all__ = ["LEVEL_MEANINGS", "TopicRepository"]
 
 
 @dataclass(frozen=True)

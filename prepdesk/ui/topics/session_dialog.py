@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.limits import SESSION_MINUTES
 from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.study_timer import TimedStudy
@@ -38,8 +39,8 @@ class SessionDialog(QDialog):
         self.started.setDisplayFormat("ddd d MMM yyyy HH:mm")
         self.started.setAccessibleName("Started at")
         self.minutes = QSpinBox()
-        self.minutes.setRange(1, 1440)
-        self.minutes.setValue(min(max(minutes, 1), 1440))
+        self.minutes.setRange(int(SESSION_MINUTES.low), int(SESSION_MINUTES.high))
+        self.minutes.setValue(int(SESSION_MINUTES.clamp(minutes)))
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Minutes")
         self.note = QLineEdit(note)

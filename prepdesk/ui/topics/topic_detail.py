@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.repositories.topics import LEVEL_MEANINGS, TopicDetail, TopicRepository
+from prepdesk.core.levels import LEVEL_MEANINGS
+from prepdesk.store.repositories.topics import TopicDetail, TopicRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.markdown_field import MarkdownField
 from prepdesk.ui.topics.session_dialog import SessionDialog, offer_to_log

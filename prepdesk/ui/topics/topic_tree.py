@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from prepdesk.core.levels import format_level
 from prepdesk.core.mastery import AreaMastery, TopicLevel, area_mastery
 from prepdesk.store.repositories.topics import AreaRow, TopicRow
 
@@ -147,7 +148,7 @@ class TopicTree(QTreeWidget):
         self.scrollToItem(area, QTreeWidget.ScrollHint.PositionAtTop)
 
     def _topic_item(self, topic: TopicRow, now: datetime) -> QTreeWidgetItem:
-        level = "not rated" if topic.level is None else f"{topic.level} / 5"
+        level = format_level(topic.level)
         recall = topic.recall_at_interview
         item = QTreeWidgetItem(
             [
