@@ -41,4 +41,4 @@ def area_mastery(topics: Iterable[TopicLevel]) -> AreaMastery:
         return AreaMastery(0.0, 0.0, len(rows))
     level = sum((t.level or 0) * t.weight for t in rows) / weight
     target = sum(t.target * t.weight for t in rows) / weight
-    return AreaMastery(round(level, 2), round(target, 2), len(rows))
+    return AreaMastery(level, target, len(rows))

@@ -121,7 +121,7 @@ def test_a_hidden_dashboard_refreshes_when_shown_again(qtbot, ops):
 def test_every_chart_shows_a_helpful_empty_state_on_an_empty_database(qtbot, ops):
     page = show(qtbot, DashboardPage(ops))
     # An empty folder shows one call to action instead of the panels (issue 14).
-    assert page.welcome.isVisible() and not page.scroll.isVisible()
+    assert page.welcome.isVisible() and not page.content_scroll.isVisible()
     assert page.welcome.plan_button.isDefault()
     for key, panel in page.charts.items():
         assert panel.is_empty, key

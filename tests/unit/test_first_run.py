@@ -64,7 +64,7 @@ def test_the_first_run_by_keyboard_sizes_a_plan_the_dashboard_shows(qtbot, main_
     assert main_window.current_page_key() == "dashboard"
     page = main_window.page("dashboard")
     qtbot.waitUntil(lambda: page.readiness.outlook.isVisible(), timeout=20_000)
-    assert page.scroll.isVisible() and not page.welcome.isVisible()
+    assert page.content_scroll.isVisible() and not page.welcome.isVisible()
     assert "On track" in page.today.panel.on_track.text()
     assert "Following the plan brings readiness" in page.readiness.outlook.text()
     assert page.today.panel.reviews_label.text() == "No reviews due today."
@@ -102,7 +102,7 @@ def test_a_short_plan_says_what_it_costs_on_the_dashboard(qtbot, main_window, db
 def test_the_empty_dashboard_offers_the_first_run(qtbot, main_window):
     page = main_window.show_page("dashboard")
     qtbot.waitUntil(lambda: page.welcome.isVisible(), timeout=20_000)
-    assert not page.scroll.isVisible()
+    assert not page.content_scroll.isVisible()
     qtbot.mouseClick(page.welcome.plan_button, Qt.MouseButton.LeftButton)
     dialog = main_window.first_run_dialog
     qtbot.waitExposed(dialog)

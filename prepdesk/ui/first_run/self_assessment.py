@@ -60,10 +60,12 @@ class SelfAssessment(QTreeWidget):
             self.setCurrentItem(first)
 
     def topic_items(self) -> list[QTreeWidgetItem]:
-        items = []
+        items: list[QTreeWidgetItem] = []
         for i in range(self.topLevelItemCount()):
             area = self.topLevelItem(i)
-            items += [area.child(j) for j in range(area.childCount())]
+            if area is not None:
+                children = (area.child(j) for j in range(area.childCount()))
+                items += [child for child in children if child is not None]
         return items
 
     def set_all_unrated(self, level: int) -> None:

@@ -129,7 +129,7 @@ class DashboardPage(Page):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         scroll.setAccessibleName("Dashboard")
-        self.scroll = scroll
+        self.content_scroll = scroll
         self.welcome = DashboardWelcome(ops.db.paths.root)  # the empty dashboard's next step
         self.welcome.hide()
         # Its buttons are the main window's own commands (Help > Plan…, File > Import…).
@@ -221,7 +221,7 @@ class DashboardPage(Page):
             assert isinstance(result, tuple)
             countdown, score, rehearsals, outlook = result
             self.welcome.setVisible(outlook.empty)
-            self.scroll.setVisible(not outlook.empty)
+            self.content_scroll.setVisible(not outlook.empty)
             self._countdown_data = countdown
             if "countdown" in dirty:
                 self.countdown.show_data(countdown)

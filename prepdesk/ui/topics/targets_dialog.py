@@ -31,7 +31,8 @@ NAMES_SHOWN = 4
 
 def _mixed_spin(box: QSpinBox | QDoubleSpinBox, values: list[float], step: float) -> None:
     """Show the common value, or 'mixed' (one step below the range) when they differ."""
-    box.setSingleStep(step)
+    if isinstance(box, QDoubleSpinBox):
+        box.setSingleStep(step)
     box.setSpecialValueText(MIXED)
     common = values[0] if len(set(values)) == 1 else None
     box.setValue(common if common is not None else box.minimum())  # type: ignore[arg-type]
