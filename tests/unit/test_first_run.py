@@ -107,3 +107,16 @@ def test_the_empty_dashboard_offers_the_first_run(qtbot, main_window):
     dialog = main_window.first_run_dialog
     qtbot.waitExposed(dialog)
     dialog.reject()
+
+
+def test_on_start_the_first_run_opens_only_while_it_is_due(qtbot, main_window, db):
+    from prepdesk.ui.first_run.start import offer_first_run_if_due
+
+    offer_first_run_if_due(main_window.ops, main_window)
+    qtbot.waitUntil(lambda: getattr(main_window, "first_run_dialog", None) is not None)
+    dialog = main_window.first_run_dialog
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+    main_window.first_run_dialog = None
+    offer_first_run_if_due(main_window.ops, main_window)  # skipped: not again
+    qtbot.wait(50)
+    assert main_window.first_run_dialog is None
