@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.review import CardState, ReviewScheduler
-from prepdesk.store.models import Problem, ReviewCard, ReviewLog, Story, Topic
+from prepdesk.store.models import Problem, ReviewCard, ReviewLog, Story, StudySession, Topic
 from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.settings import SettingsRepository
 
@@ -65,11 +65,13 @@ class ReviewRepository:
     ) -> list[DueCard]:
         """Cards due by `now`, least likely to be remembered first (new cards last).
 
-        A topic never reviewed is new, not due: it waits for its first study (the plan
-        starts new topics within the daily new limit), as Anki keeps new cards apart.
+        A topic never studied nor reviewed is new, not due (as Anki keeps new cards
+        apart): the plan starts new topics within the daily new limit, and once studied
+        the topic's card is due for its first review.
         """
         # One query: each card with its owner's title; archived topics' cards left out.
         title = func.coalesce(Topic.name, Problem.title, Story.title, "")
+        studied = exists().where(StudySession.topic_id == ReviewCard.topic_id)
         query = (
             select(ReviewCard, title)
             .outerjoin(Topic, ReviewCard.topic_id == Topic.id)
@@ -79,7 +81,7 @@ class ReviewRepository:
                 ReviewCard.due <= now,
                 ReviewCard.suspended.is_(False),
                 or_(Topic.id.is_(None), Topic.archived.is_(False)),
-                or_(ReviewCard.kind != "topic", ReviewCard.last_review.is_not(None)),
+                or_(ReviewCard.kind != "topic", ReviewCard.last_review.is_not(None), studied),
             )
         )
         if kind is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.levels import check_level
@@ -210,11 +210,14 @@ class TopicRepository:
         days = min(max((interview_day - today).days, 0), PLAN_HORIZON_DAYS)
         limit = int(settings.get("daily_review_limit"))
         per_day = [0] * days
-        # New cards (never reviewed) are not reviews: they wait for their first study.
+        # New cards (never studied nor reviewed) are not reviews: they wait for a study.
+        studied_card = or_(
+            ReviewCard.kind != "topic",
+            ReviewCard.last_review.is_not(None),
+            ReviewCard.topic_id.in_(list(studied)),
+        )
         for due in self._session.scalars(
-            select(ReviewCard.due).where(
-                ReviewCard.suspended.is_(False), ReviewCard.last_review.is_not(None)
-            )
+            select(ReviewCard.due).where(ReviewCard.suspended.is_(False), studied_card)
         ):
             index = max((_aware(due) or now).astimezone().date() - today, timedelta()).days
             if index < days:

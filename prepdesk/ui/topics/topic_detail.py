@@ -130,8 +130,8 @@ class TopicDetailPane(QWidget):
         self.area.setText(topic.area_name + ("  ·  archived" if topic.archived else ""))
         if recall is None:
             self.recall.setText(
-                "Predicted recall at your next interview: not known yet. Review this topic "
-                "once (Review due) and it will be predicted."
+                "Predicted recall at your next interview: not yet reviewed (counts 0 in "
+                "readiness). Study it once and it comes up in Review due."
                 if interview
                 else "Predicted recall at the interview appears once an interview is scheduled."
             )
