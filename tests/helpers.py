@@ -53,3 +53,27 @@ def unlimit_pages(db, listener) -> None:
 
     event.remove(db.engine, "connect", listener)
     db.engine.dispose()
+
+
+def review_topics_long_ago(session, count: int, days_ago: int = 30, grade: int = 3) -> list[int]:
+    """Give `count` topic cards one review `days_ago`: due now, no longer new.
+
+    Never-reviewed topics are new, not due reviews; tests of the review queue start here.
+    """
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from prepdesk.store.models import ReviewCard
+    from prepdesk.store.repositories.reviews import ReviewRepository
+
+    when = datetime.now(UTC) - timedelta(days=days_ago)
+    ids = list(
+        session.scalars(
+            select(ReviewCard.id).where(ReviewCard.kind == "topic").order_by(ReviewCard.id)
+        )
+    )[:count]
+    reviews = ReviewRepository(session)
+    for card_id in ids:
+        reviews.review(card_id, grade, when)
+    return ids

@@ -14,6 +14,8 @@ Rules, in order:
 - The day before the interview is kept light: reviews only, then rest and the checklist.
 - Within each day, time goes in blocks of up to an hour to the kept topic with the most
   priority-weighted work left, at most 90 minutes per topic per day while others wait.
+- Never-studied topics are new (as Anki keeps new cards apart from reviews): at most
+  `new_limit` of them are started in one day; time they could not get is `unplaced`.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class PlanTopic:
     target: int
     weight: float
     hours_per_level: float
+    new: bool = False  # never studied nor reviewed
 
     @property
     def gap(self) -> int:
@@ -75,6 +78,7 @@ class PlanInput:
     topics: Sequence[PlanTopic]
     # Minutes of due reviews from today on (index 0 is today); missing days have none.
     review_minutes: Sequence[int] = ()
+    new_limit: int | None = None  # never-studied topics started per day; None: no limit
 
 
 @dataclass(frozen=True)
@@ -111,10 +115,22 @@ class Plan:
     kept: tuple[PlanTopic, ...]  # highest priority first
     dropped: tuple[PlanTopic, ...]
     priorities: dict[int, float] = field(default_factory=dict)
+    allotted: dict[int, int] = field(default_factory=dict)  # topic id -> minutes planned
+    unplaced_minutes: int = 0  # allotted but not placed on a day (the new-topic limit)
 
     @property
     def on_track(self) -> bool:
-        return self.needed_minutes <= self.available_minutes
+        return self.needed_minutes <= self.available_minutes and self.unplaced_minutes == 0
+
+    @property
+    def short_minutes(self) -> int:
+        return max(self.needed_minutes - self.available_minutes, 0) + self.unplaced_minutes
+
+    def share_planned(self, topic: PlanTopic) -> float:
+        """How much of `topic`'s gap the plan covers: 1 in full, 0 when dropped."""
+        if topic.needed_minutes == 0:
+            return 1.0
+        return min(self.allotted.get(topic.topic_id, 0) / topic.needed_minutes, 1.0)
 
     def day(self, day: date) -> PlanDay | None:
         return next((d for d in self.days if d.day == day), None)
@@ -154,6 +170,10 @@ def make_plan(plan_input: PlanInput) -> Plan:
         left -= allotted[topic.topic_id]
         kept.append(topic)
     plan_days = _fill_days(plan_input, days, capacities, kept, allotted, ranks)
+    placed: dict[int, int] = {}
+    for plan_day in plan_days:
+        for block in plan_day.blocks:
+            placed[block.topic_id] = placed.get(block.topic_id, 0) + block.minutes
     return Plan(
         interview_day=plan_input.interview_day,
         stage_category=stage,
@@ -163,6 +183,8 @@ def make_plan(plan_input: PlanInput) -> Plan:
         kept=tuple(kept),
         dropped=tuple(dropped),
         priorities=ranks,
+        allotted=placed,
+        unplaced_minutes=sum(allotted.values()) - sum(placed.values()),
     )
 
 
@@ -201,14 +223,20 @@ def _fill_days(
     ranks: dict[int, float],
 ) -> tuple[PlanDay, ...]:
     remaining = dict(allotted)
+    started = {t.topic_id for t in kept if not t.new}
     result: list[PlanDay] = []
     for index, day in enumerate(days):
         room = capacities[index]
         today_minutes: dict[int, int] = {}
+        new_left = plan_input.new_limit if plan_input.new_limit is not None else len(kept)
         while room > 0:
-            topic = _next_topic(kept, remaining, today_minutes, ranks, allotted)
+            startable = [t for t in kept if t.topic_id in started or new_left > 0]
+            topic = _next_topic(startable, remaining, today_minutes, ranks, allotted)
             if topic is None:
                 break
+            if topic.topic_id not in started:
+                started.add(topic.topic_id)
+                new_left -= 1
             minutes = min(BLOCK_MINUTES, remaining[topic.topic_id], room)
             remaining[topic.topic_id] -= minutes
             today_minutes[topic.topic_id] = today_minutes.get(topic.topic_id, 0) + minutes
@@ -277,7 +305,7 @@ def on_track_sentence(plan: Plan, max_names: int = 3) -> str:
     if plan.on_track:
         spare = format_hours(plan.available_minutes - plan.needed_minutes)
         return f"On track: needs {needs}, has {has} before {before} ({spare} to spare)."
-    short = format_hours(plan.needed_minutes - plan.available_minutes)
+    short = format_hours(plan.short_minutes)
     sentence = f"Needs {needs}, has {has} before {before}: {short} short"
     if plan.dropped:
         lowest = [t.name for t in reversed(plan.dropped)]
@@ -286,4 +314,8 @@ def on_track_sentence(plan: Plan, max_names: int = 3) -> str:
         if more > 0:
             names += f" and {more} more"
         sentence += f", lowest-priority topics dropped: {names}"
+    if plan.unplaced_minutes:
+        sentence += (
+            f"; {format_hours(plan.unplaced_minutes)} do not fit the daily limit of new topics"
+        )
     return sentence + "."

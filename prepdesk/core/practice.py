@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from prepdesk.core.limits import ATTEMPT_MINUTES
+
 PLATFORMS = ("LeetCode", "HackerRank", "Kaggle", "Other")
 DIFFICULTIES = ("easy", "medium", "hard")
-MAX_MINUTES = 1440  # the attempt table's check constraint: one day
+MAX_MINUTES = int(ATTEMPT_MINUTES.high)  # the attempt table's check constraint: one day
 
 
 def canonical_platform(name: str) -> str:
@@ -38,8 +40,3 @@ class TimeAgainstTarget:
 
     def label(self) -> str:
         return f"{self.minutes} / {self.target} min"
-
-
-def target_for(difficulty: str, targets: dict[str, int]) -> int:
-    """The target minutes of a difficulty from the settings mapping (medium if unknown)."""
-    return int(targets.get(difficulty, targets.get("medium", 30)))

@@ -52,10 +52,11 @@ PART_LABELS = {
 @dataclass(frozen=True)
 class TopicStanding:
     area_key: str
-    level: int | None  # latest self-rating 0–5; None if never rated
+    level: float | None  # latest self-rating 0–5 (fractional in a projection); None: never
     target: int  # target level 0–5
     weight: float
     recall: float | None  # predicted recall at the interview; None if never reviewed
+    topic_id: int | None = None  # lets a plan's projection find the topic
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,27 @@ def recall_part(inputs: ReadinessInputs) -> float | None:
     )
 
 
+def _recall_detail(inputs: ReadinessInputs) -> str:
+    reviewed = sum(1 for t in inputs.topics if t.recall is not None)
+    if reviewed == 0:
+        return "not yet reviewed: counts 0"
+    return f"{reviewed} topics in review"
+
+
 def _share(done: int, total: int) -> float | None:
     return min(done / total, 1.0) if total > 0 else None
 
 
 def readiness(inputs: ReadinessInputs) -> Readiness:
+    return _readiness(inputs)[0]
+
+
+def exact_score(inputs: ReadinessInputs) -> float:
+    """The score before rounding (0–100), for comparing projections."""
+    return _readiness(inputs)[1]
+
+
+def _readiness(inputs: ReadinessInputs) -> tuple[Readiness, float]:
     weights = PART_WEIGHTS.get(inputs.category or "", DEFAULT_PART_WEIGHTS)
     values = {
         "mastery": mastery_part(inputs),
@@ -129,7 +146,7 @@ def readiness(inputs: ReadinessInputs) -> Readiness:
     details = {
         "mastery": f"{sum(1 for t in inputs.topics if t.target > 0 and (t.level or 0) >= t.target)}"
         f" of {sum(1 for t in inputs.topics if t.target > 0)} topics at target",
-        "recall": f"{sum(1 for t in inputs.topics if t.recall is not None)} topics in review",
+        "recall": _recall_detail(inputs),
         "stories": f"{inputs.values_covered} of {inputs.values_total} values covered",
         "checklist": f"{inputs.checklist_done} of {inputs.checklist_total} items done",
     }
@@ -144,8 +161,9 @@ def readiness(inputs: ReadinessInputs) -> Readiness:
         )
         for key, value in values.items()
     )
-    score = round(100 * sum((p.value or 0.0) * p.weight for p in parts)) if measured else 0
-    return Readiness(score=max(0, min(100, score)), parts=parts)
+    exact = 100 * sum((p.value or 0.0) * p.weight for p in parts) if measured else 0.0
+    exact = max(0.0, min(100.0, exact))
+    return Readiness(score=round(exact), parts=parts), exact
 
 
 def tooltip_text(result: Readiness) -> str:

@@ -11,6 +11,8 @@ from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler, State
 
+from prepdesk.core.limits import DEFAULT_RETENTION, RETENTION
+
 GRADES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
@@ -31,11 +33,8 @@ class CardState:
 
 
 class ReviewScheduler:
-    def __init__(self, desired_retention: float = 0.9, *, fuzz: bool = True) -> None:
-        if not 0.7 <= desired_retention <= 0.99:
-            raise ValueError(
-                f"desired retention must be between 0.70 and 0.99, got {desired_retention}"
-            )
+    def __init__(self, desired_retention: float = DEFAULT_RETENTION, *, fuzz: bool = True) -> None:
+        RETENTION.check(desired_retention)
         self._scheduler = Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
 
     def review(self, card: CardState, grade: int, when: datetime) -> CardState:

@@ -14,7 +14,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from prepdesk.core.limits import date_in_range, date_range_text
+from prepdesk.core.limits import (
+    CODING_TARGET_MINUTES,
+    DAILY_NEW_LIMIT,
+    DAILY_REVIEW_LIMIT,
+    DEFAULT_DAILY_NEW_LIMIT,
+    DEFAULT_DAILY_REVIEW_LIMIT,
+    DEFAULT_RETENTION,
+    HOURS_PER_DAY,
+    RETENTION,
+    Range,
+    date_in_range,
+    date_range_text,
+)
 from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.core.question_drills import DEFAULT_NEW_QUESTIONS_PER_DAY
 
@@ -101,7 +113,42 @@ class NumberMap:
         return None
 
 
-Rule = Number | Flag | OptionalDate | NumberList | NumberMap
+@dataclass(frozen=True)
+class PerPlatform:
+    """platform -> difficulty -> minutes; any platform names, the known difficulties."""
+
+    item: NumberMap
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return f"expected an object of platforms, got {json_kind(value)}"
+        for platform, minutes in value.items():
+            if not isinstance(platform, str) or not platform.strip() or len(platform) > 64:
+                return f"not a platform name: {platform!r}"
+            if (problem := self.item.problem(minutes)) is not None:
+                return f".{platform}{'' if problem.startswith('.') else ': '}{problem}"
+        return None
+
+
+@dataclass(frozen=True)
+class OptionalName:
+    """A short key (such as a role profile's), or null."""
+
+    def problem(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            return f"expected text or null, got {json_kind(value)}"
+        if not value or len(value) > 64 or not value.replace("-", "").replace("_", "").isalnum():
+            return f"not a name: {value!r}"
+        return None
+
+
+Rule = Number | Flag | OptionalDate | NumberList | NumberMap | PerPlatform | OptionalName
+
+
+def _number(bounds: Range, whole: bool = False) -> Number:
+    return Number(bounds.low, bounds.high, whole=whole)
 
 
 @dataclass(frozen=True)
@@ -111,22 +158,36 @@ class Setting:
 
 
 SETTINGS: dict[str, Setting] = {
-    "desired_retention": Setting(Number(0.70, 0.97), 0.9),
-    "daily_review_limit": Setting(Number(1, 500, whole=True), 50),
+    "desired_retention": Setting(_number(RETENTION), DEFAULT_RETENTION),
+    "daily_review_limit": Setting(
+        _number(DAILY_REVIEW_LIMIT, whole=True), DEFAULT_DAILY_REVIEW_LIMIT
+    ),
+    # Never-studied topics the plan starts per day (like Anki's new cards).
+    "daily_new_limit": Setting(_number(DAILY_NEW_LIMIT, whole=True), DEFAULT_DAILY_NEW_LIMIT),
     # Technical questions drilled for the first time per day.
     "daily_new_questions": Setting(Number(0, 200, whole=True), DEFAULT_NEW_QUESTIONS_PER_DAY),
     # ISO date, used while no company stage is scheduled.
     "target_date": Setting(OptionalDate(), None),
     # Monday first.
-    "hours_per_weekday": Setting(NumberList(7, Number(0, 16)), [2.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0]),
+    "hours_per_weekday": Setting(
+        NumberList(7, _number(HOURS_PER_DAY)), [2.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0]
+    ),
+    # The older single coding targets (every platform); see core/coding_targets.py.
     "target_minutes": Setting(
-        NumberMap(DIFFICULTIES, Number(1, 240, whole=True)), {"easy": 15, "medium": 30, "hard": 45}
+        NumberMap(DIFFICULTIES, _number(CODING_TARGET_MINUTES, whole=True)),
+        {"easy": 15, "medium": 30, "hard": 45},
+    ),
+    # Coding targets per platform and difficulty, over core/coding_targets.py's defaults.
+    "coding_targets": Setting(
+        PerPlatform(NumberMap(DIFFICULTIES, _number(CODING_TARGET_MINUTES, whole=True))), {}
     ),
     "answer_seconds": Setting(Number(15, 900, whole=True), 120),
     # Backups while the app runs; those on quit and before an upgrade always happen.
     "auto_backup_enabled": Setting(Flag(), True),
     "auto_backup_interval_minutes": Setting(Number(5, 24 * 60, whole=True), 30),
     "reminders_enabled": Setting(Flag(), True),  # tray reminders while the app runs
+    "first_run_completed": Setting(Flag(), False),  # the plan-sizing first run (ui/first_run)
+    "role_profile": Setting(OptionalName(), None),  # the role profile last applied
 }
 
 DEFAULTS: dict[str, Any] = {name: setting.default for name, setting in SETTINGS.items()}

@@ -7,9 +7,11 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from prepdesk.core.checklist_rules import AREAS_FOR_CATEGORY, SECTION_TITLES, SECTIONS
+from prepdesk.core.mastery import area_label
 from prepdesk.io.atomic import write_text_atomically
 from prepdesk.store.repositories.checklist import ChecklistRepository
 from prepdesk.store.repositories.companies import CompanyRepository
+from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.stages import StageRepository, StageRow
 
@@ -54,7 +56,7 @@ def brief_markdown(session: Session, stage_id: int, now: datetime) -> str:
     for value, titles in stories.items():
         told = ", ".join(f"'{t}'" for t in titles) if titles else "no story tagged yet"
         lines.append(f"- **{value}:** {told}")
-    lines += ["", *_weak_topics(session, stage), "", "## Checklist", ""]
+    lines += ["", *_mastery(session), "", *_weak_topics(session, stage), "", "## Checklist", ""]
     lines += _checklist(session, stage.id, now)
     lines += ["", f"_Written by prepdesk on {now.astimezone():%A %d %B %Y at %H:%M}._", ""]
     return "\n".join(lines)
@@ -78,6 +80,14 @@ def _logistics(stage: StageRow) -> list[str]:
     if stage.interviewers:
         lines.append(f"- **Interviewers:** {', '.join(stage.interviewers)}")
     return [*lines, ""]
+
+
+def _mastery(session: Session) -> list[str]:
+    """Each area's mastery against its target (core.mastery: as on Topics and the dashboard)."""
+    lines = ["## Mastery by area", "", "| Area | Level / target |", "|---|---|"]
+    for area in DashboardStatsRepository(session).mastery_by_area():
+        lines.append(f"| {area.name} | {area_label(area.level, area.target)} |")
+    return lines
 
 
 def _weak_topics(session: Session, stage: StageRow) -> list[str]:

@@ -16,10 +16,13 @@ import fsrs
 from sqlalchemy import inspect, null, select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.coding_targets import DEFAULT_CODING_TARGETS, coding_target
 from prepdesk.store import demo_content as text
 from prepdesk.store import models as m
 from prepdesk.store.demo_ml_practice import fill_ml_practice_demo
 from prepdesk.store.demo_problems import PROBLEMS
+from prepdesk.store.first_run import mark_first_run_done
+from prepdesk.store.repositories.role_profiles import RoleProfileRepository
 
 PREP_DAYS = 120  # how long the sample person has been preparing
 
@@ -31,6 +34,9 @@ ReviewHistory = list[tuple[int, datetime, int]]  # rating, reviewed at, duration
 
 def fill_demo_data(session: Session, today: date, seed: int = 7) -> None:
     """Add the sample data to `session` (the caller commits)."""
+    # The sample person prepares for ML engineer roles and did the first run long ago.
+    RoleProfileRepository(session).apply("ml-engineer")
+    mark_first_run_done(session)
     demo = _DemoBuilder(session, today, random.Random(seed))
     demo.add_ratings()
     demo.add_study_sessions()
@@ -180,7 +186,8 @@ class _DemoBuilder:
     def review_topic_cards(self) -> None:
         query = select(m.ReviewCard).where(m.ReviewCard.kind == "topic").order_by(m.ReviewCard.id)
         for row in self.session.scalars(query):
-            if row.topic_id in self.first_rated:
+            # Only topics actually studied were ever reviewed: one rated 0 is not started.
+            if row.topic_id in self.first_rated and self.levels.get(row.topic_id, 0) > 0:
                 start = self.first_rated[row.topic_id] + timedelta(hours=12)
                 self.review(row, start, self.levels[row.topic_id], (4_000, 45_000))
             else:
@@ -191,7 +198,6 @@ class _DemoBuilder:
     def add_problems(self) -> None:
         rng = self.rng
         skill = {"easy": 4, "medium": 3, "hard": 1}
-        target_minutes = {"easy": 15, "medium": 30, "hard": 45}
         for spec in PROBLEMS:
             problem = m.Problem(
                 title=spec.title,
@@ -206,12 +212,17 @@ class _DemoBuilder:
             days_ago = [spec.last_days_ago]
             while len(days_ago) < count:
                 days_ago.insert(0, days_ago[0] + rng.randint(3, 14))
-            scale = 4 if spec.platform == "Kaggle" else 1  # a notebook, not a puzzle
+            # Judged like the app judges it: a Kaggle notebook by Kaggle's targets.
+            target = coding_target(spec.platform, spec.difficulty, DEFAULT_CODING_TARGETS)
             for index, day in enumerate(days_ago):
                 solved = rng.random() < (0.85 if index == count - 1 else 0.35)
-                minutes = round(target_minutes[spec.difficulty] * scale * rng.uniform(0.6, 1.8))
+                minutes = round(target * rng.uniform(0.6, 1.8))
                 notes = rng.choice(
-                    text.SOLVED_ATTEMPT_NOTES if solved else text.FAILED_ATTEMPT_NOTES
+                    text.FAILED_ATTEMPT_NOTES
+                    if not solved
+                    else text.SLOW_SOLVED_NOTES
+                    if minutes > target
+                    else text.SOLVED_ATTEMPT_NOTES
                 )
                 when = self.some_time(day)
                 problem.attempts.append(

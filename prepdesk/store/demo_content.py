@@ -387,8 +387,9 @@ SESSION_NOTES = ("Worked examples from my notes", "Flashcards and active recall"
 FAILED_ATTEMPT_NOTES = ("Brute force only; timed out on large input.",
                         "Right idea, but off-by-one errors ate the time.",
                         "Stuck; read the discussion afterwards.")
-SOLVED_ATTEMPT_NOTES = ("Solved, but too slowly for an interview.",
-                        "Solved and explained it aloud in time.", "Clean solution, first try.")
+SOLVED_ATTEMPT_NOTES = ("Solved and explained it aloud in time.", "Clean solution, first try.")
+SLOW_SOLVED_NOTES = ("Solved, but too slowly for an interview.",
+                     "Got there after a wrong first approach; redo it next week.")
 PRACTICE_NOTES = ("Too much situation, rushed the result.", "Good pace; say the numbers earlier.",
                   "Forgot to say what I would do differently.", "Strong. Keep the opening line.",
                   "Rambled in the action part; cut one step.", "")

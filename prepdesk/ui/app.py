@@ -14,6 +14,7 @@ from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.background import finish_background_work
 from prepdesk.ui.backup_scheduler import BackupScheduler
 from prepdesk.ui.error_report import ErrorReporter
+from prepdesk.ui.first_run.start import offer_first_run_if_due
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.main_window import MainWindow
 from prepdesk.ui.operations import Operations
@@ -73,6 +74,7 @@ def run_gui(paths: DataPaths) -> int:
                 scheduler.finished.connect(lambda _result: window.last_backup.refresh())
                 scheduler.start()
             window.show()
+            offer_first_run_if_due(ops, window)
             reminders = start_tray_reminders(window.ops, window)
             try:
                 return app.exec()

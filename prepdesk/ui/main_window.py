@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.first_run_action = self._action("&Plan my preparation…", None, self.plan_preparation)
+        help_menu.addAction(self.first_run_action)
         self.shortcuts_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
         help_menu.addAction(self.shortcuts_action)
         about = self._action("&About prepdesk", None, self.show_about)
@@ -257,6 +259,11 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         PreferencesDialog(self.ops, self).exec()
+
+    def plan_preparation(self) -> None:
+        from prepdesk.ui.first_run.start import open_first_run
+
+        self.first_run_dialog = open_first_run(self.ops, self)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menu_actions(), self).exec()

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.core.practice import DIFFICULTIES
+from prepdesk.core.coding_targets import resolve_coding_targets
 from prepdesk.core.settings_schema import number_rule, setting_problem
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.ui.coding_targets_editor import CodingTargetsEditor
 from prepdesk.ui.date_field import DateField
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.theme import THEMES, theme_manager
@@ -143,26 +144,25 @@ class PreferencesDialog(QDialog):
         self.review_limit = _spin(
             "Daily review limit", _low("daily_review_limit"), _high("daily_review_limit"), " cards"
         )
+        self.new_limit = _spin(
+            "New topics per day", _low("daily_new_limit"), _high("daily_new_limit"), " topics"
+        )
+        self.new_limit.setToolTip(
+            "How many never-studied topics the plan starts in one day (like Anki's new cards)."
+        )
         self.reminders = QCheckBox("Remind me of due reviews and interviews")
         self.reminders.setAccessibleName("Tray reminders")
         form.addRow("Desired &retention:", self.retention)
         form.addRow("Daily review &limit:", self.review_limit)
+        form.addRow("&New topics per day:", self.new_limit)
         form.addRow(self.reminders)
         return box
 
     def _build_practice(self) -> QGroupBox:
         box = QGroupBox("Practice targets")
         form = QFormLayout(box)
-        self.target_minutes: dict[str, QSpinBox] = {}
-        for difficulty in DIFFICULTIES:
-            spin = _spin(
-                f"Target minutes for {difficulty} problems",
-                _low("target_minutes"),
-                _high("target_minutes"),
-                " min",
-            )
-            form.addRow(f"{difficulty.capitalize()} problem:", spin)
-            self.target_minutes[difficulty] = spin
+        self.coding_targets = CodingTargetsEditor()
+        form.addRow(self.coding_targets)
         self.answer_seconds = _spin(
             "Answer timer length", _low("answer_seconds"), _high("answer_seconds"), " s", step=15
         )
@@ -227,8 +227,12 @@ class PreferencesDialog(QDialog):
         self.retention.setValue(round(float(values["desired_retention"]) * 100))
         self.review_limit.setValue(int(values["daily_review_limit"]))
         self.reminders.setChecked(bool(values["reminders_enabled"]))
-        for difficulty, minutes in self.target_minutes.items():
-            minutes.setValue(int(values["target_minutes"].get(difficulty, 30)))
+        # Compared as shown, so untouched targets are not pinned on OK.
+        values["coding_targets"] = resolve_coding_targets(
+            values["coding_targets"], values["target_minutes"]
+        )
+        self.coding_targets.set_value(values["coding_targets"])
+        self.new_limit.setValue(int(values["daily_new_limit"]))
         self.answer_seconds.setValue(int(values["answer_seconds"]))
         self.auto_backup.setChecked(bool(values["auto_backup_enabled"]))
         self.backup_interval.setValue(int(values["auto_backup_interval_minutes"]))
@@ -246,7 +250,8 @@ class PreferencesDialog(QDialog):
             "desired_retention": self.retention.value() / 100,
             "daily_review_limit": self.review_limit.value(),
             "reminders_enabled": self.reminders.isChecked(),
-            "target_minutes": {d: spin.value() for d, spin in self.target_minutes.items()},
+            "coding_targets": self.coding_targets.value(),
+            "daily_new_limit": self.new_limit.value(),
             "answer_seconds": self.answer_seconds.value(),
             "auto_backup_enabled": self.auto_backup.isChecked(),
             "auto_backup_interval_minutes": self.backup_interval.value(),

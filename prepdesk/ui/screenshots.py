@@ -13,17 +13,20 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 from prepdesk.ui.design.screenshots import DESIGN_SHOTS
+from prepdesk.ui.first_run.screenshots import capture_first_run
 from prepdesk.ui.stories.screenshots import STORY_SHOTS
 
 WINDOW_SIZE = (1280, 820)
 # At 150 % the same Xvfb screen (1600x1000) holds a smaller window in logical pixels.
 SCALED_WINDOW_SIZE = (1040, 660)
 SCALE_ENV = "QT_SCALE_FACTOR"
+ONLY_FIRST_RUN_ENV = "PREPDESK_SHOTS_QUICK"  # skip the extra dialogs (a quicker look)
 
 
 def settle(app: QApplication, rounds: int = 5, page: QWidget | None = None) -> None:
@@ -45,9 +48,8 @@ def save(widget: QWidget, out_dir: Path, name: str) -> Path:
     return path
 
 
-def capture_main_window(
-    out_dir: Path, data_dir: Path, suffix: str = "", size: tuple[int, int] = WINDOW_SIZE
-) -> None:
+def open_window(data_dir: Path, size: tuple[int, int]) -> tuple[QApplication, Any, Any]:
+    """The application, the opened database and a shown main window on `data_dir`."""
     from prepdesk.store.database import Database
     from prepdesk.store.paths import DataPaths
     from prepdesk.ui.main_window import MainWindow
@@ -59,9 +61,20 @@ def capture_main_window(
     window = MainWindow(Operations(db))
     window.resize(*size)
     window.show()
+    return app, db, window
+
+
+def capture_main_window(
+    out_dir: Path, data_dir: Path, suffix: str = "", size: tuple[int, int] = WINDOW_SIZE
+) -> None:
+    app, db, window = open_window(data_dir, size)
     for key in window.page_keys():
         settle(app, page=window.show_page(key))
         save(window, out_dir, f"{key}{suffix}")
+    if os.environ.get(ONLY_FIRST_RUN_ENV):
+        window.close()
+        db.close()
+        return
     for name, shot in EXTRA_SHOTS:
         widget = shot(window)
         if widget is not None:
@@ -185,12 +198,15 @@ def main(argv: list[str]) -> int:
             finish_background_work()
             return 0
         capture_main_window(out_dir, demo_dir)
+        capture_first_run(out_dir, Path(tmp) / "first-run", "")
         # A fresh copy for the dark pass: some light shots add items (a new story).
         dark_dir = Path(tmp) / "demo-dark"
         os.environ["PREPDESK_DATA_DIR"] = str(dark_dir)
         install_demo(DataPaths.resolve(dark_dir), force=False, today=date.today())
         theme_manager().set_choice("dark", remember=False)
         capture_main_window(out_dir, dark_dir, suffix="-dark")
+        first_dark = Path(tmp) / "first-run-dark"
+        capture_first_run(out_dir, first_dark, "-dark")
         theme_manager().set_choice("light", remember=False)
         empty_dir = Path(tmp) / "empty"
         os.environ["PREPDESK_DATA_DIR"] = str(empty_dir)

@@ -5,7 +5,7 @@ Reused by the dashboard; it refreshes itself when ratings, sessions, dates or se
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -50,6 +50,9 @@ class TodayPanel(QGroupBox):
         self.plan: Plan | None = None
         self.start_buttons: dict[int, QPushButton] = {}
 
+        self.progress = QLabel()
+        self.progress.setObjectName("todayProgress")
+        self.progress.setAccessibleName("Done today against planned")
         self.on_track = QLabel()
         self.on_track.setWordWrap(True)
         self.on_track.setObjectName("todayOnTrack")
@@ -65,6 +68,7 @@ class TodayPanel(QGroupBox):
         reviews_row.addWidget(self.review_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.on_track)
+        layout.addWidget(self.progress)
         layout.addLayout(self.topics_grid)
         layout.addLayout(reviews_row)
         self.design_label = QLabel()  # ML design prompts due for re-practice
@@ -93,13 +97,17 @@ class TodayPanel(QGroupBox):
             when = format_day(plan.interview_day)
             self.on_track.setText(f"Next interview {when}{stage}. {plan.summary()}")
         self._fill_topics(plan, now)
-        count = len(due)
+        self.progress.setText(self._progress_text(plan, now))
+        # New question cards are drilled for the first time, not reviewed (like Anki's new
+        # cards): counted apart, so "reviews due" means only what was learnt before.
+        new = sum(1 for card in due if card.recall_now is None)
+        count = len(due) - new
+        reviews = f"{count} review{'s' if count != 1 else ''} due today" if count else ""
+        fresh = f"{new} new question{'s' if new != 1 else ''} to drill" if new else ""
         self.reviews_label.setText(
-            f"{count} review{'s' if count != 1 else ''} due today"
-            if count
-            else "No reviews due today."
+            " · ".join(part for part in (reviews, fresh) if part) or "No reviews due today."
         )
-        self.review_button.setEnabled(count > 0)
+        self.review_button.setEnabled(bool(due))
         design = self._ops.read(lambda s: ReviewRepository(s).due(now, kind="design"))
         self.design_label.setVisible(bool(design))
         titles = ", ".join(card.title for card in design[:3]) + ("…" if len(design) > 3 else "")
@@ -107,6 +115,21 @@ class TodayPanel(QGroupBox):
             f"{len(design)} ML design prompt{'s' if len(design) != 1 else ''} due for a timed "
             f"re-practice (ML practice page): {titles}"
         )
+
+    def _progress_text(self, plan: Plan | None, now: datetime) -> str:
+        """'Done today: 45 of 126 min' (study sessions plus reviews against the plan)."""
+        midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
+        done = self._ops.read(lambda s: TopicRepository(s).minutes_done_since(midnight))
+        today = plan.day(now.astimezone().date()) if plan else None
+        if today is None:
+            return f"Done today: {done} min" if done else ""
+        new = sum(1 for b in today.blocks if b.topic_id in self._new_ids(plan))
+        started = f"; {new} new topic{'s' if new != 1 else ''} to start" if new else ""
+        return f"Done today: {done} of {today.planned_minutes} min planned{started}."
+
+    @staticmethod
+    def _new_ids(plan: Plan | None) -> set[int]:
+        return {t.topic_id for t in plan.kept if t.new} if plan else set()
 
     def _fill_topics(self, plan: Plan | None, now: datetime) -> None:
         while self.topics_grid.count():

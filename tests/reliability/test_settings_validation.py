@@ -20,6 +20,11 @@ from tests.reliability.cli_driver import database_state, run
 HOSTILE: dict[str, tuple[object, object]] = {
     "desired_retention": ("0.9", 1.5),
     "daily_review_limit": (True, 0),
+    "daily_new_questions": ("ten", -1),
+    "daily_new_limit": (2.5, 0),
+    "coding_targets": ([], {"Kaggle": {"easy": 0, "medium": 30, "hard": 45}}),
+    "first_run_completed": ("yes", 1),
+    "role_profile": (3, "no spaces allowed"),
     "target_date": (20260101, "0001-01-01"),
     "hours_per_weekday": ({"monday": 2}, [2, 2, 2, 2, 2, 2, 25]),
     "target_minutes": ([15, 30, 45], {"easy": 15, "medium": 30, "hard": 0}),

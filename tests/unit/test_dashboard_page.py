@@ -120,17 +120,20 @@ def test_a_hidden_dashboard_refreshes_when_shown_again(qtbot, ops):
 
 def test_every_chart_shows_a_helpful_empty_state_on_an_empty_database(qtbot, ops):
     page = show(qtbot, DashboardPage(ops))
+    # An empty folder shows one call to action instead of the panels (issue 14).
+    assert page.welcome.isVisible() and not page.content_scroll.isVisible()
+    assert page.welcome.plan_button.isDefault()
     for key, panel in page.charts.items():
         assert panel.is_empty, key
-        assert panel.canvas is None or not panel.canvas.isVisible(), key  # never empty axes
-        assert panel.placeholder.isVisible(), key
+        assert panel.canvas is None or panel.canvas.isHidden(), key  # never empty axes
+        assert not panel.placeholder.isHidden(), key
         assert len(panel.placeholder.text()) > 60, key
         assert "TODO" not in panel.placeholder.text()
     assert page.countdown.remaining.text() == "No date yet", page.countdown.what.text()
     today = page.today
-    # A fresh curriculum's topics are new cards, due for their first review.
-    due = len(due_for_today(ops, datetime.now(UTC)))
-    assert today.panel.reviews_label.text() == f"{due} reviews due today"
+    # A fresh curriculum's topics are new, not reviews due.
+    assert due_for_today(ops, datetime.now(UTC)) == []
+    assert today.panel.reviews_label.text() == "No reviews due today."
     assert "No interview date yet" in today.panel.on_track.text()
     assert today.panel.start_buttons == {}
     assert today.rehearsals.text() == "No story rehearsals due."

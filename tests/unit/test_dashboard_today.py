@@ -65,7 +65,8 @@ def test_rehearse_opens_the_practice_tab_with_the_due_stories(qtbot, window, ops
 def test_review_now_opens_the_review_of_the_due_cards(qtbot, window):
     page = dashboard(qtbot, window)
     panel = page.today.panel
-    count = int(panel.reviews_label.text().split()[0])
+    # "18 reviews due today · 10 new questions to drill": the review session takes both.
+    count = sum(int(part.split()[0]) for part in panel.reviews_label.text().split(" · "))
     qtbot.mouseClick(panel.review_button, Qt.MouseButton.LeftButton)
     dialog = panel.review_dialog
     assert dialog is not None and dialog.isVisible()

@@ -45,7 +45,9 @@ def test_preferences_round_trip_across_a_restart(qtbot, paths):
         _set_spin(qtbot, spin, hours)
     _set_spin(qtbot, dialog.retention, 85)
     _set_spin(qtbot, dialog.review_limit, 120)
-    _set_spin(qtbot, dialog.target_minutes["hard"], 60)
+    _set_spin(qtbot, dialog.new_limit, 6)
+    _set_spin(qtbot, dialog.coding_targets.spins[("Kaggle", "hard")], 300)
+    _set_spin(qtbot, dialog.coding_targets.spins[("LeetCode", "hard")], 60)
     _set_spin(qtbot, dialog.answer_seconds, 180)
     qtbot.mouseClick(dialog.auto_backup, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.reminders, Qt.MouseButton.LeftButton)
@@ -67,7 +69,9 @@ def test_preferences_round_trip_across_a_restart(qtbot, paths):
         assert stored["hours_per_weekday"] == [1.0, 1.5, 2.0, 2.5, 3.0, 6.0, 0.0]
         assert stored["desired_retention"] == pytest.approx(0.85)
         assert stored["daily_review_limit"] == 120
-        assert stored["target_minutes"] == {"easy": 15, "medium": 30, "hard": 60}
+        assert stored["daily_new_limit"] == 6
+        assert stored["coding_targets"]["Kaggle"] == {"easy": 60, "medium": 120, "hard": 300}
+        assert stored["coding_targets"]["LeetCode"] == {"easy": 15, "medium": 30, "hard": 60}
         assert stored["answer_seconds"] == 180
         assert stored["auto_backup_enabled"] is False
         assert stored["reminders_enabled"] is False

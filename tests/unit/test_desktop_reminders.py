@@ -45,7 +45,9 @@ def test_service_sends_each_reminder_once_and_remembers_across_restarts(qtbot, o
 
     def setup(session):
         _add_stage(session, NOW + timedelta(hours=26))
-        ReviewRepository(session).ensure_card("topic", 1)
+        # Reviewed long ago, so due again (a never-reviewed topic is new, not due).
+        reviews = ReviewRepository(session)
+        reviews.review(reviews.ensure_card("topic", 1).id, 3, NOW - timedelta(days=40))
 
     ops.write(setup)
     sent = []

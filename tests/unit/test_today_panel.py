@@ -20,7 +20,10 @@ def test_without_an_interview_it_says_how_to_get_a_plan(qtbot, ops):
     panel.show()  # it follows the data while on screen
     assert panel.on_track.text().startswith("No interview date yet")
     assert panel.start_buttons == {}
-    assert panel.reviews_label.text().endswith("reviews due today")
+    # Never-studied topics are new, not due reviews; the built-in questions are new too,
+    # offered within the daily limit of new questions.
+    assert panel.reviews_label.text() == "10 new questions to drill"
+    assert panel.review_button.isEnabled()
 
 
 def test_shows_todays_plan_and_starts_the_shared_timer(qtbot, ops, db):
@@ -37,6 +40,7 @@ def test_shows_todays_plan_and_starts_the_shared_timer(qtbot, ops, db):
     assert today is not None and today.blocks
     assert list(panel.start_buttons) == [block.topic_id for block in today.blocks]
     assert "short" in panel.on_track.text() or "On track" in panel.on_track.text()
+    assert panel.progress.text().startswith(f"Done today: 0 of {today.planned_minutes} min")
 
     block = today.blocks[0]
     qtbot.mouseClick(panel.start_buttons[block.topic_id], Qt.MouseButton.LeftButton)
@@ -58,3 +62,17 @@ def test_replans_when_a_rating_changes(qtbot, ops, db):
     now = datetime.now(UTC)
     ops.write(lambda s: TopicRepository(s).rate(topic_ids[0], 4, now))
     assert panel.plan.needed_minutes < needed
+
+
+def test_done_today_counts_sessions_against_the_plan(qtbot, ops, db):
+    target = (datetime.now().date() + timedelta(days=10)).isoformat()
+    with db.transaction() as s:
+        SettingsRepository(s).set("target_date", target)
+        topic_id = s.scalars(select(Topic.id)).first()
+    panel = TodayPanel(ops)
+    qtbot.addWidget(panel)
+    panel.show()
+    now = datetime.now(UTC)
+    ops.write(lambda s: TopicRepository(s).add_session(topic_id, now, 45))
+    planned = panel.plan.day(now.astimezone().date()).planned_minutes
+    assert panel.progress.text().startswith(f"Done today: 45 of {planned} min planned")

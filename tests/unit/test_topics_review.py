@@ -11,9 +11,12 @@ from prepdesk.store.models import Problem, ReviewCard, ReviewLog
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.topics.review_dialog import ReviewDialog
+from tests.helpers import review_topics_long_ago
 
 
 def make_dialog(qtbot, ops) -> ReviewDialog:
+    if not ops.read(lambda s: ReviewRepository(s).due(datetime.now(UTC), kind="topic")):
+        ops.write(lambda s: review_topics_long_ago(s, 8, days_ago=4))
     dialog = ReviewDialog(ops, clock=lambda: datetime.now(UTC))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -29,7 +32,7 @@ def test_keys_one_to_four_grade_the_cards_in_order(qtbot, ops, db):
     for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4):
         qtbot.keyClick(dialog, key)
     with db.transaction() as s:
-        logs = s.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
+        logs = s.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()[-4:]
         assert [(log.card_id, log.rating) for log in logs] == list(
             zip(shown, [1, 2, 3, 4], strict=True)
         )
@@ -64,3 +67,10 @@ def test_problems_are_reviewed_too_and_most_forgotten_come_first(qtbot, ops):
     assert "Predicted recall right now" in dialog.recall.text()
     qtbot.mouseClick(dialog.grade_buttons[2], Qt.MouseButton.LeftButton)
     assert dialog.current.kind == "topic"
+
+
+def test_never_reviewed_topics_are_new_not_due(qtbot, ops):
+    now = datetime.now(UTC)
+    assert ops.read(lambda s: ReviewRepository(s).due(now, kind="topic")) == []
+    ops.write(lambda s: review_topics_long_ago(s, 2, days_ago=4))
+    assert len(ops.read(lambda s: ReviewRepository(s).due(now, kind="topic"))) == 2

@@ -15,7 +15,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from prepdesk.core.levels import DEFAULT_TARGET, LEVEL_MAX, LEVEL_MIN
+from prepdesk.core.limits import SESSION_MINUTES
 from prepdesk.store.models.base import Base, UTCDateTime, utcnow
+
+LEVEL_CHECK = f"BETWEEN {LEVEL_MIN} AND {LEVEL_MAX}"
+DEFAULT_HOURS_PER_LEVEL = 1.5
 
 
 class Area(Base):
@@ -39,7 +44,7 @@ class Topic(Base):
 
     __tablename__ = "topic"
     __table_args__ = (
-        CheckConstraint("target_level BETWEEN 0 AND 5", name="target_level_range"),
+        CheckConstraint(f"target_level {LEVEL_CHECK}", name="target_level_range"),
         CheckConstraint("weight > 0", name="weight_positive"),
     )
 
@@ -53,9 +58,9 @@ class Topic(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     resources: Mapped[str] = mapped_column(Text, default="")
-    target_level: Mapped[int] = mapped_column(Integer, default=4)
+    target_level: Mapped[int] = mapped_column(Integer, default=DEFAULT_TARGET)
     weight: Mapped[float] = mapped_column(Float, default=1.0)
-    hours_per_level: Mapped[float] = mapped_column(Float, default=3.0)
+    hours_per_level: Mapped[float] = mapped_column(Float, default=DEFAULT_HOURS_PER_LEVEL)
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -74,7 +79,7 @@ class Rating(Base):
     """One self-assessment of a topic; history is kept, never overwritten."""
 
     __tablename__ = "rating"
-    __table_args__ = (CheckConstraint("level BETWEEN 0 AND 5", name="level_range"),)
+    __table_args__ = (CheckConstraint(f"level {LEVEL_CHECK}", name="level_range"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"), index=True)
@@ -89,7 +94,11 @@ class StudySession(Base):
     """Minutes spent studying one topic."""
 
     __tablename__ = "study_session"
-    __table_args__ = (CheckConstraint("minutes > 0 AND minutes <= 1440", name="minutes_range"),)
+    __table_args__ = (
+        CheckConstraint(
+            f"minutes > 0 AND minutes <= {SESSION_MINUTES.high:g}", name="minutes_range"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"), index=True)

@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, func, literal, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from prepdesk.core.coding_targets import resolve_coding_targets
+from prepdesk.core.mastery import TopicLevel, area_mastery
 from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.store.models import (
     Area,
@@ -136,23 +138,23 @@ class DashboardStatsRepository:
         return {row[0]: _TopicInfo(*row[1:]) for row in rows}
 
     def mastery_by_area(self) -> list[AreaMastery]:
+        """Each area's mastery by core.mastery's one definition (Topics and the brief too)."""
         latest = latest_levels().subquery()
-        level = func.coalesce(latest.c.level, 0)
-        weight = func.sum(Topic.weight)
         rows = self._session.execute(
-            select(
-                Area.key,
-                Area.name,
-                func.sum(level * Topic.weight) / weight,
-                func.sum(Topic.target_level * Topic.weight) / weight,
-            )
+            select(Area.id, Area.key, Area.name, latest.c.level, Topic.target_level, Topic.weight)
             .join(Topic, Topic.area_id == Area.id)
             .outerjoin(latest, latest.c.topic_id == Topic.id)
             .where(Topic.archived.is_(False))
-            .group_by(Area.id)
-            .order_by(Area.position)
-        )
-        return [AreaMastery(k, n, float(lv or 0), float(t or 0)) for k, n, lv, t in rows]
+            .order_by(Area.position, Topic.position)
+        ).all()
+        areas: dict[int, tuple[str, str, list[TopicLevel]]] = {}
+        for area_id, key, name, level, target, weight in rows:
+            areas.setdefault(area_id, (key, name, []))[2].append(TopicLevel(level, target, weight))
+        result = []
+        for key, name, topics in areas.values():
+            mastery = area_mastery(topics)
+            result.append(AreaMastery(key, name, mastery.level, mastery.target))
+        return result
 
     def _weekly_levels(
         self, today: date, weeks: int
@@ -284,7 +286,11 @@ class DashboardStatsRepository:
             column = position.get(date.fromisoformat(monday))
             if column is not None and difficulty in solved:
                 solved[difficulty][column] = count
-        targets = SettingsRepository(self._session).get("target_minutes")
+        settings = SettingsRepository(self._session)
+        # The chart compares puzzle solves: LeetCode's targets (Kaggle has its own).
+        targets = resolve_coding_targets(
+            settings.get("coding_targets"), settings.get("target_minutes")
+        )["LeetCode"]
         return ProblemWeeks(
             weeks=mondays,
             solved={d: tuple(c) for d, c in solved.items()},

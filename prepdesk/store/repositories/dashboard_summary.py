@@ -91,7 +91,7 @@ class DashboardSummaryRepository:
         ).all()
         recall = ReviewRepository(self._session).recall_at("topic", [r[0] for r in rows], when)
         topics = tuple(
-            TopicStanding(area, level, target, weight, recall.get(topic_id))
+            TopicStanding(area, level, target, weight, recall.get(topic_id), topic_id)
             for topic_id, area, level, target, weight in rows
         )
         total, covered = self._value_coverage(upcoming)

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from prepdesk.core.practice import TimeAgainstTarget, canonical_platform, target_for
+from prepdesk.core.coding_targets import CodingTargets, coding_target, resolve_coding_targets
+from prepdesk.core.practice import TimeAgainstTarget, canonical_platform
 from prepdesk.store.models import Area, Attempt, Problem, ReviewCard, Topic, utcnow
 from prepdesk.store.models.practice import problem_topic
 from prepdesk.store.repositories.lookup import require
@@ -106,8 +107,12 @@ class ProblemRepository:
 
     # reading ----------------------------------------------------------------------
 
-    def target_minutes(self) -> dict[str, int]:
-        return dict(SettingsRepository(self._session).get("target_minutes"))
+    def target_minutes(self) -> CodingTargets:
+        """Coding targets per platform and difficulty (core defaults, then Preferences)."""
+        settings = SettingsRepository(self._session)
+        return resolve_coding_targets(
+            settings.get("coding_targets"), settings.get("target_minutes")
+        )
 
     def list_problems(self) -> list[ProblemRow]:
         targets = self.target_minutes()
@@ -313,8 +318,8 @@ def _attempt_row(attempt: Attempt, target: int) -> AttemptRow:
     )
 
 
-def _detail(problem: Problem, targets: dict[str, int]) -> ProblemDetail:
-    target = target_for(problem.difficulty, targets)
+def _detail(problem: Problem, targets: CodingTargets) -> ProblemDetail:
+    target = coding_target(problem.platform, problem.difficulty, targets)
     return ProblemDetail(
         row=_row(problem, targets),
         notes=problem.notes,
@@ -323,7 +328,7 @@ def _detail(problem: Problem, targets: dict[str, int]) -> ProblemDetail:
     )
 
 
-def _row(problem: Problem, targets: dict[str, int]) -> ProblemRow:
+def _row(problem: Problem, targets: CodingTargets) -> ProblemRow:
     attempts = problem.attempts  # ordered by attempted_at
     last = attempts[-1] if attempts else None
     solved_minutes = [a.minutes for a in attempts if a.solved]
@@ -335,7 +340,7 @@ def _row(problem: Problem, targets: dict[str, int]) -> ProblemRow:
         difficulty=problem.difficulty,
         patterns=problem.patterns,
         topics=tuple(topic.name for topic in problem.topics),
-        target_minutes=target_for(problem.difficulty, targets),
+        target_minutes=coding_target(problem.platform, problem.difficulty, targets),
         attempt_count=len(attempts),
         solved=bool(solved_minutes),
         last_attempt_at=last.attempted_at if last else None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.question_drills import topic_recall
@@ -17,6 +17,7 @@ from prepdesk.store.models import (
     ReviewCard,
     ReviewLog,
     Story,
+    StudySession,
     TechQuestion,
     Topic,
 )
@@ -80,11 +81,17 @@ class ReviewRepository:
     def due(
         self, now: datetime, limit: int | None = None, kind: str | None = None
     ) -> list[DueCard]:
-        """Cards due by `now`, least likely to be remembered first (new cards last)."""
+        """Cards due by `now`, least likely to be remembered first (new cards last).
+
+        A topic never studied nor reviewed is new, not due (as Anki keeps new cards
+        apart): the plan starts new topics within the daily new limit, and once studied
+        the topic's card is due for its first review.
+        """
         # One query: each card with its owner's title; archived owners' cards left out.
         title = func.coalesce(
             Topic.name, Problem.title, Story.title, DesignPrompt.title, TechQuestion.text, ""
         )
+        studied = exists().where(StudySession.topic_id == ReviewCard.topic_id)
         query = (
             select(ReviewCard, title)
             .outerjoin(Topic, ReviewCard.topic_id == Topic.id)
@@ -98,6 +105,7 @@ class ReviewRepository:
                 or_(Topic.id.is_(None), Topic.archived.is_(False)),
                 or_(DesignPrompt.id.is_(None), DesignPrompt.archived.is_(False)),
                 or_(TechQuestion.id.is_(None), TechQuestion.archived.is_(False)),
+                or_(ReviewCard.kind != "topic", ReviewCard.last_review.is_not(None), studied),
             )
         )
         if kind is not None:

@@ -5,9 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.levels import check_level
+from prepdesk.core.limits import (
+    HOURS_PER_LEVEL,
+    REVIEW_MINUTES_EACH,
+    SESSION_MINUTES,
+    TOPIC_WEIGHT,
+)
 from prepdesk.core.planner import Plan, PlanInput, PlanTopic, make_plan
 from prepdesk.store.models import Area, Rating, ReviewCard, StudySession, Topic
 from prepdesk.store.repositories.lookup import require
@@ -15,17 +22,7 @@ from prepdesk.store.repositories.next_interview import NextInterview, next_inter
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
 
-REVIEW_MINUTES_EACH = 3  # a topic or problem review: recall, explain aloud, grade
 PLAN_HORIZON_DAYS = 400
-
-LEVEL_MEANINGS = {
-    0: "Not started",
-    1: "Heard of it: know the words, not the ideas",
-    2: "Basics: can follow an explanation",
-    3: "Working knowledge: can use it with notes",
-    4: "Solid: can explain and apply it without notes",
-    5: "Could teach it in an interview",
-}
 
 
 @dataclass(frozen=True)
@@ -37,9 +34,11 @@ class TopicRow:
     target: int
     last_studied: datetime | None
     total_minutes: int
-    due: datetime | None
+    due: datetime | None  # None while the topic is new (never reviewed)
     recall_at_interview: float | None  # None when never reviewed or no interview
     archived: bool
+    weight: float = 1.0
+    hours_per_level: float = 1.5
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,10 @@ class TopicDetail:
         return self.ratings[0].level if self.ratings else None
 
 
+# Card kinds that are new, not due reviews, until their first review.
+NEW_UNTIL_REVIEWED = ("topic", "question", "design")
+
+
 class TopicRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -115,7 +118,9 @@ class TopicRepository:
         )
         dues = dict(
             self._session.execute(
-                select(ReviewCard.topic_id, ReviewCard.due).where(ReviewCard.topic_id.is_not(None))
+                select(ReviewCard.topic_id, ReviewCard.due).where(
+                    ReviewCard.topic_id.is_not(None), ReviewCard.last_review.is_not(None)
+                )
             ).all()
         )
         query = select(Topic).order_by(Topic.area_id, Topic.position, Topic.id)
@@ -141,6 +146,8 @@ class TopicRepository:
                     due=_aware(dues.get(t.id)),
                     recall_at_interview=recall.get(t.id),
                     archived=t.archived,
+                    weight=t.weight,
+                    hours_per_level=t.hours_per_level,
                 )
             )
         return [
@@ -182,6 +189,14 @@ class TopicRepository:
             return None, None
         settings = SettingsRepository(self._session)
         levels = self._latest_levels()
+        studied = set(self._session.scalars(select(StudySession.topic_id).distinct()))
+        studied |= set(
+            self._session.scalars(
+                select(ReviewCard.topic_id).where(
+                    ReviewCard.topic_id.is_not(None), ReviewCard.last_review.is_not(None)
+                )
+            )
+        )
         topics = [
             PlanTopic(
                 topic_id=t.id,
@@ -191,6 +206,7 @@ class TopicRepository:
                 target=t.target_level,
                 weight=t.weight,
                 hours_per_level=t.hours_per_level,
+                new=t.id not in studied,
             )
             for t in self._session.scalars(select(Topic).where(Topic.archived.is_(False)))
         ]
@@ -198,8 +214,15 @@ class TopicRepository:
         days = min(max((interview_day - today).days, 0), PLAN_HORIZON_DAYS)
         limit = int(settings.get("daily_review_limit"))
         per_day = [0] * days
+        # New cards (never studied nor reviewed) are not reviews: a topic waits for a
+        # study, a question or design prompt for its first drill (within its own limit).
+        studied_card = or_(
+            ReviewCard.kind.not_in(NEW_UNTIL_REVIEWED),
+            ReviewCard.last_review.is_not(None),
+            ReviewCard.topic_id.in_(list(studied)),
+        )
         for due in self._session.scalars(
-            select(ReviewCard.due).where(ReviewCard.suspended.is_(False))
+            select(ReviewCard.due).where(ReviewCard.suspended.is_(False), studied_card)
         ):
             index = max((_aware(due) or now).astimezone().date() - today, timedelta()).days
             if index < days:
@@ -213,8 +236,19 @@ class TopicRepository:
             hours_per_weekday=[float(h) for h in settings.get("hours_per_weekday")],
             topics=topics,
             review_minutes=review_minutes,
+            new_limit=int(settings.get("daily_new_limit")),
         )
         return plan_input, interview
+
+    def minutes_done_since(self, since: datetime) -> int:
+        """Study minutes plus review time (REVIEW_MINUTES_EACH a review) from `since` on."""
+        studied = self._session.scalar(
+            select(func.coalesce(func.sum(StudySession.minutes), 0)).where(
+                StudySession.started_at >= since
+            )
+        )
+        reviewed = ReviewRepository(self._session).reviewed_since(since)
+        return int(studied or 0) + reviewed * REVIEW_MINUTES_EACH
 
     # --- the curriculum -----------------------------------------------------------------
 
@@ -243,8 +277,39 @@ class TopicRepository:
         self._get(topic_id).archived = archived
 
     def set_target(self, topic_id: int, target: int) -> None:
-        _check_level(target)
+        check_level(target, "a target")
         self._get(topic_id).target_level = target
+
+    def set_plan_fields(
+        self,
+        topic_ids: list[int],
+        *,
+        target: int | None = None,
+        weight: float | None = None,
+        hours_per_level: float | None = None,
+    ) -> None:
+        """Set what the plan reads of one topic or many at once; None leaves a field."""
+        if target is not None:
+            check_level(target, "a target")
+        if weight is not None:
+            TOPIC_WEIGHT.check(weight)
+        if hours_per_level is not None:
+            HOURS_PER_LEVEL.check(hours_per_level)
+        for topic_id in topic_ids:
+            topic = self._get(topic_id)
+            if target is not None:
+                topic.target_level = target
+            if weight is not None:
+                topic.weight = weight
+            if hours_per_level is not None:
+                topic.hours_per_level = hours_per_level
+
+    def plan_fields(self, topic_ids: list[int]) -> list[tuple[int, str, int, float, float]]:
+        """(id, name, target, weight, hours per level) of each topic."""
+        return [
+            (t.id, t.name, t.target_level, t.weight, t.hours_per_level)
+            for t in (self._get(topic_id) for topic_id in topic_ids)
+        ]
 
     def set_notes(self, topic_id: int, notes: str) -> None:
         self._get(topic_id).notes = notes
@@ -254,7 +319,7 @@ class TopicRepository:
 
     def rate(self, topic_id: int, level: int, when: datetime, note: str = "") -> int:
         """Append a rating to the topic's history (earlier ratings stay as they were)."""
-        _check_level(level)
+        check_level(level)
         self._get(topic_id)
         rating = Rating(topic_id=topic_id, level=level, rated_at=when, note=note)
         self._session.add(rating)
@@ -264,7 +329,7 @@ class TopicRepository:
     # --- study sessions -----------------------------------------------------------------
 
     def add_session(self, topic_id: int, started_at: datetime, minutes: int, note: str = "") -> int:
-        _check_minutes(minutes)
+        SESSION_MINUTES.check(minutes)
         self._get(topic_id)
         row = StudySession(topic_id=topic_id, started_at=started_at, minutes=minutes, note=note)
         self._session.add(row)
@@ -274,7 +339,7 @@ class TopicRepository:
     def update_session(
         self, session_id: int, started_at: datetime, minutes: int, note: str
     ) -> None:
-        _check_minutes(minutes)
+        SESSION_MINUTES.check(minutes)
         row = require(self._session, StudySession, session_id)
         row.started_at, row.minutes, row.note = started_at, minutes, note
 
@@ -315,13 +380,3 @@ def _clean_name(name: str) -> str:
     if len(name) > 200:
         raise ValueError("a topic name can be at most 200 characters")
     return name
-
-
-def _check_level(level: int) -> None:
-    if not 0 <= level <= 5:
-        raise ValueError(f"a level is 0 to 5, got {level}")
-
-
-def _check_minutes(minutes: int) -> None:
-    if not 0 < minutes <= 1440:
-        raise ValueError(f"a session is 1 to 1440 minutes, got {minutes}")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from prepdesk.core.mastery import area_label
 from prepdesk.store.repositories.dashboard_stats import (
     AreaMastery,
     Burndown,
@@ -55,7 +56,7 @@ def draw_mastery_by_area(figure: Any, areas: list[AreaMastery], style: ChartStyl
         ax.text(
             max(area.level, area.target) + 0.08,  # clear of both the bar and the target
             bar.get_y() + bar.get_height() / 2,
-            f"{area.level:.1f} / {area.target:.1f}",
+            area_label(area.level, area.target),
             va="center",
             fontsize=7.5,
             color=style.text,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from prepdesk.core.readiness import PART_LABELS, Readiness, tooltip_text
+from prepdesk.ui.dashboard.plan_outlook_view import PlanOutlookView
 
 
 class ReadinessPanel(QFrame):
@@ -45,6 +46,8 @@ class ReadinessPanel(QFrame):
             self.details[key] = detail
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
+        self.outlook = PlanOutlookView()  # the plan's story for interview day
+        layout.addWidget(self.outlook)
         layout.addStretch(1)
 
     def show_data(self, result: Readiness) -> None:

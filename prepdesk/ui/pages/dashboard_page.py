@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVB
 from prepdesk.core.readiness import Readiness, readiness
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository
+from prepdesk.store.repositories.outlook import dashboard_outlook
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.clock import system_clock
 from prepdesk.ui.dashboard.chart_panel import ChartPanel
@@ -30,6 +31,7 @@ from prepdesk.ui.dashboard.chart_style import ChartStyle
 from prepdesk.ui.dashboard.countdown_panel import CountdownData, CountdownPanel
 from prepdesk.ui.dashboard.readiness_panel import ReadinessPanel
 from prepdesk.ui.dashboard.today_card import REHEARSALS_DEPEND_ON, TodayCard
+from prepdesk.ui.dashboard.welcome import DashboardWelcome
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.page import Page
 
@@ -45,6 +47,8 @@ NUMBER_DEPENDENCIES = {
     | Change.SETTINGS,
     "rehearsals": REHEARSALS_DEPEND_ON,
 }
+# The plan's outlook under the readiness score also follows study time and practice.
+NUMBER_DEPENDENCIES["readiness"] |= Change.SESSIONS | Change.PROBLEMS
 COUNTDOWN_TICK_MS = 60_000
 # Tasks outlive the page that started them (their signals must exist until they end).
 
@@ -125,13 +129,25 @@ class DashboardPage(Page):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         scroll.setAccessibleName("Dashboard")
+        self.content_scroll = scroll
+        self.welcome = DashboardWelcome(ops.db.paths.root)  # the empty dashboard's next step
+        self.welcome.hide()
+        # Its buttons are the main window's own commands (Help > Plan…, File > Import…).
+        self.welcome.plan_requested.connect(lambda: self._trigger("first_run_action"))
+        self.welcome.import_requested.connect(lambda: self._trigger("import_action"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        outer.addWidget(self.welcome)
 
         self._tick = QTimer(self)
         self._tick.setInterval(COUNTDOWN_TICK_MS)
         self._tick.timeout.connect(self._tick_countdown)
+
+    def _trigger(self, action_name: str) -> None:
+        action = getattr(self.window(), action_name, None)
+        if action is not None:
+            action.trigger()
 
     # when to refresh --------------------------------------------------------------------
 
@@ -193,21 +209,25 @@ class DashboardPage(Page):
         self._loading_numbers = True
         now = self._clock()
 
-        def read(session: Any) -> tuple[CountdownData, Readiness, int]:
+        def read(session: Any) -> tuple[CountdownData, Readiness, int, Any]:
             summary = DashboardSummaryRepository(session)
             upcoming, inputs = summary.readiness_inputs(now)
             stages = tuple(summary.upcoming_stages(now))
             rehearsals = summary.due_rehearsals(now)
-            return CountdownData(now, upcoming, stages), readiness(inputs), rehearsals
+            outlook = dashboard_outlook(session, now, inputs)
+            return CountdownData(now, upcoming, stages), readiness(inputs), rehearsals, outlook
 
         def show(result: object) -> None:
             assert isinstance(result, tuple)
-            countdown, score, rehearsals = result
+            countdown, score, rehearsals, outlook = result
+            self.welcome.setVisible(outlook.empty)
+            self.content_scroll.setVisible(not outlook.empty)
             self._countdown_data = countdown
             if "countdown" in dirty:
                 self.countdown.show_data(countdown)
             if "readiness" in dirty:
                 self.readiness.show_data(score)
+                self.readiness.outlook.show_outlook(outlook.plan)
             if "rehearsals" in dirty:
                 self.today.show_rehearsals(rehearsals)
             self._loading_numbers = False

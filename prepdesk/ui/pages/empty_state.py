@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class EmptyState(QWidget):
@@ -40,4 +47,15 @@ class EmptyState(QWidget):
         body.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
         layout.addWidget(heading)
         layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addStretch(1)
+        layout.addLayout(self.buttons)
         layout.addStretch(3)
+
+    def add_button(self, text: str, accessible_name: str = "") -> QPushButton:
+        """A next step under the message; the first one added is the default."""
+        button = QPushButton(text)
+        button.setAccessibleName(accessible_name or text.replace("&", ""))
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        return button

@@ -157,7 +157,8 @@ class PracticePage(Page):
             "Log the problems you practise on LeetCode, HackerRank or Kaggle: press New "
             "problem (Ctrl+N), or Import… a CSV list (columns are described in "
             "docs/problems-csv.md). Each attempt's time is shown against the target for "
-            "its difficulty: 15 minutes easy, 30 medium, 45 hard.",
+            "its platform and difficulty (a Kaggle notebook is not a LeetCode easy); "
+            "set them in Edit > Preferences.",
             icon("practice"),
         )
         self.content = QStackedWidget()

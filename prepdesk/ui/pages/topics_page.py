@@ -58,6 +58,8 @@ class TopicsPage(Page):
         self.rename_action = self._action("Rename…", "F2", self.rename_topic)
         self.move_action = self._action("Move to area…", None, self.move_topic)
         self.archive_action = self._action("Archive", None, self.toggle_archived)
+        self.targets_action = self._action("Targets and weights…", "Ctrl+T", self.edit_targets)
+        self.profile_action = self._action("Apply role profile…", None, self.apply_profile)
         self.toolbar.addSeparator()
         self.show_archived = QCheckBox("Show archived")
         self.show_archived.setAccessibleName("Show archived topics")
@@ -217,6 +219,19 @@ class TopicsPage(Page):
         if ok:
             area_id = areas[names.index(area)][0]
             self._ops.write(lambda s: TopicRepository(s).move(topic.id, area_id), initiator=self)
+
+    def edit_targets(self) -> None:
+        from prepdesk.ui.topics.targets_dialog import TargetsDialog
+
+        ids = self.tree.selected_topic_ids()
+        if ids:
+            self.targets_dialog = TargetsDialog(self._ops, ids, self)
+            self.targets_dialog.open()
+
+    def apply_profile(self) -> None:
+        from prepdesk.ui.topics.targets_dialog import apply_role_profile
+
+        apply_role_profile(self._ops, self)
 
     def toggle_archived(self) -> None:
         topic = self.detail.topic

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.limits import SESSION_MINUTES
 from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.date_field import DateField
 from prepdesk.ui.operations import Operations
@@ -45,8 +46,8 @@ class SessionDialog(QDialog):
         started_row.addWidget(self.started, 1)
         started_row.addWidget(self.started_time)
         self.minutes = QSpinBox()
-        self.minutes.setRange(1, 1440)
-        self.minutes.setValue(min(max(minutes, 1), 1440))
+        self.minutes.setRange(int(SESSION_MINUTES.low), int(SESSION_MINUTES.high))
+        self.minutes.setValue(int(SESSION_MINUTES.clamp(minutes)))
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Minutes")
         self.note = QLineEdit(note)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from prepdesk.core.limits import SESSION_MINUTES
 from prepdesk.ui.clock import system_clock
 from prepdesk.ui.operations import Operations
 
@@ -72,7 +73,7 @@ class StudyTimer(QObject):
     def stop(self) -> TimedStudy | None:
         if self._topic is None or self._started_at is None:
             return None
-        minutes = min(max(round(self.elapsed_seconds() / 60), 1), 1440)
+        minutes = int(SESSION_MINUTES.clamp(round(self.elapsed_seconds() / 60)))
         record = TimedStudy(self._topic[0], self._topic[1], self._started_at, minutes)
         self._topic = self._started_at = None
         self._ticker.stop()

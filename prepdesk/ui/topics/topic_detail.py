@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from prepdesk.store.repositories.topics import LEVEL_MEANINGS, TopicDetail, TopicRepository
+from prepdesk.core.levels import LEVEL_MEANINGS
+from prepdesk.store.repositories.topics import TopicDetail, TopicRepository
 from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.markdown_field import MarkdownField
@@ -165,8 +166,8 @@ class TopicDetailPane(QWidget):
         self.area.setText(topic.area_name + ("  ·  archived" if topic.archived else ""))
         if recall is None:
             self.recall.setText(
-                "Predicted recall at your next interview: not known yet. Review this topic "
-                "once (Review due) and it will be predicted."
+                "Predicted recall at your next interview: not yet reviewed (counts 0 in "
+                "readiness). Study it once and it comes up in Review due."
                 if interview
                 else "Predicted recall at the interview appears once an interview is scheduled."
             )

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from prepdesk.core.levels import format_level
+from prepdesk.core.mastery import AreaMastery, TopicLevel, area_mastery
 from prepdesk.store.repositories.topics import AreaRow, TopicRow
 
 # Two-line headers keep the columns narrow, leaving room for topic names.
@@ -24,6 +26,10 @@ RECALL_COLUMN = 1
 MASTERY_COLUMN = 2
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1  # an area row's key
+
+
+def area_mastery_of(area: AreaRow) -> AreaMastery:
+    return area_mastery(TopicLevel(t.level, t.target, t.weight) for t in area.topics)
 
 
 def recall_colour(recall: float) -> QColor:
@@ -68,6 +74,8 @@ class TopicTree(QTreeWidget):
         self.setHeaderLabels(list(COLUMNS))
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
+        # Several topics at once (Targets and weights…); the current one shows in detail.
+        self.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
@@ -91,10 +99,9 @@ class TopicTree(QTreeWidget):
         self.clear()
         restore: QTreeWidgetItem | None = None
         for area in areas:
-            levels = [t.level or 0 for t in area.topics]
             summary = [area.name]
-            if levels:
-                summary.append(f"mastery {sum(levels) / len(levels):.1f} avg")
+            if area.topics:
+                summary.append(f"mastery {area_mastery_of(area).label()}")
             total = sum(t.total_minutes for t in area.topics)
             if total:
                 summary.append(f"{format_minutes(total)} studied")
@@ -141,7 +148,7 @@ class TopicTree(QTreeWidget):
         self.scrollToItem(area, QTreeWidget.ScrollHint.PositionAtTop)
 
     def _topic_item(self, topic: TopicRow, now: datetime) -> QTreeWidgetItem:
-        level = "not rated" if topic.level is None else f"{topic.level} / 5"
+        level = format_level(topic.level)
         recall = topic.recall_at_interview
         item = QTreeWidgetItem(
             [
@@ -150,7 +157,7 @@ class TopicTree(QTreeWidget):
                 level,
                 str(topic.target),
                 format_when(topic.last_studied, now),
-                format_when(topic.due, now) if topic.due else "—",
+                format_when(topic.due, now) if topic.due else "new",
                 format_minutes(topic.total_minutes),
             ]
         )
@@ -162,12 +169,20 @@ class TopicTree(QTreeWidget):
             bold.setBold(True)
             item.setFont(RECALL_COLUMN, bold)
         else:
-            item.setToolTip(RECALL_COLUMN, "Not reviewed yet, or no interview date.")
+            item.setToolTip(
+                RECALL_COLUMN, "Not yet reviewed: no known recall (counts 0 in readiness)."
+            )
         if topic.level is not None and topic.level < topic.target:
             item.setToolTip(MASTERY_COLUMN, f"{topic.target - topic.level} below target")
         for column in range(1, len(COLUMNS)):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
         return item
+
+    def selected_topic_ids(self) -> list[int]:
+        """The selected topics (the current one if none is selected)."""
+        ids = [i.data(0, TOPIC_ROLE) for i in self.selectedItems() if i.data(0, TOPIC_ROLE)]
+        current = self.current_topic_id()
+        return ids or ([current] if current is not None else [])
 
     def current_topic_id(self) -> int | None:
         item = self.currentItem()
