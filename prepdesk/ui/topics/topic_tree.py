@@ -91,9 +91,7 @@ class TopicTree(QTreeWidget):
     def load(self, areas: list[AreaRow], now: datetime) -> None:
         selected = self.current_topic_id()
         collapsed = {
-            self.topLevelItem(i).text(0).split("  ·  ")[0]
-            for i in range(self.topLevelItemCount())
-            if not self.topLevelItem(i).isExpanded()
+            item.text(0).split("  ·  ")[0] for item in self.area_items() if not item.isExpanded()
         }
         self.blockSignals(True)
         self.clear()
@@ -121,12 +119,17 @@ class TopicTree(QTreeWidget):
         self.blockSignals(False)
         if restore is not None:
             self.setCurrentItem(restore)
-        elif self.topLevelItemCount() and self.topLevelItem(0).childCount():
-            self.setCurrentItem(self.topLevelItem(0).child(0))
+        elif (first := self.topLevelItem(0)) is not None and (first_topic := first.child(0)):
+            self.setCurrentItem(first_topic)
         self.filter_area(self.area_filter)
 
     def area_items(self) -> list[QTreeWidgetItem]:
-        return [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def topic_items(self, area: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        items = (area.child(j) for j in range(area.childCount()))
+        return [item for item in items if item is not None]
 
     def visible_area_keys(self) -> list[str]:
         return [item.data(0, AREA_ROLE) for item in self.area_items() if not item.isHidden()]
@@ -144,7 +147,7 @@ class TopicTree(QTreeWidget):
         current = self.currentItem()
         inside = current is not None and area in (current, current.parent())
         if not inside:
-            self.setCurrentItem(area.child(0) if area.childCount() else area)
+            self.setCurrentItem(area.child(0) or area)
         self.scrollToItem(area, QTreeWidget.ScrollHint.PositionAtTop)
 
     def _topic_item(self, topic: TopicRow, now: datetime) -> QTreeWidgetItem:
@@ -189,11 +192,10 @@ class TopicTree(QTreeWidget):
         return item.data(0, TOPIC_ROLE) if item is not None else None
 
     def select_topic(self, topic_id: int) -> None:
-        for i in range(self.topLevelItemCount()):
-            area = self.topLevelItem(i)
-            for j in range(area.childCount()):
-                if area.child(j).data(0, TOPIC_ROLE) == topic_id:
-                    self.setCurrentItem(area.child(j))
+        for area in self.area_items():
+            for item in self.topic_items(area):
+                if item.data(0, TOPIC_ROLE) == topic_id:
+                    self.setCurrentItem(item)
                     return
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
