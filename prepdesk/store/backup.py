@@ -12,6 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from prepdesk.store.engine import connect_read_only
 from prepdesk.store.errors import StoreError
 
 
@@ -35,7 +36,7 @@ def write_backup(source: Path, destination: Path) -> Path:
     partial = destination.with_name(destination.name + ".partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = connect_read_only(source)
     try:
         dst = sqlite3.connect(partial)
         try:

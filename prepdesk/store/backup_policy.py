@@ -8,6 +8,7 @@ from pathlib import Path
 
 from prepdesk.core.backup_rotation import BackupStamp, backups_to_keep
 from prepdesk.store.backup import backup_file_name, write_backup
+from prepdesk.store.engine import connect_read_only
 from prepdesk.store.paths import DataPaths
 from prepdesk.store.restore import list_backups, newest_good_backup
 
@@ -17,7 +18,7 @@ PERIODIC_INTERVAL = timedelta(minutes=30)
 
 def passes_quick_check(path: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
         finally:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
 
 # "prep" in ASCII: lets `file` and prepdesk itself recognise our databases.
 APPLICATION_ID = 0x70726570
@@ -20,7 +21,8 @@ def make_engine(path: Path, *, echo: bool = False) -> Engine:
     failing migration could leave half a schema. We switch its handling off and
     emit BEGIN ourselves (the recipe from SQLAlchemy's SQLite dialect docs).
     """
-    engine = create_engine(f"sqlite:///{path}", echo=echo)
+    # URL.create, never a formatted string: '#', '?' and '%' are ordinary in a folder name.
+    engine = create_engine(URL.create("sqlite", database=str(path)), echo=echo)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -32,6 +34,20 @@ def make_engine(path: Path, *, echo: bool = False) -> Engine:
         conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that opens `path` read-only, whatever characters the path holds.
+
+    Path.as_uri() percent-encodes every character a URI gives a meaning to (space, '#',
+    '?', '%', '&', '='), so SQLite reads exactly this file and takes no options from it.
+    """
+    return f"{Path(path).absolute().as_uri()}?mode=ro"
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to `path`: it never creates the file or changes a byte."""
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 def configure_connection(conn: sqlite3.Connection) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from prepdesk.store.engine import connect_read_only
 from prepdesk.store.inspection import inspect_database
 from prepdesk.store.migration import SchemaVersions
 
@@ -22,7 +23,7 @@ def check_database(path: Path) -> list[str]:
     except CorruptDatabase as exc:
         return [exc.reason]
     problems: list[str] = []
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = connect_read_only(path)
     try:
         for (line,) in conn.execute("PRAGMA integrity_check"):
             if line != "ok":

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from prepdesk.store.engine import APPLICATION_ID
+from prepdesk.store.engine import APPLICATION_ID, connect_read_only
 from prepdesk.store.errors import CorruptDatabase, NewerDatabase, NotAPrepdeskDatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -26,7 +26,7 @@ def inspect_database(path: Path, is_known_revision: Callable[[str], bool]) -> st
     if header != SQLITE_HEADER:
         raise NotAPrepdeskDatabase(path, "this file is not an SQLite database")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
     except sqlite3.Error as exc:
         raise CorruptDatabase(path, f"the file could not be opened ({exc})") from exc
     try:

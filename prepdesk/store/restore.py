@@ -9,6 +9,7 @@ from pathlib import Path
 
 from prepdesk.store.backup import backup_file_name, write_backup
 from prepdesk.store.database import move_aside
+from prepdesk.store.engine import connect_read_only
 from prepdesk.store.paths import DataPaths
 
 
@@ -32,7 +33,7 @@ def list_backups(paths: DataPaths) -> list[BackupInfo]:
 
 def is_good_backup(path: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         finally:
@@ -79,7 +80,7 @@ SUMMARY_TABLES = {
 
 def summarise_backup(info: BackupInfo) -> BackupSummary:
     try:
-        conn = sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)
+        conn = connect_read_only(info.path)
         try:
             counts = {
                 label: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
