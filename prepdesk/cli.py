@@ -99,7 +99,11 @@ def _cmd_backup(args: argparse.Namespace, paths: DataPaths) -> int:
     if problems:
         print(f"prepdesk: not backing up a damaged database: {problems[0]}", file=sys.stderr)
         return 1
+    from prepdesk.store.safe_target import check_file_target
+
     destination = args.to or paths.backups / backup_file_name("manual")
+    if args.to is not None:  # never onto the live data, a backup or a folder
+        destination = check_file_target(args.to, paths, database_copy=True)
     write_backup(paths.database, destination.absolute())
     print(f"Backed up to {destination}")
     return 0

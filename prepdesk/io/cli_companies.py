@@ -23,15 +23,17 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def cmd_brief(args: argparse.Namespace, paths: DataPaths) -> int:
-    from prepdesk.io.atomic import write_text_atomically
     from prepdesk.io.brief import NoStageError, brief_markdown, default_stage_id
     from prepdesk.io.brief_pdf import ensure_gui_application, write_pdf
+    from prepdesk.io.export_target import write_export
     from prepdesk.store.database import Database
+    from prepdesk.store.safe_target import check_file_target
 
     out: Path = args.out.absolute()
     if out.suffix.lower() not in (".pdf", ".md"):
         print("prepdesk: --out must end in .pdf or .md", file=sys.stderr)
         return 2
+    check_file_target(out, paths)  # refused before any work, and before Qt starts
     now = datetime.now(UTC)
     db = Database.open(paths)
     try:
@@ -45,10 +47,10 @@ def cmd_brief(args: argparse.Namespace, paths: DataPaths) -> int:
     finally:
         db.close()
     if out.suffix.lower() == ".md":
-        write_text_atomically(out, text)
+        write_export(out, text, paths)
     else:
         ensure_gui_application()
-        write_pdf(text, out)
+        write_pdf(text, out, paths)
     print(f"Brief written to {out}")
     return 0
 

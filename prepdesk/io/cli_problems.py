@@ -42,13 +42,14 @@ def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
 def cmd_export_problems(args: argparse.Namespace, paths: DataPaths) -> int:
     from prepdesk.io.problems_csv import export_problems_csv
     from prepdesk.store.database import Database
+    from prepdesk.store.safe_target import check_file_target
 
     if not paths.database.exists():
         print(f"prepdesk: no database in {paths.root} to export from", file=sys.stderr)
         return 1
     db = Database.open(paths)
     try:
-        rows = export_problems_csv(db, args.file)
+        rows = export_problems_csv(db, check_file_target(args.file, paths))
     except OSError as exc:
         print(f"prepdesk: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return 1

@@ -18,7 +18,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def cmd_export_stories(args: argparse.Namespace, paths: DataPaths) -> int:
-    from prepdesk.io.atomic import write_text_atomically
+    from prepdesk.io.export_target import write_export
     from prepdesk.io.stories_markdown import stories_markdown
     from prepdesk.store.database import Database
     from prepdesk.store.repositories.stories import StoryRepository
@@ -33,7 +33,7 @@ def cmd_export_stories(args: argparse.Namespace, paths: DataPaths) -> int:
     finally:
         db.close()
     try:
-        write_text_atomically(args.file, stories_markdown(stories))
+        write_export(args.file, stories_markdown(stories), paths)
     except OSError as exc:
         print(f"prepdesk: cannot write {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 1

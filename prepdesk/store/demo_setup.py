@@ -40,7 +40,7 @@ def install_demo(paths: DataPaths, *, force: bool, today: date | None = None) ->
                 )
             db.close()
             write_backup(paths.database, paths.backups / backup_file_name("before-demo"))
-            moved_to = move_aside(paths, into=paths.root / "replaced-by-demo")
+            moved_to = move_aside(paths, into=paths.replaced)
             db = Database.open(paths)
         with db.transaction() as session:
             fill_demo_data(session, today or date.today())

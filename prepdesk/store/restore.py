@@ -10,7 +10,7 @@ from pathlib import Path
 from prepdesk.store.backup import backup_file_name, write_backup
 from prepdesk.store.database import move_aside
 from prepdesk.store.engine import connect_read_only
-from prepdesk.store.paths import DataPaths
+from prepdesk.store.paths import BACKUP_PATTERN, DataPaths
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def list_backups(paths: DataPaths) -> list[BackupInfo]:
     if not paths.backups.is_dir():
         return []
     found = []
-    for path in paths.backups.glob("prepdesk-*.sqlite3"):
+    for path in paths.backups.glob(BACKUP_PATTERN):
         stat = path.stat()
         found.append(BackupInfo(path, datetime.fromtimestamp(stat.st_mtime, UTC), stat.st_size))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)

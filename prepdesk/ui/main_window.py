@@ -162,7 +162,9 @@ class MainWindow(QMainWindow):
             "&Restore from backup…", "Ctrl+Shift+R", self.restore_from_backup
         )
         self.import_action = self._action("&Import…", "Ctrl+I", self.import_data)
-        self.export_action = self._action("&Export everything (JSON)…", "Ctrl+E", self.export_data)
+        self.export_action = self._action(
+            "&Export everything (JSON)…", "Ctrl+E", lambda: self.export_data("json")
+        )
         self.export_csv_action = self._action(
             "Export tables as &CSV…", "Ctrl+Shift+C", lambda: self.export_data("csv")
         )
