@@ -25,6 +25,12 @@ def backup_file_name(reason: str, when: datetime | None = None) -> str:
     return f"prepdesk-{when.strftime('%Y%m%d-%H%M%S-%f')}-{reason}.sqlite3"
 
 
+def backup_reason(name: str) -> str:
+    """The reason part of a backup's file name ('quit', 'before-import', …); '' if none."""
+    parts = Path(name).stem.split("-", 4)  # prepdesk-YYYYmmdd-HHMMSS-ffffff-<reason>
+    return parts[4] if len(parts) == 5 and parts[0] == "prepdesk" else ""
+
+
 def write_backup(source: Path, destination: Path) -> Path:
     """Copy `source` to `destination` atomically and verify the copy.
 

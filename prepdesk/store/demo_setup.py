@@ -10,10 +10,8 @@ from prepdesk.store.backup import backup_file_name, write_backup
 from prepdesk.store.database import Database, move_aside
 from prepdesk.store.demo import fill_demo_data
 from prepdesk.store.errors import StoreError
-from prepdesk.store.models import Company, Problem, Project, Rating, Story, StudySession
 from prepdesk.store.paths import DataPaths
-
-USER_DATA_TABLES = (Rating, StudySession, Problem, Project, Story, Company)
+from prepdesk.store.user_data import USER_DATA_TABLES
 
 
 class DemoRefused(StoreError):

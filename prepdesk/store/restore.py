@@ -54,7 +54,7 @@ def restore_backup(paths: DataPaths, backup: Path) -> Path | None:
     """
     moved = None
     if paths.database.exists():
-        if is_good_backup(paths.database):
+        if paths.database.stat().st_size > 0 and is_good_backup(paths.database):
             write_backup(paths.database, paths.backups / backup_file_name("before-restore"))
         moved = move_aside(paths)
     write_backup(backup, paths.database)

@@ -15,9 +15,8 @@ import os
 from pathlib import Path
 
 from prepdesk.store.errors import StoreError
+from prepdesk.store.inspection import SQLITE_HEADER
 from prepdesk.store.paths import DataPaths
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class RefusedTarget(StoreError):
@@ -71,7 +70,7 @@ def _refuse_misplaced_parent(target: Path) -> None:
 def _is_sqlite(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
-            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
         return False
 
