@@ -9,6 +9,7 @@ backups that still hold the person's data, and the safety backups.
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -26,23 +27,20 @@ from prepdesk.store.backup_policy import automatic_backup, rotate_backups
 from prepdesk.store.database import Database
 from prepdesk.store.demo import fill_demo_data
 from prepdesk.store.errors import CorruptDatabase
-from prepdesk.store.models import Company
-from prepdesk.store.restore import list_backups
+from prepdesk.store.restore import list_backups, restore_backup
 from prepdesk.store.user_data import USER_DATA_TABLES, count_user_rows
 from prepdesk.ui.startup import open_database_interactively
 from tests.helpers import sha256
-from tests.unit.test_startup_dialog import click_when_shown
+from tests.unit.test_startup_dialog import click_when_shown, make_damaged_database_with_backup
 
 START = datetime(2026, 6, 15, 8, 0, tzinfo=UTC)
 
 
 def with_data_and_backup(paths) -> None:
-    db = Database.open(paths)
-    with db.transaction() as session:
-        session.add(Company(name="Kept in the backup"))
-    db.checkpoint()
-    db.close()
-    write_backup(paths.database, paths.backups / backup_file_name("test"))
+    """One company in the database and in a backup (the start-up dialog tests' folder)."""
+    make_damaged_database_with_backup(paths)
+    restore_backup(paths, next(paths.backups.glob("*-test.sqlite3")))
+    shutil.rmtree(paths.quarantine)
 
 
 def damage(paths, how: str) -> None:
@@ -79,15 +77,11 @@ def test_startup_offers_the_newest_good_backup_and_keeps_the_damaged_file(qtbot,
     with_data_and_backup(paths)
     damage(paths, how)
     damaged = sha256(paths.database)
-    seen: list[str] = []
-    click_when_shown(qtbot, "Restore backup", seen)
+    click_when_shown(qtbot, "Restore backup", [])
     db = open_database_interactively(paths)
     assert db is not None
-    try:
-        with db.transaction() as session:
-            assert session.query(Company).one().name == "Kept in the backup"
-    finally:
-        db.close()
+    db.close()
+    assert count_user_rows(paths.database) == 1
     assert [sha256(p) for p in paths.quarantine.glob("*.sqlite3")] == [damaged]
 
 
@@ -111,15 +105,27 @@ def back_up_at(paths, reason: str, when: datetime):
     return written
 
 
-def test_a_day_of_automatic_backups_after_emptying_keeps_the_data(paths):
+def demo_backed_up_at_start(paths) -> int:
+    """The demo's data in the folder and backed up at START; returns its rows."""
     db = Database.open(paths)
     with db.transaction() as session:
         fill_demo_data(session, date(2026, 6, 1))
     db.close()
-    rows = count_user_rows(paths.database)
-    assert rows
+    back_up_at(paths, "startup", START)
+    return count_user_rows(paths.database) or 0
+
+
+def delete_rows(paths, models) -> None:
+    db = Database.open(paths)
+    with db.transaction() as session:
+        for model in models:
+            session.execute(delete(model))
+    db.close()
+
+
+def test_a_day_of_automatic_backups_after_emptying_keeps_the_data(paths):
+    rows = demo_backed_up_at_start(paths)
     when = START
-    back_up_at(paths, "startup", when)
     before_import = write_backup(
         paths.database, paths.backups / backup_file_name("before-import", when)
     )
@@ -127,11 +133,7 @@ def test_a_day_of_automatic_backups_after_emptying_keeps_the_data(paths):
     for _ in range(6):  # a morning of work, backed up every 30 minutes
         when += timedelta(minutes=30)
         back_up_at(paths, "periodic", when)
-    db = Database.open(paths)
-    with db.transaction() as session:  # the data is emptied
-        for model in reversed(USER_DATA_TABLES):
-            session.execute(delete(model))
-    db.close()
+    delete_rows(paths, reversed(USER_DATA_TABLES))  # the data is emptied
     for _ in range(48):  # a day of automatic backups of the empty database
         when += timedelta(minutes=30)
         back_up_at(paths, "periodic", when)
@@ -142,17 +144,9 @@ def test_a_day_of_automatic_backups_after_emptying_keeps_the_data(paths):
 
 
 def test_a_smaller_database_never_pushes_out_the_fullest_backup(paths):
-    db = Database.open(paths)
-    with db.transaction() as session:
-        fill_demo_data(session, date(2026, 6, 1))
-    db.close()
-    full = count_user_rows(paths.database)
+    full = demo_backed_up_at_start(paths)
     when = START
-    back_up_at(paths, "startup", when)
-    db = Database.open(paths)
-    with db.transaction() as session:  # half the data deleted by mistake
-        session.execute(delete(USER_DATA_TABLES[1]))
-    db.close()
+    delete_rows(paths, [USER_DATA_TABLES[1]])  # some of the data deleted by mistake
     for _ in range(20):  # more than the last ten, all on the same day
         when += timedelta(minutes=30)
         back_up_at(paths, "periodic", when)
