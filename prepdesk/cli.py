@@ -84,7 +84,12 @@ def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
-    print(f"{paths.database}: ok")
+    from prepdesk.store.engine import is_read_only
+
+    note = (
+        " (read-only: prepdesk can read it, not save to it)" if is_read_only(paths.database) else ""
+    )
+    print(f"{paths.database}: ok{note}")
     return 0
 
 

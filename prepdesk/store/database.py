@@ -13,8 +13,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from prepdesk.store.backup import backup_file_name, write_backup
-from prepdesk.store.engine import make_engine
-from prepdesk.store.errors import DiskFull
+from prepdesk.store.engine import is_read_only, make_engine
+from prepdesk.store.errors import DiskFull, ReadOnlyDatabase
 from prepdesk.store.inspection import inspect_database
 from prepdesk.store.migration import SchemaVersions
 from prepdesk.store.paths import DataPaths
@@ -45,6 +45,12 @@ class Database:
         versions = versions or SchemaVersions()
         paths.ensure()
         revision = inspect_database(paths.database, versions.is_known)
+        if is_read_only(paths.database):
+            raise ReadOnlyDatabase(
+                paths.database,
+                "the database is healthy but read-only (the file or its folder can't be "
+                "written); make it writable to open it, `prepdesk backup --to FILE` can copy it",
+            )
         if revision is not None and revision != versions.head:
             write_backup(paths.database, paths.backups / backup_file_name("pre-migration"))
         engine = make_engine(paths.database)
