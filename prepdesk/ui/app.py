@@ -17,6 +17,7 @@ from prepdesk.ui.backup_scheduler import BackupScheduler
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.main_window import MainWindow
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.qt_platform import platform_problem
 from prepdesk.ui.reminders import start_tray_reminders
 from prepdesk.ui.single_instance import InstanceLock, RaiseServer, ask_running_instance_to_raise
 from prepdesk.ui.startup import open_database_interactively
@@ -37,6 +38,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(paths: DataPaths) -> int:
+    # Before QApplication: Qt aborts on a missing library with a misleading message.
+    problem = platform_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     app = make_application()
     lock = InstanceLock(paths.lock)
     if not lock.acquire():
