@@ -34,7 +34,7 @@ class WriteFailed(StoreError, OSError):
 
 def explain_write_error(exc: OSError, target: Path, where: Path | None = None) -> WriteFailed:
     """One line that says what went wrong where, from the errno rather than the wording."""
-    where = where or target.parent
+    where = where or (Path(exc.filename).parent if exc.filename else target.parent)
     if exc.errno in _FULL:
         why = f"the disk holding {where} is full"
     elif exc.errno in _READ_ONLY:

@@ -98,3 +98,15 @@ def test_a_read_only_database_can_still_be_backed_up_elsewhere(paths, tmp_path, 
     with read_only(paths.root):
         assert main(["--data-dir", str(paths.root), "backup", "--to", str(copy)]) == 0
     assert Path(copy).stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", [["demo"], ["export-ics", "out.ics"]])
+def test_a_data_folder_that_cant_be_created_says_read_only(tmp_path, command, capsys):
+    parent = tmp_path / "shelf"
+    parent.mkdir()
+    args = [str(tmp_path / a) if a == "out.ics" else a for a in command]
+    with read_only(parent):
+        assert main(["--data-dir", str(parent / "data"), *args]) == 1
+    err = one_line_error(capsys)
+    assert "read-only" in err and "running" not in err
+    assert list(parent.iterdir()) == []
