@@ -43,7 +43,8 @@ def inspect_database(path: Path, is_known_revision: Callable[[str], bool]) -> st
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as exc:
-        raise CorruptDatabase(path, f"the file could not be opened ({exc})") from exc
+        reason = f"the database is damaged: it could not be opened ({exc})"
+        raise CorruptDatabase(path, reason) from exc
     try:
         return _read_revision(conn, path, is_known_revision)
     except sqlite3.DatabaseError as exc:
