@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: run test lint screenshots bench package install-desktop icons test-packaging clean
+.PHONY: run test lint typecheck screenshots bench package install-desktop icons test-packaging clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
 
 screenshots: $(STAMP)
 	$(XVFB) $(PY) -m prepdesk.ui.screenshots docs/screenshots

@@ -98,7 +98,7 @@ class Probe(QObject):
         self._last_beat, self._max_gap = 0, 0
         self.heartbeat.start()
         self._edit_started = time.perf_counter()
-        ops.write(add_rating, Change.RATINGS)
+        ops.write(add_rating)
         if os.environ.get("PREPDESK_BENCH_TRACE"):
             spent = time.perf_counter() - self._edit_started
             print(f"  write + synchronous handlers: {spent * 1000:.0f} ms", file=sys.stderr)
@@ -131,8 +131,6 @@ def add_rating(session) -> None:
         Rating(topic_id=1 + edits_done % 40, level=edits_done % 6, rated_at=datetime.now(UTC))
     )
 
-
-from prepdesk.store.changes import Change  # noqa: E402
 
 app = make_application()
 db = open_database_interactively(DataPaths.resolve(args.data_dir))

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from prepdesk import __version__
 from prepdesk.store.paths import DATA_DIR_ENV, DataPaths
@@ -13,8 +14,15 @@ from prepdesk.store.paths import DATA_DIR_ENV, DataPaths
 Handler = Callable[[argparse.Namespace, DataPaths], int]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line like every other refusal (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="prepdesk",
         description="Get ready for machine-learning engineering interviews, offline.",
         epilog=f"The data folder can also be set with the {DATA_DIR_ENV} variable.",
@@ -52,20 +60,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; the exit codes are listed in prepdesk/io/cli_errors.py."""
+    from prepdesk.io.cli_errors import CommandRefused, run_command
+
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(arguments)
+    except SystemExit as exc:  # --help, --version and usage errors (already printed)
+        return exc.code if isinstance(exc.code, int) else 2
     paths = DataPaths.resolve(args.data_dir)
     handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        from prepdesk.ui.app import run_gui
 
-        return run_gui(paths)
-    from prepdesk.store.errors import StoreError
+    def start() -> int:
+        if paths.root.exists() and not paths.root.is_dir():
+            raise CommandRefused(f"{paths.root}: this is a file; the data folder must be a folder")
+        if handler is None:
+            from prepdesk.ui.app import run_gui
 
-    try:
+            return run_gui(paths)
         return handler(args, paths)
-    except StoreError as exc:
-        print(f"prepdesk: {exc}", file=sys.stderr)
-        return 1
+
+    return run_command(start, paths, arguments)
 
 
 def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -80,16 +95,13 @@ def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
 
         return cmd_repair(paths)
     if problems:
-        print(f"{paths.database}: {len(problems)} problem(s) found:", file=sys.stderr)
-        for problem in problems:
-            print(f"  - {problem}", file=sys.stderr)
-        return 1
+        from prepdesk.io.cli_errors import refuse
+
+        return refuse(f"{paths.database}: {len(problems)} problem(s) found: {'; '.join(problems)}")
     from prepdesk.store.engine import is_read_only
 
-    note = (
-        " (read-only: prepdesk can read it, not save to it)" if is_read_only(paths.database) else ""
-    )
-    print(f"{paths.database}: ok{note}")
+    read_only = is_read_only(paths.database)
+    print(f"{paths.database}: ok" + (" (read-only: prepdesk can read it, not save)" * read_only))
     return 0
 
 

@@ -30,3 +30,26 @@ def run_cli(
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         cwd=REPO,
     )
+
+
+def limit_pages(db, extra_pages: int) -> None:
+    """A full disk, for real: SQLite may grow the file by only `extra_pages` more pages."""
+    from sqlalchemy import event
+
+    with db.engine.connect() as conn:
+        used = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+    def on_connect(dbapi_connection, _record):
+        dbapi_connection.execute(f"PRAGMA max_page_count = {used + extra_pages}")
+
+    event.listen(db.engine, "connect", on_connect)
+    db.engine.dispose()  # new connections get the limit
+    return on_connect
+
+
+def unlimit_pages(db, listener) -> None:
+    """Room on the disk again."""
+    from sqlalchemy import event
+
+    event.remove(db.engine, "connect", listener)
+    db.engine.dispose()

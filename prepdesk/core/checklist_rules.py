@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
+
+from prepdesk.core.interview_pipeline import STAGE_CATEGORIES, STAGE_FORMATS
 
 SECTIONS = ("research", "behavioral", "coding", "topics", "logistics", "day-before")
 SECTION_TITLES = {
@@ -120,6 +123,26 @@ def items_for(category: str, stage_format: str) -> list[ItemTemplate]:
         ItemTemplate("day-before", "A good night's sleep", None),
     ]
     return items
+
+
+def item_key(section: str, text: str, rule: str | None) -> str:
+    """What makes two items the same item across a regeneration: the rule, else the text."""
+    return f"rule:{rule}" if rule else f"{section}:{text}"
+
+
+@cache
+def _generated_keys() -> frozenset[str]:
+    return frozenset(
+        item_key(t.section, t.text, t.rule)
+        for category in STAGE_CATEGORIES
+        for stage_format in STAGE_FORMATS
+        for t in items_for(category, stage_format)
+    )
+
+
+def is_generated(section: str, text: str, rule: str | None) -> bool:
+    """True for an item the rules give some stage; False for the person's own items."""
+    return item_key(section, text, rule) in _generated_keys()
 
 
 def _area_item_text(area: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,35 +14,44 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     brief.add_argument(
         "--out", metavar="FILE", type=Path, required=True, help="FILE.pdf or FILE.md"
     )
-    brief.add_argument("--stage", metavar="ID", type=int, help="the stage (default: the next one)")
+    brief.add_argument(
+        "--stage", metavar="ID", type=_stage_id, help="the stage (default: the next one)"
+    )
     brief.set_defaults(handler=cmd_brief)
     ics = commands.add_parser("export-ics", help="write upcoming interview stages as .ics")
     ics.add_argument("file", metavar="FILE.ics", type=Path)
     ics.set_defaults(handler=cmd_export_ics)
 
 
+def _stage_id(text: str) -> int:
+    from prepdesk.core.limits import LARGEST_INTEGER
+
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text[:20]) <= LARGEST_INTEGER:
+        raise argparse.ArgumentTypeError(f"a stage id is a positive whole number, not {text!r}")
+    return int(text)
+
+
 def cmd_brief(args: argparse.Namespace, paths: DataPaths) -> int:
     from prepdesk.io.brief import NoStageError, brief_markdown, default_stage_id
     from prepdesk.io.brief_pdf import ensure_gui_application, write_pdf
+    from prepdesk.io.cli_errors import EXIT_USAGE, refuse
     from prepdesk.io.export_target import write_export
-    from prepdesk.store.database import Database
     from prepdesk.store.safe_target import check_file_target
+    from prepdesk.store.snapshot import ReadOnlyDatabase
 
     out: Path = args.out.absolute()
     if out.suffix.lower() not in (".pdf", ".md"):
-        print("prepdesk: --out must end in .pdf or .md", file=sys.stderr)
-        return 2
+        return refuse(f"{args.out}: --out must end in .pdf or .md", EXIT_USAGE)
     check_file_target(out, paths)  # refused before any work, and before Qt starts
     now = datetime.now(UTC)
-    db = Database.open(paths)
+    db = ReadOnlyDatabase.open(paths)  # only reads: runs beside an open window
     try:
         with db.transaction() as session:
             try:
                 stage_id = args.stage if args.stage is not None else default_stage_id(session, now)
                 text = brief_markdown(session, stage_id, now)
             except (NoStageError, LookupError) as exc:
-                print(f"prepdesk: {exc.args[0] if exc.args else exc}", file=sys.stderr)
-                return 1
+                return refuse(str(exc.args[0] if exc.args else exc))
     finally:
         db.close()
     if out.suffix.lower() == ".md":
@@ -57,9 +65,9 @@ def cmd_brief(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def cmd_export_ics(args: argparse.Namespace, paths: DataPaths) -> int:
     from prepdesk.io.ics import export_ics
-    from prepdesk.store.database import Database
+    from prepdesk.store.snapshot import ReadOnlyDatabase
 
-    db = Database.open(paths)
+    db = ReadOnlyDatabase.open(paths)  # only reads: runs beside an open window
     try:
         with db.transaction() as session:
             count = export_ics(session, datetime.now(UTC), args.file.absolute())

@@ -3,48 +3,46 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from prepdesk.io.cli_lock import run_locked
 from prepdesk.store.paths import DataPaths
 
 
 def cmd_export(args: argparse.Namespace, paths: DataPaths) -> int:
+    """Only reads: runs beside an open window, from one consistent snapshot."""
     from prepdesk.io.csv_export import export_csv_folder
     from prepdesk.io.json_export import export_json
     from prepdesk.io.markdown_export import export_markdown_folder
-    from prepdesk.store.database import Database
+    from prepdesk.store.snapshot import ReadOnlyDatabase
 
-    if not paths.database.exists():
-        print(f"prepdesk: no database in {paths.root} to export", file=sys.stderr)
-        return 1
-
-    def work() -> int:
-        db = Database.open(paths)
-        try:
-            with db.transaction() as session:
-                if args.format == "csv":
-                    count = len(export_csv_folder(session, args.file.absolute()))
-                    print(f"Wrote {count} CSV files to {args.file}")
-                elif args.format == "markdown":
-                    count = len(export_markdown_folder(session, args.file.absolute()))
-                    print(f"Wrote {count} Markdown files to {args.file}")
-                else:
-                    rows = export_json(session, args.file.absolute())
-                    print(f"Exported {rows} rows to {args.file}")
-        finally:
-            db.close()
-        return 0
-
-    return run_locked(paths, work)
+    target = args.file.absolute()
+    db = ReadOnlyDatabase.open(paths)
+    try:
+        with db.transaction() as session:
+            if args.format == "csv":
+                count = len(export_csv_folder(session, target))
+                print(f"Wrote {count} CSV files to {args.file}")
+            elif args.format == "markdown":
+                count = len(export_markdown_folder(session, target))
+                print(f"Wrote {count} Markdown files to {args.file}")
+            else:
+                rows = export_json(session, target)
+                print(f"Exported {rows} rows to {args.file}")
+    finally:
+        db.close()
+    return 0
 
 
 def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
-    from prepdesk.io.json_import import import_export, read_export
+    from prepdesk.io.cli_errors import about
+    from prepdesk.io.json_import import ImportRefused, import_export, read_export
     from prepdesk.store.backup import backup_file_name
     from prepdesk.store.database import Database
 
-    data = read_export(args.file)  # refuses before the database is even opened
+    try:
+        data = read_export(args.file)  # refuses before the database is even opened
+    except ImportRefused as exc:
+        raise about(args.file, exc) from exc
 
     def work() -> int:
         db = Database.open(paths)
@@ -52,9 +50,11 @@ def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
             db.backup_to(paths.backups / backup_file_name("before-import"))
             with db.transaction() as session:
                 summary = import_export(session, data, merge=args.merge)
+        except ImportRefused as exc:
+            raise about(args.file, exc) from exc
         finally:
             db.close()
-        print(f"Imported {args.file}: {summary.added} added, {summary.updated} updated.")
+        print(f"Imported {args.file}: {summary.describe()}")
         return 0
 
     return run_locked(paths, work)

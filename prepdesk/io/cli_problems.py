@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from prepdesk.store.paths import DataPaths
@@ -19,17 +18,22 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
+    from prepdesk.io.cli_errors import about
     from prepdesk.io.cli_lock import run_locked
-    from prepdesk.io.problems_csv import ProblemCsvRefused, import_problems_csv
+    from prepdesk.io.problems_csv import ProblemCsvRefused, import_problems_csv, read_csv_text
     from prepdesk.store.database import Database
+
+    try:
+        text = read_csv_text(args.file)  # a file that can't be read never opens the database
+    except ProblemCsvRefused as exc:
+        raise about(args.file, f"nothing imported: {exc}") from exc
 
     def work() -> int:
         db = Database.open(paths)
         try:
-            report = import_problems_csv(db, args.file)
+            report = import_problems_csv(db, args.file, text)
         except ProblemCsvRefused as exc:
-            print(f"prepdesk: {args.file}: nothing imported: {exc}", file=sys.stderr)
-            return 1
+            raise about(args.file, f"nothing imported: {exc}") from exc
         finally:
             db.close()
         print(report.message())
@@ -40,19 +44,15 @@ def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def cmd_export_problems(args: argparse.Namespace, paths: DataPaths) -> int:
+    """Only reads: runs beside an open window, from one consistent snapshot."""
     from prepdesk.io.problems_csv import export_problems_csv
-    from prepdesk.store.database import Database
     from prepdesk.store.safe_target import check_file_target
+    from prepdesk.store.snapshot import ReadOnlyDatabase
 
-    if not paths.database.exists():
-        print(f"prepdesk: no database in {paths.root} to export from", file=sys.stderr)
-        return 1
-    db = Database.open(paths)
+    target = check_file_target(args.file, paths)  # never onto the data prepdesk keeps
+    db = ReadOnlyDatabase.open(paths)
     try:
-        rows = export_problems_csv(db, check_file_target(args.file, paths))
-    except OSError as exc:
-        print(f"prepdesk: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
-        return 1
+        rows = export_problems_csv(db, target)
     finally:
         db.close()
     print(f"Exported {rows} row(s) to {args.file}")

@@ -3,8 +3,8 @@
 One object: {"format": "prepdesk", "version": 1, "<table>": [row, ...], ...}, one
 list per table, rows as objects keyed by column name, ordered by primary key.
 The column list and types come from the models, so the format holds everything.
-What the models' CHECK constraints say is repeated here as plain ranges and
-choices, so an import can name the field that is wrong before writing anything.
+What the models' CHECK constraints say is given here as plain choices (and, from
+core.limits, ranges), so an import can name the wrong field before writing anything.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from prepdesk.core.interview_pipeline import (
     STAGE_CATEGORIES,
     STAGE_FORMATS,
 )
+from prepdesk.core.limits import COLUMN_RANGES
 from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.store.models import Base
 
@@ -29,21 +30,8 @@ def export_tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-# (minimum, maximum) allowed, None meaning unbounded; mirrors the CHECK constraints.
-RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
-    ("topic", "target_level"): (0, 5),
-    ("topic", "weight"): (1e-9, None),
-    ("topic", "hours_per_level"): (0, None),
-    ("rating", "level"): (0, 5),
-    ("study_session", "minutes"): (1, 1440),
-    ("attempt", "minutes"): (0, 1440),
-    ("practice_run", "score"): (1, 5),
-    ("practice_run", "duration_seconds"): (0, None),
-    ("practice_run", "target_seconds"): (0, None),
-    ("review_log", "rating"): (1, 4),
-    ("review_card", "state"): (1, 3),
-    ("interview_stage", "duration_minutes"): (1, None),
-}
+# Ranges live in core (one place); imported here for the validator.
+RANGES = COLUMN_RANGES
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("company", "status"): COMPANY_STATUSES,

@@ -13,6 +13,14 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table, Text
 
+from prepdesk.core.limits import (
+    LARGEST_INTEGER,
+    SMALLEST_INTEGER,
+    date_in_range,
+    date_range_text,
+    first_non_unicode,
+)
+from prepdesk.core.settings_schema import json_kind, stored_setting_problem
 from prepdesk.io.json_format import CHOICES, FORMAT_NAME, FORMAT_VERSION, RANGES, export_tables
 from prepdesk.store.errors import StoreError
 from prepdesk.store.models import UTCDateTime
@@ -41,20 +49,6 @@ class ValidatedExport:
     rows: Rows  # table name -> rows with Python values, in file order
 
 
-def _json_kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
-
-
 class _Checker:
     def __init__(self) -> None:
         self.problems: list[str] = []
@@ -72,15 +66,17 @@ class _Checker:
         converted: Any = None
         if isinstance(kind, Boolean):
             if not isinstance(value, bool):
-                return self.fail(path, f"expected true or false, got {_json_kind(value)}")
+                return self.fail(path, f"expected true or false, got {json_kind(value)}")
             converted = value
         elif isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
-                return self.fail(path, f"expected a whole number, got {_json_kind(value)}")
+                return self.fail(path, f"expected a whole number, got {json_kind(value)}")
+            if not SMALLEST_INTEGER <= value <= LARGEST_INTEGER:
+                return self.fail(path, "the number is too large to store")
             converted = value
         elif isinstance(kind, Float):
             if isinstance(value, bool) or not isinstance(value, int | float):
-                return self.fail(path, f"expected a number, got {_json_kind(value)}")
+                return self.fail(path, f"expected a number, got {json_kind(value)}")
             if not math.isfinite(value):
                 return self.fail(path, "expected a finite number")
             converted = float(value)
@@ -90,7 +86,10 @@ class _Checker:
             converted = self._date(value, path)
         elif isinstance(kind, String | Text):
             if not isinstance(value, str):
-                return self.fail(path, f"expected text, got {_json_kind(value)}")
+                return self.fail(path, f"expected text, got {json_kind(value)}")
+            bad = first_non_unicode(value)
+            if bad is not None:
+                return self.fail(path, f"text with an invalid character (lone surrogate) at {bad}")
             limit = getattr(kind, "length", None)
             if limit is not None and len(value) > limit:
                 return self.fail(path, f"text longer than {limit} characters ({len(value)})")
@@ -103,22 +102,27 @@ class _Checker:
 
     def _datetime(self, value: Any, path: str) -> datetime | None:
         if not isinstance(value, str):
-            return self.fail(path, f"expected a date and time as text, got {_json_kind(value)}")
+            return self.fail(path, f"expected a date and time as text, got {json_kind(value)}")
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             return self.fail(path, f"not a date and time: {value!r}")
         if parsed.tzinfo is None:
             return self.fail(path, f"date and time without a time zone offset: {value!r}")
+        if not date_in_range(parsed.date()):
+            return self.fail(path, f"{value!r} is outside {date_range_text()}")
         return parsed
 
     def _date(self, value: Any, path: str) -> date | None:
         if not isinstance(value, str):
-            return self.fail(path, f"expected a date as text, got {_json_kind(value)}")
+            return self.fail(path, f"expected a date as text, got {json_kind(value)}")
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             return self.fail(path, f"not a date (YYYY-MM-DD): {value!r}")
+        if not date_in_range(day):
+            return self.fail(path, f"{value!r} is outside {date_range_text()}")
+        return day
 
     def _range(self, table: str, column: str, value: Any, path: str) -> None:
         bounds = RANGES.get((table, column))
@@ -136,7 +140,7 @@ def validate_export(document: Any) -> ValidatedExport:
     """The whole document checked and converted, or ImportRefused listing every problem."""
     check = _Checker()
     if not isinstance(document, dict):
-        raise ImportRefused([f"(top level): expected an object, got {_json_kind(document)}"])
+        raise ImportRefused([f"(top level): expected an object, got {json_kind(document)}"])
     if document.get("format") != FORMAT_NAME:
         raise ImportRefused([f"format: expected {FORMAT_NAME!r}, got {document.get('format')!r}"])
     version = document.get("version")
@@ -155,9 +159,11 @@ def validate_export(document: Any) -> ValidatedExport:
     for name, table in tables.items():
         raw = document.get(name, [])
         if not isinstance(raw, list):
-            check.fail(name, f"expected a list, got {_json_kind(raw)}")
+            check.fail(name, f"expected a list, got {json_kind(raw)}")
             raw = []
         rows[name] = _table_rows(check, table, raw)
+        if name == "setting":
+            _check_settings(check, rows[name])
         ids[name] = {row.get(c.name) for row in rows[name] for c in table.primary_key.columns}
     _check_references(check, tables, rows, ids)
     if check.problems:
@@ -172,7 +178,7 @@ def _table_rows(check: _Checker, table: Table, raw: list[Any]) -> list[dict[str,
     for index, item in enumerate(raw):
         where = f"{table.name}[{index}]"
         if not isinstance(item, dict):
-            check.fail(where, f"expected an object, got {_json_kind(item)}")
+            check.fail(where, f"expected an object, got {json_kind(item)}")
             continue
         row: dict[str, Any] = {}
         for field in item:
@@ -189,6 +195,16 @@ def _table_rows(check: _Checker, table: Table, raw: list[Any]) -> list[dict[str,
         keys_seen.add(key)
         result.append(row)
     return result
+
+
+def _check_settings(check: _Checker, rows: list[dict[str, Any]]) -> None:
+    """A preference is checked against its rule before it can reach the app."""
+    for index, row in enumerate(rows):
+        key, text = row.get("key"), row.get("value")
+        if isinstance(key, str) and isinstance(text, str):
+            problem = stored_setting_problem(key, text)
+            if problem is not None:
+                check.fail(f"setting[{index}].value", f"{key}: {problem}")
 
 
 def _check_references(

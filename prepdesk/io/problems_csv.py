@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from prepdesk.core.limits import date_in_range, date_range_text
 from prepdesk.core.practice import DIFFICULTIES, MAX_MINUTES, canonical_platform
 from prepdesk.store.database import Database
 from prepdesk.store.errors import StoreError
+from prepdesk.store.models import Problem
 from prepdesk.store.repositories.problems import (
     AttemptInput,
     ImportCounts,
@@ -26,6 +28,7 @@ from prepdesk.store.repositories.problems import (
     ProblemRepository,
     TopicChoice,
 )
+from prepdesk.store.snapshot import ReadOnlyDatabase
 
 COLUMNS = (
     "title",
@@ -41,6 +44,9 @@ COLUMNS = (
     "attempt_notes",
 )
 REQUIRED = ("title", "difficulty")
+# Text limits are the schema's (one place): the problem table's column lengths.
+TITLE_LENGTH: int = Problem.__table__.c.title.type.length  # type: ignore[attr-defined]
+PLATFORM_LENGTH: int = Problem.__table__.c.platform.type.length  # type: ignore[attr-defined]
 ATTEMPT_COLUMNS = ("date", "minutes", "solved", "attempt_notes")
 # Spreadsheets run cells starting with these as formulas; exported cells get a quote.
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -81,9 +87,12 @@ class _Pending:
 # reading --------------------------------------------------------------------------------
 
 
-def import_problems_csv(db: Database, path: Path) -> ImportReport:
-    """Validate the whole file, then write it in one transaction; ProblemCsvRefused if bad."""
-    text = _read_text(path)
+def import_problems_csv(db: Database, path: Path, text: str | None = None) -> ImportReport:
+    """Validate the whole file, then write it in one transaction; ProblemCsvRefused if bad.
+
+    `text` is the file's content when the caller has read it already (read_csv_text).
+    """
+    text = read_csv_text(path) if text is None else text
     with db.transaction() as session:
         repository = ProblemRepository(session)
         items, rows = parse_problems_csv(text, repository.topic_choices())
@@ -91,7 +100,7 @@ def import_problems_csv(db: Database, path: Path) -> ImportReport:
     return ImportReport(path, rows, counts)
 
 
-def _read_text(path: Path) -> str:
+def read_csv_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")  # -sig: Excel writes a BOM
     except FileNotFoundError:
@@ -196,11 +205,11 @@ def _problem_fields(row: _Row, topic_ids: dict[str, list[int]]) -> ProblemInput:
     title = row.get("title")
     if not title:
         raise row.refuse("title", "a problem needs a title")
-    if len(title) > 300:
-        raise row.refuse("title", f"at most 300 characters, got {len(title)}")
+    if len(title) > TITLE_LENGTH:
+        raise row.refuse("title", f"at most {TITLE_LENGTH} characters, got {len(title)}")
     platform = canonical_platform(row.get("platform")) or "Other"
-    if len(platform) > 64:
-        raise row.refuse("platform", f"at most 64 characters, got {len(platform)}")
+    if len(platform) > PLATFORM_LENGTH:
+        raise row.refuse("platform", f"at most {PLATFORM_LENGTH} characters, got {len(platform)}")
     difficulty = row.get("difficulty").lower()
     if difficulty not in DIFFICULTIES:
         raise row.refuse(
@@ -262,15 +271,17 @@ def _attempt(row: _Row) -> AttemptInput | None:
             "date",
             f"expected an ISO date such as 2026-11-24 or 2026-11-24T18:30, got {when_text!r}",
         )
+    if not date_in_range(when.date()):
+        raise row.refuse("date", f"{when_text!r} is outside {date_range_text()}")
     minutes_text = row.get("minutes")
-    if not minutes_text.isdigit():
+    if not (minutes_text.isascii() and minutes_text.isdigit()):
         raise row.refuse(
             "minutes", f"expected whole minutes from 0 to {MAX_MINUTES}, got {minutes_text!r}"
         )
-    minutes = int(minutes_text)
-    if minutes > MAX_MINUTES:
+    minutes = int(minutes_text[:12])  # more digits than that is out of range anyway
+    if len(minutes_text) > 12 or minutes > MAX_MINUTES:
         raise row.refuse(
-            "minutes", f"expected whole minutes from 0 to {MAX_MINUTES}, got {minutes}"
+            "minutes", f"expected whole minutes from 0 to {MAX_MINUTES}, got {minutes_text[:20]}"
         )
     solved_text = row.get("solved").lower()
     if solved_text not in YES | NO:
@@ -284,11 +295,14 @@ def _parse_when(text: str) -> datetime | None:
     """An ISO date (noon, local time) or date-time (local time unless it has an offset)."""
     try:
         if len(text) == 10:
-            return datetime.combine(date.fromisoformat(text), time(12, 0)).astimezone()
-        when = datetime.fromisoformat(text)
-    except ValueError:
+            when = datetime.combine(date.fromisoformat(text), time(12, 0))
+        else:
+            when = datetime.fromisoformat(text)
+        if not date_in_range(when.date()):
+            return when  # refused by the caller, with the range
+        return when if when.tzinfo is not None else when.astimezone()
+    except (ValueError, OverflowError):
         return None
-    return when if when.tzinfo is not None else when.astimezone()
 
 
 def _unquote(cell: str) -> str:
@@ -306,7 +320,7 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def export_problems_csv(db: Database, path: Path) -> int:
+def export_problems_csv(db: Database | ReadOnlyDatabase, path: Path) -> int:
     """Write every problem (one row per attempt) atomically; returns the number of rows."""
     with db.transaction() as session:
         repository = ProblemRepository(session)

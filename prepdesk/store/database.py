@@ -12,10 +12,11 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from prepdesk.store import write_tracking
 from prepdesk.store.atomic_write import explain_write_error
 from prepdesk.store.backup import backup_file_name, write_backup
 from prepdesk.store.engine import is_read_only, make_engine
-from prepdesk.store.errors import DiskFull, ReadOnlyDatabase
+from prepdesk.store.errors import DatabaseIsReadOnly, DiskFull
 from prepdesk.store.inspection import inspect_database
 from prepdesk.store.migration import SchemaVersions
 from prepdesk.store.paths import DataPaths
@@ -29,6 +30,7 @@ class Database:
         self.paths = paths
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        write_tracking.install(engine)
 
     @classmethod
     def open(
@@ -46,7 +48,7 @@ class Database:
         versions = versions or SchemaVersions()
         revision = inspect_database(paths.database, versions.is_known)
         if is_read_only(paths.database):
-            raise ReadOnlyDatabase(
+            raise DatabaseIsReadOnly(
                 paths.database,
                 "the database is healthy but read-only (the file or its folder can't be "
                 "written); make it writable to open it, `prepdesk backup --to FILE` can copy it",
@@ -74,8 +76,9 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed as a whole on success, rolled back on any error."""
         try:
-            with self._sessions.begin() as session:
+            with self._sessions.begin() as session, write_tracking.tracking(session):
                 yield session
+                session.flush()  # inside tracking: the flush's writes are recorded too
         except OperationalError as exc:
             if "full" in str(exc.orig):  # SQLITE_FULL: the disk (or the page limit) is full
                 raise DiskFull(

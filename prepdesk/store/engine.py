@@ -46,7 +46,7 @@ def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     return f"{Path(path).absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
     """A read-only connection to `path`: it never creates the file or changes a byte.
 
     A database in WAL mode needs its -shm file even to be read; on a read-only file or
@@ -54,7 +54,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     (exactly what is on the disk), and a healthy read-only file is not taken for damaged.
     """
     path = Path(path)
-    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=check_same_thread)
     try:
         conn.execute("PRAGMA schema_version").fetchone()
         return conn
@@ -62,7 +62,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
         conn.close()
         if not is_read_only(path) or _pending_wal(path):
             raise
-    return sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
+    return sqlite3.connect(
+        read_only_uri(path, immutable=True), uri=True, check_same_thread=check_same_thread
+    )
 
 
 def is_read_only(path: Path) -> bool:

@@ -26,7 +26,7 @@ class NewerDatabase(DatabaseRefused):
     pass
 
 
-class ReadOnlyDatabase(DatabaseRefused):
+class DatabaseIsReadOnly(DatabaseRefused):
     """A healthy database prepdesk can read but not write: the file or its folder is read-only."""
 
 

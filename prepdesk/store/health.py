@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from prepdesk.store.engine import connect_read_only
 from prepdesk.store.inspection import inspect_database
 from prepdesk.store.migration import SchemaVersions
+from prepdesk.store.snapshot import connect_read_only
 
 
 def check_database(path: Path) -> list[str]:
@@ -25,6 +25,7 @@ def check_database(path: Path) -> list[str]:
     problems: list[str] = []
     conn = connect_read_only(path)
     try:
+        conn.execute("BEGIN")  # both checks read the same snapshot, even beside the window
         for (line,) in conn.execute("PRAGMA integrity_check"):
             if line != "ok":
                 problems.append(f"integrity: {line}")

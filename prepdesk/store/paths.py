@@ -44,6 +44,11 @@ class DataPaths:
         return self.root / LOCK_NAME
 
     @property
+    def log_file(self) -> Path:
+        """Where details of an unexpected error (a bug) are appended."""
+        return self.root / "logs" / "prepdesk.log"
+
+    @property
     def quarantine(self) -> Path:
         """Where damaged databases are moved aside (never deleted)."""
         return self.root / "damaged"

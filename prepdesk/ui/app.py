@@ -14,6 +14,7 @@ from prepdesk.store.paths import DataPaths
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.background import finish_background_work
 from prepdesk.ui.backup_scheduler import BackupScheduler
+from prepdesk.ui.error_report import ErrorReporter
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.main_window import MainWindow
 from prepdesk.ui.operations import Operations
@@ -60,6 +61,8 @@ def run_gui(paths: DataPaths) -> int:
         if db is None:
             return 1
         ops = Operations(db)
+        errors = ErrorReporter(paths, app)
+        errors.install()  # an exception in any slot shows a dialog and is logged
         try:
             window = MainWindow(ops)
             server = RaiseServer(paths.root, window)

@@ -23,6 +23,7 @@ from prepdesk.store.changes import Change
 from prepdesk.store.repositories.checklist import ChecklistRepository, ChecklistRow
 from prepdesk.store.repositories.stages import StageRepository, StageRow
 from prepdesk.ui.brief_export import ask_and_write_brief
+from prepdesk.ui.change_subscription import ChangeSubscription
 from prepdesk.ui.clock import Clock, countdown_text, system_clock
 from prepdesk.ui.operations import Operations
 
@@ -127,8 +128,7 @@ class ChecklistWindow(QWidget):
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self._update_countdown)
         self._timer.start()
-        ops.changed.connect(self._on_data_changed)
-        self._listening = True
+        self.subscription = ChangeSubscription(ops, self, RELEVANT, lambda _e: self.refresh())
         self.refresh()
 
     def _button(self, text: str, shortcut: object, slot: object) -> QPushButton:
@@ -217,10 +217,6 @@ class ChecklistWindow(QWidget):
             button.setEnabled(row is not None)
         self.auto_button.setEnabled(row is not None and bool(row.rule) and not row.automatic)
 
-    def _on_data_changed(self, changes: Change) -> None:
-        if changes & RELEVANT:
-            self.refresh()
-
     # selection --------------------------------------------------------------------------
 
     def current_item_id(self) -> int | None:
@@ -251,8 +247,7 @@ class ChecklistWindow(QWidget):
             0,
             self,  # dropped if this widget is gone by then
             lambda: self.ops.write(
-                lambda s: ChecklistRepository(s).set_checked(int(item_id), checked),
-                Change.CHECKLIST,
+                lambda s: ChecklistRepository(s).set_checked(int(item_id), checked), initiator=self
             ),
         )
 
@@ -262,35 +257,31 @@ class ChecklistWindow(QWidget):
             return
         section = self.section.currentData()
         self.ops.write(
-            lambda s: ChecklistRepository(s).add(self.stage_id, section, text), Change.CHECKLIST
+            lambda s: ChecklistRepository(s).add(self.stage_id, section, text), initiator=self
         )
         self.new_text.clear()
 
     def remove(self) -> None:
         item_id = self.current_item_id()
         if item_id is not None:
-            self.ops.write(lambda s: ChecklistRepository(s).remove(item_id), Change.CHECKLIST)
+            self.ops.write(lambda s: ChecklistRepository(s).remove(item_id), initiator=self)
 
     def move_current(self, delta: int) -> None:
         item_id = self.current_item_id()
         if item_id is not None:
-            self.ops.write(lambda s: ChecklistRepository(s).move(item_id, delta), Change.CHECKLIST)
+            self.ops.write(lambda s: ChecklistRepository(s).move(item_id, delta), initiator=self)
 
     def use_automatic(self) -> None:
         item_id = self.current_item_id()
         if item_id is not None:
-            self.ops.write(
-                lambda s: ChecklistRepository(s).clear_override(item_id), Change.CHECKLIST
-            )
+            self.ops.write(lambda s: ChecklistRepository(s).clear_override(item_id), initiator=self)
 
     def write_brief(self) -> None:
         ask_and_write_brief(self.ops, self.stage_id, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()
-        if self._listening:
-            self.ops.changed.disconnect(self._on_data_changed)
-            self._listening = False
+        self.subscription.deleteLater()  # a closed window stops following the data
         super().closeEvent(event)
 
 

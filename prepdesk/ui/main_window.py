@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -20,11 +22,15 @@ from PySide6.QtWidgets import (
 
 from prepdesk.store.backup import backup_file_name
 from prepdesk.store.changes import Change
+from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.about_dialog import AboutDialog
 from prepdesk.ui.background import run_in_background
+from prepdesk.ui.edit_form import EditForm
 from prepdesk.ui.icons import app_icon, icon
 from prepdesk.ui.main_window_data import MainWindowData
+from prepdesk.ui.navigation import OPEN_KINDS, WINDOW_KINDS
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.pages.page import Page
 from prepdesk.ui.pages.registry import PAGES, PageSpec
 from prepdesk.ui.preferences_dialog import PreferencesDialog
 from prepdesk.ui.qt_settings import ui_settings
@@ -32,6 +38,7 @@ from prepdesk.ui.shortcuts_dialog import ShortcutsDialog
 from prepdesk.ui.status_bar import LastBackupLabel, StatusProgress
 from prepdesk.ui.theme import theme_manager
 from prepdesk.ui.topics.timer_status import TimerStatus
+from prepdesk.ui.write_failure_notice import WriteFailureNotice
 
 
 class MainWindow(QMainWindow):
@@ -43,7 +50,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ops = ops
         self._specs = pages if pages is not None else PAGES
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[str, Page] = {}
         self.theme = theme_manager()  # loads the remembered theme before icons are drawn
         self.setWindowTitle("prepdesk")
         self.setWindowIcon(app_icon())
@@ -71,17 +78,23 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.data = MainWindowData(self)
         self._build_menus()
+        self.data = MainWindowData(
+            ops, self, busy_actions=[self.import_action, *self.export_actions()]
+        )
+        self.data.open_requested.connect(self.open_item)
+        self.data.task_finished.connect(self.data_task_finished)
+        self.failure_notice = WriteFailureNotice(ops, self)
         self.status_progress = StatusProgress()
         self.last_backup = LastBackupLabel(ops.db.paths)
         self.statusBar().addPermanentWidget(self.status_progress)
         self.statusBar().addPermanentWidget(self.last_backup)
-        self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}")
+        bad = ops.read(lambda s: SettingsRepository(s).problems())  # shown, never a crash
+        note = f"; invalid settings reset to their defaults: {', '.join(bad)}" if bad else ""
+        self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}{note}")
         self.timer_status = TimerStatus(ops)  # the study timer, visible on every page
         self.statusBar().addPermanentWidget(self.timer_status)
         self.navigation.currentRowChanged.connect(self._show_row)
-        ops.changed.connect(self._on_data_changed)
         self.theme.theme_changed.connect(self._on_theme_changed)
         self._restore_state()
 
@@ -93,49 +106,41 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return self._specs[self.stack.currentIndex()].key
 
-    def show_page(self, key: str) -> QWidget:
+    def show_page(self, key: str) -> Page:
         row = self.page_keys().index(key)
         self.navigation.setCurrentRow(row)
         return self.page(key)
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         """The page widget for `key`, built on first use."""
         if key not in self._pages:
             row = self.page_keys().index(key)
             widget = self._specs[row].factory(self.ops)
             widget.setObjectName(f"page-{key}")
             placeholder = self.stack.widget(row)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.stack.insertWidget(row, widget)
             self._pages[key] = widget
-            open_topics = getattr(widget, "topics_requested", None)
-            if open_topics is not None:  # e.g. a dashboard chart's area bar was clicked
-                open_topics.connect(self._show_topics)
-            open_checklist = getattr(widget, "checklist_requested", None)
-            if open_checklist is not None:  # the dashboard's next interview
-                open_checklist.connect(self.open_checklist)
-            rehearse = getattr(widget, "rehearsals_requested", None)
-            if rehearse is not None:  # the dashboard's "Rehearse" button
-                rehearse.connect(self._show_rehearsals)
+            widget.open_requested.connect(self.open_item)
         return self._pages[key]
+
+    def open_item(self, kind: str, ref: object) -> None:
+        """Shows item `ref` of `kind` where it lives (a search hit, a page's link)."""
+        if kind in WINDOW_KINDS:
+            if isinstance(ref, int):
+                self.open_checklist(ref)
+            return
+        page_key = OPEN_KINDS.get(kind)
+        if page_key is None or page_key not in self.page_keys():
+            return
+        self.show_page(page_key).select_item(kind, ref)
 
     def open_checklist(self, stage_id: int) -> QWidget:
         from prepdesk.ui.checklist_window import open_checklist_window
 
         return open_checklist_window(self.ops, stage_id, self)
-
-    def _show_topics(self, area_key: str) -> None:
-        page = self.show_page("topics")
-        show_area = getattr(page, "show_area", None)  # the Topics page may filter by area
-        if area_key and show_area is not None:
-            show_area(area_key)
-
-    def _show_rehearsals(self) -> None:
-        page = self.show_page("stories")
-        show_practice = getattr(page, "show_practice", None)
-        if show_practice is not None:
-            show_practice()
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -143,15 +148,9 @@ class MainWindow(QMainWindow):
         key = self._specs[row].key
         page = self.page(key)
         self.stack.setCurrentWidget(page)
-        self.new_action.setEnabled(callable(getattr(page, "new_item", None)))
-        self.filter_action.setEnabled(callable(getattr(page, "focus_filter", None)))
+        self.new_action.setEnabled(page.can_create)
+        self.filter_action.setEnabled(page.has_filter)
         self.page_changed.emit(key)
-
-    def _on_data_changed(self, changes: Change) -> None:
-        for widget in self._pages.values():
-            handler = getattr(widget, "on_data_changed", None)
-            if handler is not None:
-                handler(changes)
 
     # menus ------------------------------------------------------------------
 
@@ -162,6 +161,7 @@ class MainWindow(QMainWindow):
             "&Restore from backup…", "Ctrl+Shift+R", self.restore_from_backup
         )
         self.import_action = self._action("&Import…", "Ctrl+I", self.import_data)
+        # A lambda: triggered(checked) would pass False as the kind.
         self.export_action = self._action(
             "&Export everything (JSON)…", "Ctrl+E", lambda: self.export_data("json")
         )
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         for index, spec in enumerate(self._specs):
             action = self._action(
-                spec.title, f"Ctrl+{index + 1}", lambda _=False, k=spec.key: self.show_page(k)
+                spec.title, f"Ctrl+{index + 1}", partial(self.show_page, spec.key)
             )
             go_menu.addAction(action)
 
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
 
-    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         # Plain "Ctrl+…" strings: Qt maps Ctrl to Cmd on macOS, and unlike StandardKey
         # they are the same on every desktop (some platform themes define none).
@@ -226,18 +226,25 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def current_page(self) -> Page:
+        return self.page(self.current_page_key())
+
     def new_item(self) -> None:
-        self._call_page("new_item", "Nothing to create on this page")
+        page = self.current_page()
+        if page.can_create:
+            page.new_item()
+        else:
+            self.statusBar().showMessage("Nothing to create on this page", 3000)
 
     def focus_filter(self) -> None:
-        self._call_page("focus_filter", "This page has no filter")
-
-    def _call_page(self, method: str, otherwise: str) -> None:
-        handler: Callable[[], object] | None = getattr(self.stack.currentWidget(), method, None)
-        if callable(handler):
-            handler()
+        page = self.current_page()
+        if page.has_filter:
+            page.focus_filter()
         else:
-            self.statusBar().showMessage(otherwise, 3000)
+            self.statusBar().showMessage("This page has no filter", 3000)
+
+    def export_actions(self) -> list[QAction]:
+        return [self.export_action, self.export_csv_action, self.export_markdown_action]
 
     def refresh(self) -> None:
         self.ops.notify(Change.ALL)
@@ -256,7 +263,7 @@ class MainWindow(QMainWindow):
             found: list[QAction] = []
             for action in actions:
                 submenu = action.menu()
-                if submenu is not None:  # menus and submenus (File > Export)
+                if isinstance(submenu, QMenu):  # menus and submenus (File > Export)
                     found += walk(submenu.actions())
                 elif not action.isSeparator():
                     found.append(action)
@@ -308,9 +315,6 @@ class MainWindow(QMainWindow):
     def open_search(self) -> None:
         self.data.open_search()
 
-    def open_item(self, kind: str, ref_id: int) -> None:
-        self.data.open_item(kind, ref_id)
-
     def restore_from_backup(self) -> None:
         self.data.restore_from_backup()
 
@@ -339,6 +343,14 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/page", self.current_page_key())
         settings.sync()
 
+    def flush_edits(self) -> bool:
+        """Saves what was typed in every page and window; False if something was not saved."""
+        forms = self.findChildren(EditForm)
+        return all([form.flush() for form in forms])
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.flush_edits() and not self.failure_notice.confirm_quit():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)

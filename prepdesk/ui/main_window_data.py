@@ -1,27 +1,27 @@
 """The main window's data actions: search, restore, import and export.
 
-Kept apart from main_window.py so that file stays about navigation and menus.
+Kept apart from main_window.py so that file stays about navigation and menus. It knows
+the window only as a QMainWindow (for dialogs and the status bar); what it asks of the
+main window goes out as signals, so the two never import each other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from prepdesk.store.backup import backup_file_name
 from prepdesk.store.changes import Change
 from prepdesk.store.database import Database
 from prepdesk.store.restore import restore_backup
 from prepdesk.ui.background import run_in_background
+from prepdesk.ui.operations import Operations
 from prepdesk.ui.restore_dialog import RestoreDialog
-from prepdesk.ui.search_dialog import KINDS, SearchDialog
-
-if TYPE_CHECKING:
-    from prepdesk.ui.main_window import MainWindow
+from prepdesk.ui.search_dialog import SearchDialog
 
 EXPORT_LABELS = {
     "json": "everything (JSON)",
@@ -52,41 +52,32 @@ def _import(db: Database, source: Path, merge: bool) -> str:
     db.backup_to(db.paths.backups / backup_file_name("before-import"))
     with db.transaction() as session:
         summary = import_export(session, data, merge=merge)
-    return f"Imported {source.name}: {summary.added} added, {summary.updated} updated"
+    return f"Imported {source.name}: {summary.describe()}"
 
 
 class MainWindowData(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.search_dialog: SearchDialog | None = None
+    open_requested = Signal(str, object)  # a search hit: (kind, id)
+    task_finished = Signal(object)  # what an import/export did (str), or an Exception
 
-    @property
-    def ops(self) -> Any:
-        return self.window.ops
+    def __init__(self, ops: Operations, window: QMainWindow, busy_actions: list[QAction]) -> None:
+        super().__init__(window)
+        self.ops = ops
+        self.window = window
+        self._busy_actions = busy_actions  # disabled while an import or export runs
+        self.search_dialog: SearchDialog | None = None
 
     # search -------------------------------------------------------------------
 
     def open_search(self) -> SearchDialog:
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.ops, self.window)
-            self.search_dialog.open_requested.connect(self.open_item)
+            self.search_dialog.open_requested.connect(self.open_requested.emit)
         dialog = self.search_dialog
         dialog.box.selectAll()
         dialog.show()
         dialog.activateWindow()
         dialog.box.setFocus()
         return dialog
-
-    def open_item(self, kind: str, ref_id: int) -> None:
-        """Show the page for `kind`; a page with `select_item(kind, ref_id)` selects it."""
-        page_key = KINDS.get(kind, ("", ""))[1]
-        if page_key not in self.window.page_keys():
-            return
-        page = self.window.show_page(page_key)
-        select_item = getattr(page, "select_item", None)
-        if callable(select_item):
-            select_item(kind, ref_id)
 
     # restore ------------------------------------------------------------------
 
@@ -167,7 +158,7 @@ class MainWindowData(QObject):
     def _run(self, busy: str, work: Callable[[], str], changes: Change | None) -> None:
         status = self.window.statusBar()
         status.showMessage(busy)
-        actions = (self.window.import_action, self.window.export_action)
+        actions = self._busy_actions
         for action in actions:
             action.setEnabled(False)
 
@@ -177,7 +168,7 @@ class MainWindowData(QObject):
             status.showMessage(str(message))
             if changes is not None:
                 self.ops.notify(changes)
-            self.window.data_task_finished.emit(str(message))
+            self.task_finished.emit(str(message))
 
         def failed(message: str) -> None:
             for action in actions:
@@ -187,6 +178,6 @@ class MainWindowData(QObject):
             box = QMessageBox(QMessageBox.Icon.Warning, "prepdesk", message, parent=self.window)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
-            self.window.data_task_finished.emit(RuntimeError(message))
+            self.task_finished.emit(RuntimeError(message))
 
         run_in_background(work, finished, failed, owner=self.window)

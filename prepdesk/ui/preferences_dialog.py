@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,12 +32,22 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.practice import DIFFICULTIES
-from prepdesk.store.changes import Change
+from prepdesk.core.settings_schema import number_rule, setting_problem
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.ui.date_field import DateField
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.theme import THEMES, theme_manager
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _low(setting: str) -> int:
+    """Spin-box ranges are the settings schema's (core), never typed twice."""
+    return int(number_rule(setting).low)
+
+
+def _high(setting: str) -> int:
+    return int(number_rule(setting).high)
 
 
 def _spin(
@@ -96,10 +106,7 @@ class PreferencesDialog(QDialog):
         self.use_target_date.setToolTip(
             "Used for the countdown and the plan until a company stage has a date."
         )
-        self.target_date = QDateEdit()
-        self.target_date.setCalendarPopup(True)
-        self.target_date.setDisplayFormat("ddd d MMM yyyy")
-        self.target_date.setAccessibleName("Target interview date")
+        self.target_date = DateField("Target interview date", clearable=False)
         self.use_target_date.toggled.connect(self.target_date.setEnabled)
         form.addRow(self.use_target_date, self.target_date)
         hours = QWidget()
@@ -108,7 +115,7 @@ class PreferencesDialog(QDialog):
         self.hours: list[QDoubleSpinBox] = []
         for index, day in enumerate(WEEKDAYS):
             spin = QDoubleSpinBox()
-            spin.setRange(0.0, 16.0)
+            spin.setRange(_low("hours_per_weekday"), _high("hours_per_weekday"))
             spin.setSingleStep(0.5)
             spin.setDecimals(1)
             spin.setSuffix(" h")
@@ -125,12 +132,17 @@ class PreferencesDialog(QDialog):
     def _build_reviews(self) -> QGroupBox:
         box = QGroupBox("Spaced review")
         form = QFormLayout(box)
-        self.retention = _spin("Desired retention", 70, 97, " %")
+        retention = number_rule("desired_retention")
+        self.retention = _spin(
+            "Desired retention", round(retention.low * 100), round(retention.high * 100), " %"
+        )
         self.retention.setToolTip(
             "How likely you want to be to remember a topic when it comes up for review. "
             "Higher means more frequent reviews."
         )
-        self.review_limit = _spin("Daily review limit", 1, 500, " cards")
+        self.review_limit = _spin(
+            "Daily review limit", _low("daily_review_limit"), _high("daily_review_limit"), " cards"
+        )
         self.reminders = QCheckBox("Remind me of due reviews and interviews")
         self.reminders.setAccessibleName("Tray reminders")
         form.addRow("Desired &retention:", self.retention)
@@ -143,10 +155,17 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(box)
         self.target_minutes: dict[str, QSpinBox] = {}
         for difficulty in DIFFICULTIES:
-            spin = _spin(f"Target minutes for {difficulty} problems", 1, 240, " min")
+            spin = _spin(
+                f"Target minutes for {difficulty} problems",
+                _low("target_minutes"),
+                _high("target_minutes"),
+                " min",
+            )
             form.addRow(f"{difficulty.capitalize()} problem:", spin)
             self.target_minutes[difficulty] = spin
-        self.answer_seconds = _spin("Answer timer length", 15, 900, " s", step=15)
+        self.answer_seconds = _spin(
+            "Answer timer length", _low("answer_seconds"), _high("answer_seconds"), " s", step=15
+        )
         form.addRow("Story answer &timer:", self.answer_seconds)
         return box
 
@@ -169,8 +188,9 @@ class PreferencesDialog(QDialog):
         self.auto_backup.setToolTip(
             "Backups on quit and before an upgrade are always made. Takes effect at the next start."
         )
+        interval = "auto_backup_interval_minutes"
         self.backup_interval = _spin(
-            "Minutes between automatic backups", 5, 24 * 60, " min", step=5
+            "Minutes between automatic backups", _low(interval), _high(interval), " min", step=5
         )
         self.auto_backup.toggled.connect(self.backup_interval.setEnabled)
         form.addRow(self.auto_backup)
@@ -201,7 +221,7 @@ class PreferencesDialog(QDialog):
         self.use_target_date.setChecked(bool(target))
         self.target_date.setEnabled(bool(target))
         shown = date.fromisoformat(target) if target else date.today()
-        self.target_date.setDate(QDate(shown.year, shown.month, shown.day))
+        self.target_date.set_value(shown)
         for spin, hours in zip(self.hours, values["hours_per_weekday"], strict=True):
             spin.setValue(float(hours))
         self.retention.setValue(round(float(values["desired_retention"]) * 100))
@@ -219,7 +239,7 @@ class PreferencesDialog(QDialog):
         """The database settings as shown in the dialog."""
         target = None
         if self.use_target_date.isChecked():
-            target = self.target_date.date().toPython().isoformat()
+            target = (self.target_date.value() or date.today()).isoformat()
         return {
             "target_date": target,
             "hours_per_weekday": [spin.value() for spin in self.hours],
@@ -237,7 +257,14 @@ class PreferencesDialog(QDialog):
         return {k: v for k, v in self.values().items() if self._loaded.get(k) != v}
 
     def accept(self) -> None:
+        if self.use_target_date.isChecked() and not self.target_date.is_valid():
+            self.target_date.setFocus()
+            return  # the date field says what it cannot read
         changed = self.changed_values()
+        problems = [f"{k}: {p}" for k, v in changed.items() if (p := setting_problem(k, v))]
+        if problems:
+            QMessageBox.warning(self, "Preferences not saved", "\n".join(problems))
+            return
         if changed:
 
             def save(session: Any) -> None:
@@ -245,7 +272,7 @@ class PreferencesDialog(QDialog):
                 for key, value in changed.items():
                     repo.set(key, value)
 
-            self.ops.write(save, Change.SETTINGS)
+            self.ops.write(save, initiator=self)
         theme = str(self.theme.currentData())
         if theme != theme_manager().choice:
             theme_manager().set_choice(theme)

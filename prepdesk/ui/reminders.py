@@ -74,7 +74,8 @@ class ReminderService(QObject):
         if not enabled:
             return []
         settings = ui_settings()
-        sent = {str(key) for key in settings.value(SENT_KEY, []) or []}
+        stored = settings.value(SENT_KEY, [])
+        sent = {str(key) for key in stored} if isinstance(stored, list | tuple) else set()
         fresh = due_reminders(now, due, stages, sent)
         for reminder in fresh:
             self._notify(reminder)

@@ -115,7 +115,8 @@ class SearchDialog(QDialog):
         items: list[QTreeWidgetItem] = []
         for i in range(self.results.topLevelItemCount()):
             group = self.results.topLevelItem(i)
-            items += [group.child(j) for j in range(group.childCount())]
+            if group is not None:
+                items += [c for j in range(group.childCount()) if (c := group.child(j))]
         if not items:
             return
         current = self.results.currentItem()

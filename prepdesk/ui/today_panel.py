@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from prepdesk.core.planner import Plan, format_day
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.topics import TopicRepository
+from prepdesk.ui.change_subscription import ChangeSubscription
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.review_dialog import ReviewDialog, due_for_today
 from prepdesk.ui.topics.study_timer import study_timer_for
@@ -66,12 +67,8 @@ class TodayPanel(QGroupBox):
         layout.addLayout(reviews_row)
         self.timer.started.connect(self._update_buttons)
         self.timer.stopped.connect(self._update_buttons)
-        ops.changed.connect(self.on_data_changed)
+        self.subscription = ChangeSubscription(ops, self, REFRESH_ON, lambda _e: self.refresh())
         self.refresh()
-
-    def on_data_changed(self, changes: Change) -> None:
-        if changes & REFRESH_ON:
-            self.refresh()
 
     def refresh(self) -> None:
         now = self.timer.clock()

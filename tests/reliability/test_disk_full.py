@@ -6,22 +6,11 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event, func, insert, select
+from sqlalchemy import func, insert, select
 
-from prepdesk.store.changes import Change
-from prepdesk.store.errors import DiskFull
 from prepdesk.store.models import Company, StudySession, Topic
-
-
-def limit_pages(db, extra_pages: int) -> None:
-    with db.engine.connect() as conn:
-        used = conn.exec_driver_sql("PRAGMA page_count").scalar()
-
-    def on_connect(dbapi_connection, _record):
-        dbapi_connection.execute(f"PRAGMA max_page_count = {used + extra_pages}")
-
-    event.listen(db.engine, "connect", on_connect)
-    db.engine.dispose()  # new connections get the limit
+from prepdesk.ui.operations import WriteFailed
+from tests.helpers import limit_pages
 
 
 def test_a_full_disk_is_a_clear_error_and_loses_nothing(qtbot, ops):
@@ -34,11 +23,14 @@ def test_a_full_disk_is_a_clear_error_and_loses_nothing(qtbot, ops):
         {"topic_id": topic_id, "started_at": datetime.now(UTC), "minutes": 30, "note": "x" * 2000}
         for _ in range(500)
     ]
-    with pytest.raises(DiskFull, match="is full: nothing from this change was saved"):
-        ops.write(lambda s: s.execute(insert(StudySession), rows), Change.SESSIONS)
+    failures = []
+    ops.write_failed.connect(failures.append)
+    with pytest.raises(WriteFailed, match="was not saved: the disk holding your data folder"):
+        ops.write(lambda s: s.execute(insert(StudySession), rows))
+    assert [f.reason for f in failures] == ["the disk holding your data folder is full"]
     # The app keeps running: reads work, and a small write still fits.
     assert ops.read(lambda s: s.scalar(select(func.count()).select_from(StudySession))) == 0
-    ops.write(lambda s: s.add(Company(name="Small")), Change.COMPANIES)
+    ops.write(lambda s: s.add(Company(name="Small")))
     names = ops.read(lambda s: sorted(s.scalars(select(Company.name))))
     assert names == ["Saved before the disk filled", "Small"]
     db.checkpoint()

@@ -29,7 +29,7 @@ app = QApplication([])
 db = Database.open(DataPaths.resolve(sys.argv[1]))
 ops = Operations(db)
 page = StoriesPage(ops)
-ops.changed.connect(page.on_data_changed)
+
 page.show()
 page.new_story()
 editor = page.story_editor

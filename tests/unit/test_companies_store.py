@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import icalendar
+import pytest
 from sqlalchemy import select
 
 from prepdesk.io.brief import brief_markdown
@@ -14,7 +15,14 @@ from prepdesk.store import models as m
 from prepdesk.store.repositories.checklist import ChecklistRepository
 from prepdesk.store.repositories.companies import CompanyRepository
 from prepdesk.store.repositories.stages import StageRepository
-from tests.unit.companies_data import NOW, make_company, make_stage, make_story, rehearse
+from tests.unit.companies_data import (
+    NOW,
+    make_company,
+    make_stage,
+    make_story,
+    rehearse,
+    stage_type_id,
+)
 
 
 def rows_by_rule(db, stage_id, now=NOW):
@@ -175,3 +183,30 @@ def test_markdown_brief_has_the_users_data(db):
     assert f"| {topic.name} | 1/5 |" in text
     assert "Ranking models" in text
     assert "- [x] Research: Products reviewed" in text
+
+
+def test_a_new_type_or_format_regenerates_the_checklist_keeping_overrides(db):
+    stage = make_stage(db, make_company(db), "Coding challenge")
+    with db.transaction() as s:
+        ChecklistRepository(s).set_checked(rows_by_rule(db, stage)["products_reviewed"].id, False)
+        StageRepository(s).update_fields(stage, {"location": "Room 4"}, NOW)  # no new items
+    assert "timed_problem" in rows_by_rule(db, stage)
+    ml = stage_type_id(db, "ML concepts")
+    with db.transaction() as s:
+        StageRepository(s).update_fields(stage, {"stage_type_id": ml, "format": "phone"}, NOW)
+    rows = rows_by_rule(db, stage)
+    assert "timed_problem" not in rows and "weak_topics:ml" in rows
+    products = rows["products_reviewed"]
+    assert not products.checked and not products.automatic  # the person's override stays
+
+
+def test_a_new_time_zone_keeps_the_wall_time_and_a_bad_one_is_refused(db):
+    stage = make_stage(db, make_company(db), "Behavioral", zone="Europe/Berlin")
+    with db.transaction() as s:
+        before = StageRepository(s).get(stage).local_start()
+        StageRepository(s).update_fields(stage, {"timezone": "Asia/Tokyo"}, NOW)
+        after = StageRepository(s).get(stage).local_start()
+    assert after.replace(tzinfo=None) == before.replace(tzinfo=None)
+    assert str(after.tzinfo) == "Asia/Tokyo"
+    with db.transaction() as s, pytest.raises(ValueError, match="unknown time zone"):
+        StageRepository(s).update_fields(stage, {"timezone": "Mars/Olympus"}, NOW)

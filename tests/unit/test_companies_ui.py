@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from prepdesk.store import models as m
-from prepdesk.store.changes import Change
 from prepdesk.ui.brief_export import write_brief
 from prepdesk.ui.checklist_window import ChecklistWindow
+from prepdesk.ui.companies.new_stage_dialog import NewStageDialog
 from tests.helpers import run_cli
 from tests.unit.companies_data import NOW, make_company, make_stage, make_story
 
@@ -21,34 +22,57 @@ def evidence_of(window: ChecklistWindow, text: str) -> tuple[bool, str]:
     return item.checkState(0) == Qt.CheckState.Checked, item.text(1)
 
 
+def add_stage_by_dialog(qtbot, pipeline, type_name: str, stage_format: str) -> None:
+    """Clicks Add stage and answers its dialog as a person would."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NewStageDialog)
+        dialog.stage_type.setCurrentText(type_name)
+        dialog.format.setCurrentText(stage_format)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    before = pipeline.list.count()
+    qtbot.mouseClick(pipeline.add_button, Qt.MouseButton.LeftButton)
+    assert pipeline.list.count() == before + 1
+
+
 def test_create_a_company_with_stages_from_the_page(main_window, qtbot, db):
     page = main_window.show_page("companies")
     assert page.right.currentWidget() is page.empty
     company_id = page.add_company("Acme AI")
     assert page.current_company_id() == company_id
     page.tabs.setCurrentWidget(page.pipeline)
-    qtbot.mouseClick(page.pipeline.add_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.pipeline.add_button, Qt.MouseButton.LeftButton)
-    assert page.pipeline.list.count() == 2
-
+    add_stage_by_dialog(qtbot, page.pipeline, "Recruiter screen", "phone")
+    add_stage_by_dialog(qtbot, page.pipeline, "Behavioral", "video")
     form = page.pipeline.form
-    form.stage_type.setCurrentText("Behavioral")
-    form.zone.setCurrentText("Asia/Tokyo")
-    form.location.clear()
+    assert form.stage_type.currentText() == "Behavioral"  # the new stage is shown
+
+    qtbot.keyClicks(form.when.text, f"{NOW.year + 1}-03-05 14:30")
+    form.zone.setFocus()
+    qtbot.keyClicks(form.zone, "Asia/Tokyo")
+    assert form.zone.currentText() == "Asia/Tokyo"
     qtbot.keyClicks(form.location, "Shibuya office, 3F")
     form.format.setCurrentText("onsite")
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    main_window.show_page("checklist")  # leaving the page saves
 
     with db.transaction() as s:
         stages = s.scalars(
             select(m.InterviewStage).where(m.InterviewStage.company_id == company_id)
         ).all()
         assert len(stages) == 2
+        screen = next(st for st in stages if st.stage_type.name == "Recruiter screen")
+        assert screen.format == "phone" and screen.scheduled_at is None
         saved = next(st for st in stages if st.stage_type.name == "Behavioral")
         assert saved.timezone == "Asia/Tokyo" and saved.location == "Shibuya office, 3F"
-        assert saved.checklist  # generated when the stage was added
+        assert saved.format == "onsite"
+        tokyo = saved.scheduled_at.astimezone(ZoneInfo("Asia/Tokyo"))
+        assert (tokyo.year, tokyo.month, tokyo.day, tokyo.hour) == (NOW.year + 1, 3, 5, 14)
+        texts = {item.text for item in saved.checklist}
+        assert "ID ready" in texts and "Link checked" not in texts  # it followed the format
     checklist_page = main_window.show_page("checklist")
-    assert checklist_page.tree.topLevelItemCount() == 2
+    assert checklist_page.tree.topLevelItemCount() == 1  # the scheduled one
 
 
 def test_questions_to_ask_from_the_bank_ticked_ready(main_window, qtbot, db):
@@ -77,6 +101,7 @@ def test_checklist_window_auto_ticks_when_a_story_is_rehearsed(qtbot, ops, db):
     story = make_story(db, "Migrating the feature store", "Ownership")
     window = ChecklistWindow(ops, stage, clock=lambda: NOW + timedelta(minutes=1))
     qtbot.addWidget(window)
+    window.show()  # as a person sees it: it follows changes while shown
     window.show()
     label = "Stories for the company's values rehearsed this week"
     checked, evidence = evidence_of(window, label)
@@ -85,8 +110,7 @@ def test_checklist_window_auto_ticks_when_a_story_is_rehearsed(qtbot, ops, db):
 
     # Rehearsing happens elsewhere (the Stories page); the window hears about it.
     ops.write(
-        lambda s: s.add(m.PracticeRun(story_id=story, practised_at=NOW, duration_seconds=100)),
-        Change.PRACTICE,
+        lambda s: s.add(m.PracticeRun(story_id=story, practised_at=NOW, duration_seconds=100))
     )
     checked, evidence = evidence_of(window, label)
     assert checked and "'Migrating the feature store' rehearsed today" in evidence
@@ -99,7 +123,7 @@ def test_manual_override_by_keyboard_and_back_to_automatic(qtbot, ops, db):
     stage = make_stage(db, company, "Coding challenge")
     window = ChecklistWindow(ops, stage, clock=lambda: NOW)
     qtbot.addWidget(window)
-    window.show()
+    window.show()  # as a person sees it: it follows changes while shown
     qtbot.waitExposed(window)
     label = "At least three questions to ask ready"
     window.tree.setCurrentItem(window.tree_item(label))
@@ -120,6 +144,7 @@ def test_add_and_remove_own_item(qtbot, ops, db):
     stage = make_stage(db, make_company(db), "Behavioral")
     window = ChecklistWindow(ops, stage, clock=lambda: NOW)
     qtbot.addWidget(window)
+    window.show()  # as a person sees it: it follows changes while shown
     window.section.setCurrentIndex(window.section.findData("logistics"))
     qtbot.keyClicks(window.new_text, "Charge the headphones")
     qtbot.keyClick(window.new_text, Qt.Key.Key_Return)
@@ -156,7 +181,7 @@ def test_open_checklist_from_the_pipeline(main_window, qtbot, db, monkeypatch):
     page = main_window.show_page("companies")
     page.tabs.setCurrentWidget(page.pipeline)
     window = page.pipeline.open_checklist()
-    qtbot.addWidget(window)
+    # The window belongs to the main window (which qtbot closes); it closes with its stage.
     assert window.isWindow() and window.isVisible()
     assert window.tree_item("Weak system-design topics reviewed")
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)

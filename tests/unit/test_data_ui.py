@@ -6,30 +6,32 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from prepdesk.store.backup import backup_file_name, write_backup
+from prepdesk.store.changes import Change
 from prepdesk.store.models import Company, Story
 from prepdesk.ui.backup_scheduler import BackupScheduler
 from prepdesk.ui.main_window import MainWindow
+from prepdesk.ui.pages.page import Page
 from prepdesk.ui.pages.registry import PAGES, PageSpec
 from prepdesk.ui.restore_dialog import RestoreDialog
 
 
-class SelectingPage(QLabel):
-    def __init__(self) -> None:
-        super().__init__("stories")
-        self.selected: list[tuple[str, int]] = []
+class SelectingPage(Page):
+    def __init__(self, ops) -> None:
+        super().__init__(ops)
+        self.selected: list[tuple[str, object]] = []
 
-    def select_item(self, kind: str, ref_id: int) -> None:
-        self.selected.append((kind, ref_id))
+    def select_item(self, kind: str, ref: object) -> None:
+        self.selected.append((kind, ref))
 
 
 def test_ctrl_k_finds_as_you_type_and_enter_opens_the_item(qtbot, ops):
     with ops.db.transaction() as session:
         story = Story(title="Quantised the zorblax model", result="p99 latency halved")
         session.add(story)
-    page = SelectingPage()
+    page = SelectingPage(ops)
     pages = [
         spec
         if spec.key != "stories"
@@ -104,7 +106,7 @@ def test_restore_from_the_menu_swaps_the_database_and_can_be_undone(qtbot, main_
     main_window.restore_action.trigger()
     names = ops.read(lambda s: sorted(c.name for c in s.query(Company)))
     assert names == ["Before"]
-    assert seen and seen[-1].name == "ALL"
+    assert seen and seen[-1].changes == Change.ALL
     # The data replaced by the restore was backed up first: the restore can be undone.
     undo = sorted(paths.backups.glob("*before-restore*"))
     assert len(undo) == 1

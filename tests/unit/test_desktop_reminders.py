@@ -6,7 +6,6 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from prepdesk.core.reminders import UpcomingStage, due_reminders
-from prepdesk.store.changes import Change
 from prepdesk.store.models import Company, InterviewStage, StageType
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
@@ -48,7 +47,7 @@ def test_service_sends_each_reminder_once_and_remembers_across_restarts(qtbot, o
         _add_stage(session, NOW + timedelta(hours=26))
         ReviewRepository(session).ensure_card("topic", 1)
 
-    ops.write(setup, Change.ALL)
+    ops.write(setup)
     sent = []
     service = ReminderService(ops, sent.append, now=lambda: clock["now"])
     first = service.check()
@@ -66,8 +65,8 @@ def test_service_sends_each_reminder_once_and_remembers_across_restarts(qtbot, o
 
 
 def test_reminders_can_be_turned_off(qtbot, ops, monkeypatch):
-    ops.write(lambda s: ReviewRepository(s).ensure_card("topic", 1), Change.REVIEWS)
-    ops.write(lambda s: SettingsRepository(s).set("reminders_enabled", False), Change.SETTINGS)
+    ops.write(lambda s: ReviewRepository(s).ensure_card("topic", 1))
+    ops.write(lambda s: SettingsRepository(s).set("reminders_enabled", False))
     sent = []
     assert ReminderService(ops, sent.append, now=lambda: NOW).check() == []
     monkeypatch.setenv(REMINDERS_ENV, "0")

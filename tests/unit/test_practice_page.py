@@ -8,7 +8,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select
 
-from prepdesk.store.changes import Change
 from prepdesk.store.models import Attempt, Problem
 from prepdesk.store.repositories.problems import AttemptInput, ProblemInput, ProblemRepository
 from prepdesk.ui.pages.practice_page import PracticePage
@@ -32,7 +31,7 @@ def add(ops, title, platform="LeetCode", difficulty="medium", patterns="", attem
             repo.add_attempt(pid, attempt)
         return pid
 
-    return ops.write(write, Change.PROBLEMS)
+    return ops.write(write)
 
 
 def visible_titles(page: PracticePage) -> list[str]:

@@ -111,7 +111,7 @@ def test_leaving_the_page_saves_at_once(qtbot, main_window, ops):
     page = open_page(main_window)
     story_id = page.new_story()
     qtbot.keyClicks(page.story_editor.parts["action"], "I wrote the runbook.")
-    assert page.story_editor.autosave.has_pending()
+    assert page.story_editor.form.is_editing()
     qtbot.keyClick(main_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert stored_story(ops, story_id).action == "I wrote the runbook."
 

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from prepdesk.store.changes import Change
 from prepdesk.store.models import Topic
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.topics import TopicRepository
@@ -18,6 +17,7 @@ from prepdesk.ui.topics.study_timer import study_timer_for
 def test_without_an_interview_it_says_how_to_get_a_plan(qtbot, ops):
     panel = TodayPanel(ops)
     qtbot.addWidget(panel)
+    panel.show()  # it follows the data while on screen
     assert panel.on_track.text().startswith("No interview date yet")
     assert panel.start_buttons == {}
     assert panel.reviews_label.text().endswith("reviews due today")
@@ -26,9 +26,10 @@ def test_without_an_interview_it_says_how_to_get_a_plan(qtbot, ops):
 def test_shows_todays_plan_and_starts_the_shared_timer(qtbot, ops, db):
     panel = TodayPanel(ops)
     qtbot.addWidget(panel)
+    panel.show()  # it follows the data while on screen
     now = datetime.now(UTC)
     target = (now.astimezone().date() + timedelta(days=10)).isoformat()
-    ops.write(lambda s: SettingsRepository(s).set("target_date", target), Change.SETTINGS)
+    ops.write(lambda s: SettingsRepository(s).set("target_date", target))
 
     plan = panel.plan
     assert plan is not None
@@ -52,7 +53,8 @@ def test_replans_when_a_rating_changes(qtbot, ops, db):
         topic_ids = list(s.scalars(select(Topic.id)))
     panel = TodayPanel(ops)
     qtbot.addWidget(panel)
+    panel.show()  # it follows the data while on screen
     needed = panel.plan.needed_minutes
     now = datetime.now(UTC)
-    ops.write(lambda s: TopicRepository(s).rate(topic_ids[0], 4, now), Change.RATINGS)
+    ops.write(lambda s: TopicRepository(s).rate(topic_ids[0], 4, now))
     assert panel.plan.needed_minutes < needed

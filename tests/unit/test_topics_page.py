@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
-from prepdesk.store.changes import Change
 from prepdesk.store.models import Rating, StudySession, Topic
 from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.pages.topics_page import TopicsPage
@@ -90,8 +89,9 @@ def test_the_timer_keeps_running_on_other_pages_and_offers_to_log(qtbot, main_wi
             (topic_id, 25, "worked examples")
         ]
         assert sessions[0].started_at == START
-    assert page.detail.sessions.table.rowCount() == 1
     assert not main_window.timer_status.isVisible()
+    main_window.show_page("topics")  # a page out of sight refreshes when shown
+    assert page.detail.sessions.table.rowCount() == 1
 
 
 def test_cancelling_the_log_offer_writes_nothing(qtbot, main_window, db):
@@ -110,12 +110,9 @@ def test_cancelling_the_log_offer_writes_nothing(qtbot, main_window, db):
 
 def test_editing_and_deleting_a_session(qtbot, main_window, db):
     topic_id, _name = first_topic(db)
+    main_window.ops.write(lambda s: TopicRepository(s).add_session(topic_id, START, 30, "first"))
     main_window.ops.write(
-        lambda s: TopicRepository(s).add_session(topic_id, START, 30, "first"), Change.SESSIONS
-    )
-    main_window.ops.write(
-        lambda s: TopicRepository(s).add_session(topic_id, START + timedelta(days=1), 45, ""),
-        Change.SESSIONS,
+        lambda s: TopicRepository(s).add_session(topic_id, START + timedelta(days=1), 45, "")
     )
     page = make_page(main_window)
     page.tree.select_topic(topic_id)
@@ -141,16 +138,22 @@ def test_editing_and_deleting_a_session(qtbot, main_window, db):
     assert table.table.rowCount() == 1
 
 
-def test_notes_are_saved_and_shown_rendered(qtbot, main_window, db):
+def stored_notes(db, topic_id: int) -> str:
+    with db.transaction() as s:
+        return s.get(Topic, topic_id).notes
+
+
+def test_notes_save_themselves_and_show_rendered(qtbot, main_window, db):
     topic_id, _name = first_topic(db)
     page = make_page(main_window)
     page.tree.select_topic(topic_id)
     notes = page.detail.notes
     qtbot.mouseClick(notes.edit_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(notes.editor, "**SVD** is <key>")
-    qtbot.mouseClick(notes.save_button, Qt.MouseButton.LeftButton)
-    with db.transaction() as s:
-        assert s.get(Topic, topic_id).notes == "**SVD** is <key>"
+    assert page.detail.save_status.text() == "Saving…"
+    qtbot.waitUntil(lambda: stored_notes(db, topic_id) == "**SVD** is <key>", timeout=3000)
+    assert page.detail.save_status.text() == "All changes saved"
+    qtbot.mouseClick(notes.preview_button, Qt.MouseButton.LeftButton)
     assert "<b>SVD</b>" in notes.viewer.toHtml() or "font-weight" in notes.viewer.toHtml()
     assert notes.viewer.toPlainText() == "SVD is <key>"
 

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from prepdesk.store.changes import Change
 from prepdesk.store.models import Problem, ReviewCard, ReviewLog
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
@@ -22,7 +21,7 @@ def make_dialog(qtbot, ops) -> ReviewDialog:
 
 
 def test_keys_one_to_four_grade_the_cards_in_order(qtbot, ops, db):
-    ops.write(lambda s: SettingsRepository(s).set("daily_review_limit", 4), Change.SETTINGS)
+    ops.write(lambda s: SettingsRepository(s).set("daily_review_limit", 4))
     dialog = make_dialog(qtbot, ops)
     assert len(dialog.cards) == 4
     shown = [card.card_id for card in dialog.cards]
@@ -42,7 +41,7 @@ def test_keys_one_to_four_grade_the_cards_in_order(qtbot, ops, db):
 
 
 def test_the_daily_limit_counts_reviews_already_done_today(qtbot, ops):
-    ops.write(lambda s: SettingsRepository(s).set("daily_review_limit", 3), Change.SETTINGS)
+    ops.write(lambda s: SettingsRepository(s).set("daily_review_limit", 3))
     first = make_dialog(qtbot, ops)
     qtbot.keyClick(first, Qt.Key.Key_3)
     second = make_dialog(qtbot, ops)
@@ -57,7 +56,7 @@ def test_problems_are_reviewed_too_and_most_forgotten_come_first(qtbot, ops):
         card = ReviewRepository(session).ensure_card("problem", problem.id)
         ReviewRepository(session).review(card.id, 3, datetime.now(UTC) - timedelta(days=60))
 
-    ops.write(add_problem, Change.PROBLEMS)
+    ops.write(add_problem)
     dialog = make_dialog(qtbot, ops)
     assert dialog.current.kind == "problem"  # reviewed long ago: least likely recalled
     assert dialog.title.text() == "Two Sum"

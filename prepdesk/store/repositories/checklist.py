@@ -17,6 +17,8 @@ from prepdesk.core.checklist_rules import (
     ValueRehearsal,
     WeakTopic,
     evaluate,
+    is_generated,
+    item_key,
     items_for,
 )
 from prepdesk.store.models import (
@@ -163,18 +165,39 @@ class ChecklistRepository:
         stage = self._stage(stage_id)
         if stage.checklist:
             return 0
-        for position, template in enumerate(items_for(stage.stage_type.category, stage.format)):
-            stage.checklist.append(
-                ChecklistItem(
-                    section=template.section,
-                    text=template.text,
-                    rule=template.rule,
-                    position=position,
+        self.regenerate(stage_id, now)
+        return len(stage.checklist)
+
+    def regenerate(self, stage_id: int, now: datetime) -> None:
+        """Give a stage the generated items of its current type and format.
+
+        Generated items that still apply stay as they are (with the person's tick or
+        override), those that no longer apply go, new ones are added; the person's own
+        items stay, after the generated ones of their section.
+        """
+        stage = self._stage(stage_id)
+        items = sorted(stage.checklist, key=lambda i: (i.position, i.id))
+        generated = {
+            item_key(i.section, i.text, i.rule): i
+            for i in items
+            if is_generated(i.section, i.text, i.rule)
+        }
+        own = [i for i in items if not is_generated(i.section, i.text, i.rule)]
+        ordered = []
+        for template in items_for(stage.stage_type.category, stage.format):
+            item = generated.pop(item_key(template.section, template.text, template.rule), None)
+            if item is None:
+                item = ChecklistItem(
+                    section=template.section, text=template.text, rule=template.rule
                 )
-            )
+                stage.checklist.append(item)
+            ordered.append(item)
+        for gone in generated.values():
+            stage.checklist.remove(gone)
+        for position, item in enumerate([*ordered, *own]):
+            item.position = position
         self._session.flush()
         self.store_verdicts(stage_id, now)
-        return len(stage.checklist)
 
     def store_verdicts(self, stage_id: int, now: datetime) -> None:
         """Record the rules' current decisions in `checked`, so exports see them too."""

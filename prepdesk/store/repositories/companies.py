@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -24,6 +25,7 @@ from prepdesk.store.models.stories import story_competency
 from prepdesk.store.repositories.lookup import require
 
 COMPANY_FIELDS = ("name", "role", "status", "links", "products", "ml_usage", "culture", "notes")
+PERSON_FIELDS = ("name", "role", "notes")
 T = TypeVar("T", bound=Base)
 
 
@@ -152,16 +154,16 @@ class CompanyRepository:
 
     # values ------------------------------------------------------------------------
 
-    def competencies(self) -> list[tuple[int, str]]:
+    def competencies(self) -> builtins.list[tuple[int, str]]:
         rows = self._session.scalars(select(Competency).order_by(Competency.position))
         return [(c.id, c.name) for c in rows]
 
-    def set_values(self, company_id: int, competency_ids: list[int]) -> None:
+    def set_values(self, company_id: int, competency_ids: builtins.list[int]) -> None:
         company = self._company(company_id)
         chosen = self._session.scalars(select(Competency).where(Competency.id.in_(competency_ids)))
         company.values = list(chosen)
 
-    def stories_by_value(self, company_id: int) -> dict[str, list[str]]:
+    def stories_by_value(self, company_id: int) -> dict[str, builtins.list[str]]:
         """For each of the company's values, the titles of the stories tagged with it."""
         company = self._company(company_id)
         result: dict[str, list[str]] = {}
@@ -189,16 +191,22 @@ class CompanyRepository:
         self._session.flush()
         return person.id
 
-    def update_person(self, person_id: int, name: str, role: str, notes: str) -> None:
+    def update_person(self, person_id: int, **values: str) -> None:
+        """Saves the fields given (name, role, notes)."""
         person = self._get(Person, person_id)
-        person.name, person.role, person.notes = name.strip() or person.name, role, notes
+        for key, value in values.items():
+            if key not in PERSON_FIELDS:
+                raise ValueError(f"unknown field of a person {key!r}")
+            if key == "name" and not value.strip():
+                raise ValueError("a person needs a name")
+            setattr(person, key, value.strip() if key == "name" else value)
 
     def remove_person(self, person_id: int) -> None:
         self._session.delete(self._get(Person, person_id))
 
     # questions to ask ------------------------------------------------------------------
 
-    def bank(self) -> list[BankQuestion]:
+    def bank(self) -> builtins.list[BankQuestion]:
         rows = self._session.scalars(select(AskQuestion).order_by(AskQuestion.id))
         result = [BankQuestion(q.id, q.text, q.category) for q in rows]
         result.sort(key=lambda q: ASK_CATEGORIES.index(q.category))

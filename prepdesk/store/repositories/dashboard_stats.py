@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, func, literal, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.store.models import (
@@ -30,11 +30,15 @@ from prepdesk.store.repositories.dashboard_summary import latest_levels
 from prepdesk.store.repositories.settings import SettingsRepository
 
 
-def local_day(column: ColumnElement[datetime]) -> ColumnElement[str]:
+def local_day(
+    column: ColumnElement[datetime] | InstrumentedAttribute[datetime],
+) -> ColumnElement[str]:
     return func.date(column, "localtime")
 
 
-def local_week(column: ColumnElement[datetime]) -> ColumnElement[str]:
+def local_week(
+    column: ColumnElement[datetime] | InstrumentedAttribute[datetime],
+) -> ColumnElement[str]:
     """The Monday starting the local week of `column`, as 'YYYY-MM-DD'."""
     return func.date(column, "localtime", "weekday 0", "-6 days")
 

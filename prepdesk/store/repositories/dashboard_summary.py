@@ -72,7 +72,12 @@ class DashboardSummaryRepository:
             .order_by(InterviewStage.scheduled_at)
             .limit(limit)
         )
-        return [UpcomingStage(sid, at, company, stage) for sid, at, company, stage in rows]
+        # scheduled_at >= now: never None here
+        return [
+            UpcomingStage(sid, at, company, stage)
+            for sid, at, company, stage in rows
+            if at is not None
+        ]
 
     def readiness_inputs(self, now: datetime) -> tuple[NextInterview | None, ReadinessInputs]:
         upcoming = self.next_interview(now)

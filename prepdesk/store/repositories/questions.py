@@ -76,7 +76,7 @@ class QuestionRepository:
         return competency.id
 
     def questions(self) -> list[QuestionView]:
-        counts = dict(
+        counts: dict[int, int] = dict(
             self._session.execute(
                 select(story_question.c.question_id, func.count()).group_by(
                     story_question.c.question_id

@@ -51,7 +51,10 @@ class ReviewRepository:
         after = self.scheduler().review(state_of(card), grade, when)
         card.state, card.step = after.state, after.step
         card.stability, card.difficulty = after.stability, after.difficulty
-        card.due, card.last_review = after.due, after.last_review
+        if after.due is not None:  # always set once reviewed
+            card.due = after.due
+        if after.last_review is not None:
+            card.last_review = after.last_review
         self._session.add(
             ReviewLog(card_id=card.id, rating=grade, reviewed_at=when, duration_ms=duration_ms)
         )

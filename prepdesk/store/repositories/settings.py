@@ -1,4 +1,9 @@
-"""User preferences stored in the database, so they travel with export and import."""
+"""User preferences stored in the database, so they travel with export and import.
+
+Names, kinds, ranges and defaults are core.settings_schema's. A stored value that
+breaks its rule (an old or hand-edited file) reads as its default and is listed by
+`problems()`, so the window can say so; it never reaches the rest of the app.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +13,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.settings_schema import DEFAULTS, setting_problem
 from prepdesk.store.models import Setting
 
-# Defaults live here, once; every reader asks the repository.
-DEFAULTS: dict[str, Any] = {
-    "desired_retention": 0.9,
-    "daily_review_limit": 50,
-    "target_date": None,  # ISO date, used while no company stage is scheduled
-    "hours_per_weekday": [2.0, 2.0, 2.0, 2.0, 2.0, 4.0, 4.0],  # Monday first
-    "target_minutes": {"easy": 15, "medium": 30, "hard": 45},
-    "answer_seconds": 120,
-    # Backups while the app runs (ui/backup_scheduler.py); those on quit and before a
-    # schema upgrade always happen, and backup_policy's rotation decides what is kept.
-    "auto_backup_enabled": True,
-    "auto_backup_interval_minutes": 30,
-    "reminders_enabled": True,  # tray reminders while the app runs
-}
+__all__ = ["DEFAULTS", "SettingsRepository"]
+
+_BAD = object()
 
 
 class SettingsRepository:
@@ -32,11 +27,13 @@ class SettingsRepository:
 
     def get(self, key: str, default: Any = None) -> Any:
         row = self._session.get(Setting, key)
-        if row is None:
-            return DEFAULTS.get(key, default)
-        return json.loads(row.value)
+        value = _BAD if row is None else _decoded(key, row.value)
+        return DEFAULTS.get(key, default) if value is _BAD else value
 
     def set(self, key: str, value: Any) -> None:
+        problem = setting_problem(key, value)
+        if problem is not None:
+            raise ValueError(f"setting {key}: {problem}")
         encoded = json.dumps(value, sort_keys=True)
         row = self._session.get(Setting, key)
         if row is None:
@@ -45,5 +42,24 @@ class SettingsRepository:
             row.value = encoded
 
     def all(self) -> dict[str, Any]:
-        stored = {row.key: json.loads(row.value) for row in self._session.scalars(select(Setting))}
-        return {**DEFAULTS, **stored}
+        stored = {
+            row.key: _decoded(row.key, row.value) for row in self._session.scalars(select(Setting))
+        }
+        return {**DEFAULTS, **{k: v for k, v in stored.items() if v is not _BAD}}
+
+    def problems(self) -> list[str]:
+        """Stored settings that break their rule and are read as their default instead."""
+        found = []
+        for row in self._session.scalars(select(Setting).order_by(Setting.key)):
+            if _decoded(row.key, row.value) is _BAD:
+                found.append(f"{row.key} (using the default, {json.dumps(DEFAULTS.get(row.key))})")
+        return found
+
+
+def _decoded(key: str, text: str) -> Any:
+    """The stored value, or _BAD when it is not JSON or breaks the setting's rule."""
+    try:
+        value = json.loads(text)
+    except (ValueError, TypeError, RecursionError):
+        return _BAD
+    return _BAD if setting_problem(key, value) is not None else value

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -154,8 +157,35 @@ class StageRepository:
         ChecklistRepository(self._session).generate(stage_id, now)
         return stage_id
 
-    def update(self, stage_id: int, data: StageInput) -> None:
-        self._apply(self._stage(stage_id), data)
+    def update_fields(self, stage_id: int, values: Mapping[str, Any], now: datetime) -> None:
+        """Saves the fields the person changed (named as in StageInput).
+
+        `when` stands for `scheduled_at` as the wall time in the stage's time zone (None:
+        not scheduled): a new time zone keeps the wall time. A new type or format
+        regenerates the stage's checklist.
+        """
+        stage = self._stage(stage_id)
+        changes = dict(values)
+        unknown = set(changes) - {f.name for f in fields(StageInput)} - {"when"}
+        if unknown:
+            raise ValueError(f"unknown stage field {sorted(unknown)[0]!r}")
+        current = _input_of(stage)
+        zone_name = str(changes.get("timezone", current.timezone))
+        if "timezone" in changes and zone_name not in known_zones():
+            raise ValueError(f"unknown time zone {zone_name!r}")
+        if "when" in changes or "timezone" in changes:
+            local = changes.pop("when") if "when" in changes else _wall_time(stage)
+            changes["scheduled_at"] = (
+                None if local is None else local.replace(tzinfo=ZoneInfo(zone_name))
+            )
+        if "interviewer_ids" in changes:
+            changes["interviewer_ids"] = tuple(changes["interviewer_ids"])
+        data = replace(current, **changes)
+        follows = (data.stage_type_id, data.format) != (current.stage_type_id, current.format)
+        self._apply(stage, data)
+        if follows:
+            self._session.flush()
+            ChecklistRepository(self._session).regenerate(stage_id, now)
 
     def delete(self, stage_id: int) -> None:
         self._session.delete(self._stage(stage_id))
@@ -253,6 +283,43 @@ class StageRepository:
         return require(self._session, DebriefQuestion, asked_id)
 
 
+@cache
+def known_zones() -> tuple[str, ...]:
+    """The IANA time zones a stage can be in, sorted."""
+    return tuple(sorted(name for name in available_timezones() if "/" in name or name == "UTC"))
+
+
+def _wall_time(stage: InterviewStage) -> datetime | None:
+    if stage.scheduled_at is None:
+        return None
+    return stage.scheduled_at.astimezone(zone_of(stage.timezone)).replace(tzinfo=None)
+
+
+# The columns a stage, its row and its input share by name.
+_SHARED = (
+    "scheduled_at",
+    "timezone",
+    "duration_minutes",
+    "format",
+    "location",
+    "prep_notes",
+    "outcome",
+    "debrief",
+)
+
+
+def _shared(stage: InterviewStage) -> dict[str, Any]:
+    return {name: getattr(stage, name) for name in _SHARED}
+
+
+def _input_of(stage: InterviewStage) -> StageInput:
+    return StageInput(
+        stage_type_id=stage.stage_type_id,
+        interviewer_ids=tuple(p.id for p in stage.interviewers),
+        **_shared(stage),
+    )
+
+
 def _row(stage: InterviewStage) -> StageRow:
     return StageRow(
         id=stage.id,
@@ -262,18 +329,11 @@ def _row(stage: InterviewStage) -> StageRow:
         type_name=stage.stage_type.name,
         category=stage.stage_type.category,
         position=stage.position,
-        scheduled_at=stage.scheduled_at,
-        timezone=stage.timezone,
-        duration_minutes=stage.duration_minutes,
-        format=stage.format,
-        location=stage.location,
-        prep_notes=stage.prep_notes,
-        outcome=stage.outcome,
-        debrief=stage.debrief,
         interviewers=tuple(p.name for p in stage.interviewers),
         interviewer_ids=tuple(p.id for p in stage.interviewers),
         asked=tuple(
             AskedRow(a.id, a.text, a.behavioral_question_id, a.topic_id)
             for a in stage.asked_questions
         ),
+        **_shared(stage),
     )

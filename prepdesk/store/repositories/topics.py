@@ -223,7 +223,9 @@ class TopicRepository:
         position = self._session.scalar(
             select(func.coalesce(func.max(Topic.position), -1)).where(Topic.area_id == area_id)
         )
-        topic = Topic(area_id=area_id, name=name, target_level=target, position=position + 1)
+        topic = Topic(
+            area_id=area_id, name=name, target_level=target, position=(position or -1) + 1
+        )
         self._session.add(topic)
         self._session.flush()
         ReviewRepository(self._session).ensure_card("topic", topic.id)

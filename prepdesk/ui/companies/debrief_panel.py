@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.stages import AskedRow, StageRepository
 from prepdesk.ui.operations import Operations
 
@@ -110,26 +109,22 @@ class DebriefPanel(QWidget):
         text, stage_id = self.new_text.text().strip(), self.stage_id
         if not text or stage_id is None:
             return
-        self.ops.write(lambda s: StageRepository(s).add_asked(stage_id, text), Change.STAGES)
+        self.ops.write(lambda s: StageRepository(s).add_asked(stage_id, text), initiator=self)
         self.new_text.clear()
 
     def send_to_bank(self) -> None:
         asked_id = self.current_id()
         if asked_id is not None:
             self.ops.write(
-                lambda s: StageRepository(s).send_to_behavioral_bank(asked_id),
-                Change.STAGES | Change.STORIES,
+                lambda s: StageRepository(s).send_to_behavioral_bank(asked_id), initiator=self
             )
 
     def send_to_topics(self) -> None:
         asked_id = self.current_id()
         if asked_id is not None:
-            self.ops.write(
-                lambda s: StageRepository(s).send_to_topics(asked_id),
-                Change.STAGES | Change.TOPICS | Change.REVIEWS,
-            )
+            self.ops.write(lambda s: StageRepository(s).send_to_topics(asked_id), initiator=self)
 
     def remove(self) -> None:
         asked_id = self.current_id()
         if asked_id is not None:
-            self.ops.write(lambda s: StageRepository(s).remove_asked(asked_id), Change.STAGES)
+            self.ops.write(lambda s: StageRepository(s).remove_asked(asked_id), initiator=self)

@@ -1,87 +1,73 @@
-"""Research notes in Markdown: read rendered, edit as text."""
+"""Research notes in Markdown: typed on the left, shown rendered on the right, saved as typed."""
 
 from __future__ import annotations
 
 import markdown
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
-    QPushButton,
-    QStackedWidget,
+    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from prepdesk.store.changes import Change
-from prepdesk.store.repositories.companies import CompanyRepository
+from prepdesk.ui.companies.overview_tab import save_company
+from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
 
 EMPTY_NOTES = (
-    "<p><i>No research notes yet. Press <b>Edit</b> and write what you learn about the "
-    "company in Markdown: why them, what to mention, what to ask.</i></p>"
+    "<p><i>No research notes yet. Write what you learn about the company on the left, in "
+    "Markdown: why them, what to mention, what to ask. It shows here as you type.</i></p>"
 )
+PREVIEW_DELAY_MS = 250
 
 
 class NotesTab(QWidget):
     def __init__(self, ops: Operations) -> None:
         super().__init__()
         self.ops = ops
-        self.company_id: int | None = None
-        self._text = ""
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName("Research notes (Markdown)")
+        self.editor.setPlaceholderText("# Why them\n\n- …")
         self.view = QTextBrowser()
         self.view.setAccessibleName("Research notes")
         self.view.setOpenExternalLinks(True)
-        self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("Research notes (Markdown)")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.editor)
-        self.edit_button = QPushButton("Edit")
-        self.edit_button.setAccessibleName("Edit research notes")
-        self.edit_button.clicked.connect(self.toggle_edit)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel editing")
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.edit_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack, 1)
-        layout.addLayout(buttons)
+        self.form = EditForm(ops, save_company, self, what=lambda _key: "the research notes")
+        self.form.bind("notes", self.editor)
+        self.save_status = SaveStatus(self.form)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.render_preview)
+        self.editor.textChanged.connect(self._preview_timer.start)
 
-    def editing(self) -> bool:
-        return self.stack.currentWidget() is self.editor
+        splitter = QSplitter()
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.view)
+        splitter.setSizes([500, 500])
+        hint = QLabel("Markdown on the left; how it reads on the right.")
+        hint.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.save_status)
+
+    @property
+    def company_id(self) -> int | None:
+        key = self.form.key
+        return key if isinstance(key, int) else None
 
     def show_notes(self, company_id: int, text: str) -> None:
-        if self.editing() and company_id == self.company_id:
-            return  # keep what the user is typing
-        self.company_id, self._text = company_id, text
-        self.view.setHtml(
-            markdown.markdown(text, extensions=["sane_lists"]) if text else EMPTY_NOTES
-        )
-        self._set_editing(False)
+        self.form.load(company_id, {"notes": text})
+        self.render_preview()
 
-    def toggle_edit(self) -> None:
-        if not self.editing():
-            self.editor.setPlainText(self._text)
-            self._set_editing(True)
-            self.editor.setFocus()
-            return
-        company_id, text = self.company_id, self.editor.toPlainText()
-        if company_id is None:
-            return
-        self._set_editing(False)
-        self.ops.write(
-            lambda s: CompanyRepository(s).update(company_id, notes=text), Change.COMPANIES
-        )
-
-    def cancel(self) -> None:
-        self._set_editing(False)
-
-    def _set_editing(self, editing: bool) -> None:
-        self.stack.setCurrentWidget(self.editor if editing else self.view)
-        self.edit_button.setText("Save" if editing else "Edit")
-        self.cancel_button.setVisible(editing)
+    def render_preview(self) -> None:
+        self._preview_timer.stop()
+        text = self.editor.toPlainText()
+        html = markdown.markdown(text, extensions=["sane_lists"]) if text.strip() else EMPTY_NOTES
+        bar = self.view.verticalScrollBar()
+        position = bar.value()
+        self.view.setHtml(html)
+        bar.setValue(position)

@@ -1,11 +1,15 @@
-"""A company's people: the recruiter and interviewers, with notes."""
+"""A company's people: the recruiter and interviewers, with notes, edited in place."""
 
 from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -15,13 +19,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import CompanyRepository, PersonRow
+from prepdesk.ui.companies.fields import TextCombo
+from prepdesk.ui.companies.overview_tab import text_box
+from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
 
 PERSON_ID = Qt.ItemDataRole.UserRole
 ROLES = ("recruiter", "interviewer", "hiring manager", "referrer")
+
+
+def save_person(session: Session, key: Hashable, values: dict[str, Any]) -> None:
+    assert isinstance(key, int)
+    CompanyRepository(session).update_person(key, **values)
 
 
 class PeopleTab(QWidget):
@@ -29,73 +41,122 @@ class PeopleTab(QWidget):
         super().__init__()
         self.ops = ops
         self.company_id: int | None = None
+        self.people: tuple[PersonRow, ...] = ()
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName("People")
         self.table.setHorizontalHeaderLabels(["Name", "Role", "Notes"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("Name")
-        self.name.setAccessibleName("Person's name")
-        self.role = QComboBox()
-        self.role.setEditable(True)
-        self.role.addItems(list(ROLES))
-        self.role.setCurrentText("interviewer")
-        self.role.setAccessibleName("Person's role")
-        self.notes = QLineEdit()
-        self.notes.setPlaceholderText("Notes: background, what they care about")
-        self.notes.setAccessibleName("Notes on the person")
+        self.table.currentCellChanged.connect(lambda *_: self._show_current())
+
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText("Name of someone to add…")
+        self.new_name.setAccessibleName("New person's name")
+        self.new_name.returnPressed.connect(self.add)
         self.add_button = QPushButton("Add person")
         self.add_button.setAccessibleName("Add person")
         self.add_button.clicked.connect(self.add)
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove person")
         self.remove_button.clicked.connect(self.remove)
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Person's name")
+        self.role = TextCombo("Person's role", ROLES)
+        self.notes = text_box("Notes on the person", 3)
+        self.notes.setPlaceholderText("Background, what they care about")
+        self.form = EditForm(ops, save_person, self, what=lambda _key: "the person's details")
+        self.form.bind("name", self.name)
+        self.form.bind("role", self.role)
+        self.form.bind("notes", self.notes)
+        self.save_status = SaveStatus(self.form)
+        self.details = QGroupBox("Selected person")
+        details = QFormLayout(self.details)
+        details.addRow("Name", self.name)
+        details.addRow("Role", self.role)
+        details.addRow("Notes", self.notes)
+
         adding = QHBoxLayout()
-        adding.addWidget(self.name, 2)
-        adding.addWidget(self.role, 1)
-        adding.addWidget(self.notes, 3)
+        adding.addWidget(self.new_name, 1)
         adding.addWidget(self.add_button)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove_button)
+        adding.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
         layout.addLayout(adding)
+        layout.addWidget(self.details)
+        layout.addWidget(self.save_status)
+        self._show_current()
 
     def show_people(self, company_id: int, people: tuple[PersonRow, ...]) -> None:
-        self.company_id = company_id
-        self.table.setRowCount(len(people))
+        keep = self.current_person_id() if company_id == self.company_id else None
+        self.company_id, self.people = company_id, people
+        ids = [self._row_id(row) for row in range(self.table.rowCount())]
+        same = ids == [person.id for person in people]
+        self.table.blockSignals(True)
+        if not same:
+            self.table.setRowCount(0)
+            self.table.setRowCount(len(people))
         for row, person in enumerate(people):
             for column, text in enumerate((person.name, person.role, person.notes)):
-                cell = QTableWidgetItem(text)
-                cell.setData(PERSON_ID, person.id)
-                self.table.setItem(row, column, cell)
+                cell = self.table.item(row, column)
+                if cell is None:
+                    cell = QTableWidgetItem()
+                    cell.setData(PERSON_ID, person.id)
+                    self.table.setItem(row, column, cell)
+                cell.setText(text)
+        if not same:
+            rows = [p.id for p in people]
+            self.table.setCurrentCell(rows.index(keep) if keep in rows else -1, 0)
+        self.table.blockSignals(False)
         self.table.resizeRowsToContents()
+        self._show_current()
+
+    def _row_id(self, row: int) -> int | None:
+        cell = self.table.item(row, 0)
+        return int(cell.data(PERSON_ID)) if cell is not None else None
+
+    def current_person_id(self) -> int | None:
+        row = self.table.currentRow()
+        return self._row_id(row) if row >= 0 else None
+
+    def select_person(self, person_id: int) -> None:
+        ids = [p.id for p in self.people]
+        self.table.setCurrentCell(ids.index(person_id), 0)
+
+    def _show_current(self) -> None:
+        person_id = self.current_person_id()
+        person = next((p for p in self.people if p.id == person_id), None)
+        self.remove_button.setEnabled(person is not None)
+        self.details.setEnabled(person is not None)
+        if person is None:
+            self.form.load(None, {"name": "", "role": "", "notes": ""})
+            return
+        self.form.load(person.id, {"name": person.name, "role": person.role, "notes": person.notes})
 
     def add(self) -> None:
-        name = self.name.text().strip()
-        company_id = self.company_id
+        name, company_id = self.new_name.text().strip(), self.company_id
         if not name or company_id is None:
             return
-        role, notes = self.role.currentText().strip() or "interviewer", self.notes.text().strip()
-        self.ops.write(
-            lambda s: CompanyRepository(s).add_person(company_id, name, role, notes),
-            Change.COMPANIES,
+        person_id = self.ops.write(
+            lambda s: CompanyRepository(s).add_person(company_id, name, "interviewer"),
+            initiator=self,
+            what=f"the person '{name}'",
         )
-        self.name.clear()
-        self.notes.clear()
+        self.new_name.clear()
+        if person_id in [p.id for p in self.people]:
+            self.select_person(person_id)
+            self.name.setFocus()
 
     def remove(self) -> None:
-        cell = self.table.currentItem()
-        if cell is None:
+        person_id = self.current_person_id()
+        if person_id is None:
             return
-        person_id = int(cell.data(PERSON_ID))
-        self.ops.write(lambda s: CompanyRepository(s).remove_person(person_id), Change.COMPANIES)
+        self.form.forget(person_id)
+        self.ops.write(lambda s: CompanyRepository(s).remove_person(person_id), initiator=self)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimeZone
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -18,18 +15,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import PersonRow
-from prepdesk.store.repositories.stages import StageInput, StageRepository, StageRow, StageTypeRow
+from prepdesk.store.repositories.stages import (
+    StageInput,
+    StageRepository,
+    StageRow,
+    StageTypeRow,
+    known_zones,
+)
 from prepdesk.ui.brief_export import ask_and_export_ics, ask_and_write_brief
 from prepdesk.ui.checklist_window import ChecklistWindow, open_checklist_window
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.companies.debrief_panel import DebriefPanel
+from prepdesk.ui.companies.fields import ROW_ID, sync_list
+from prepdesk.ui.companies.new_stage_dialog import ask_new_stage
 from prepdesk.ui.companies.stage_form import StageForm
+from prepdesk.ui.edit_form import SaveStatus
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.empty_state import EmptyState
 
-STAGE_ID = Qt.ItemDataRole.UserRole
+
+def local_zone_name() -> str:
+    """The computer's IANA time zone, where a first stage most likely happens."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    return name if name in known_zones() else "UTC"
 
 
 def stage_label(index: int, stage: StageRow) -> str:
@@ -73,13 +82,14 @@ class PipelineTab(QWidget):
         left_layout.addLayout(row1)
         left_layout.addLayout(row2)
 
-        self.form = StageForm()
-        self.form.save_requested.connect(self.save_stage)
+        self.form = StageForm(ops, clock)
         self.debrief = DebriefPanel(ops)
+        self.save_status = SaveStatus(self.form.edit)
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
         editor_layout.addWidget(self.form)
         editor_layout.addWidget(self.debrief, 1)
+        editor_layout.addWidget(self.save_status)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -95,9 +105,9 @@ class PipelineTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([250, 620])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([260, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -114,19 +124,17 @@ class PipelineTab(QWidget):
         types: list[StageTypeRow],
         people: tuple[PersonRow, ...],
     ) -> None:
-        keep = self.current_stage_id() if company_id == self.company_id else None
+        same_company = company_id == self.company_id
+        keep = self.current_stage_id() if same_company else None
         self.company_id, self.stages, self._types, self._people = company_id, stages, types, people
-        self.list.blockSignals(True)
-        self.list.clear()
-        for index, stage in enumerate(stages):
-            item = QListWidgetItem(stage_label(index, stage))
-            item.setData(STAGE_ID, stage.id)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        ids = [s.id for s in stages]
-        self.select_stage(
-            keep if keep in ids else (self._next_stage_id() or (ids[0] if ids else None))
+        sync_list(
+            self.list,
+            [(stage.id, stage_label(index, stage), "") for index, stage in enumerate(stages)],
         )
+        ids = [s.id for s in stages]
+        if not same_company:
+            keep = self._next_stage_id() or (ids[0] if ids else None)
+        self.select_stage(keep if keep in ids else (ids[0] if ids else None))
 
     def _next_stage_id(self) -> int | None:
         now = self._clock()
@@ -137,12 +145,15 @@ class PipelineTab(QWidget):
 
     def select_stage(self, stage_id: int | None) -> None:
         ids = [s.id for s in self.stages]
-        self.list.setCurrentRow(ids.index(stage_id) if stage_id in ids else -1)
-        self._show_current(self.list.currentRow())
+        row = ids.index(stage_id) if stage_id in ids else -1
+        if self.list.currentRow() != row:
+            self.list.setCurrentRow(row)  # shows it
+        else:
+            self._show_current(row)
 
     def current_stage_id(self) -> int | None:
         item = self.list.currentItem()
-        return int(item.data(STAGE_ID)) if item is not None else None
+        return int(item.data(ROW_ID)) if item is not None else None
 
     def _show_current(self, row: int) -> None:
         has = 0 <= row < len(self.stages)
@@ -157,6 +168,8 @@ class PipelineTab(QWidget):
         if not has:
             self.right.setCurrentWidget(self.empty)
             return
+        if self.stages[row].id != self.form.stage_id:
+            self.form.edit.flush()  # the stage left is saved first (and self.stages reloaded)
         stage = self.stages[row]
         self.form.show_stage(stage, self._types, self._people)
         self.debrief.show_asked(stage.id, stage.asked)
@@ -168,24 +181,22 @@ class PipelineTab(QWidget):
         company_id = self.company_id
         if company_id is None or not self._types:
             return
+        chosen = ask_new_stage(self._types, self)
+        if chosen is None:
+            return
+        type_id, stage_format = chosen
+        zone = self.stages[-1].timezone if self.stages else local_zone_name()
+        data = StageInput(
+            stage_type_id=type_id, scheduled_at=None, timezone=zone, format=stage_format
+        )
         now = self._clock()
-        zone = self.stages[-1].timezone if self.stages else "UTC"
-        start = (now + timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
-        data = StageInput(stage_type_id=self._types[0].id, scheduled_at=start, timezone=zone)
         new_id = self.ops.write(
             lambda s: StageRepository(s).add_with_checklist(company_id, data, now),
-            Change.STAGES | Change.CHECKLIST,
+            initiator=self,
+            what="the new stage",
         )
         self.select_stage(new_id)
-
-    def save_stage(self, data: StageInput) -> None:
-        stage_id = self.current_stage_id()
-        if stage_id is None:
-            return
-        try:
-            self.ops.write(lambda s: StageRepository(s).update(stage_id, data), Change.STAGES)
-        except (ValueError, LookupError) as exc:
-            QMessageBox.warning(self, "Stage not saved", str(exc))
+        self.form.when.setFocus()
 
     def delete_stage(self) -> None:
         stage_id = self.current_stage_id()
@@ -195,14 +206,13 @@ class PipelineTab(QWidget):
             self, "Delete stage", "Delete this stage with its checklist and debrief?"
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.ops.write(
-                lambda s: StageRepository(s).delete(stage_id), Change.STAGES | Change.CHECKLIST
-            )
+            self.form.edit.forget(stage_id)
+            self.ops.write(lambda s: StageRepository(s).delete(stage_id), initiator=self)
 
     def move(self, delta: int) -> None:
         stage_id = self.current_stage_id()
         if stage_id is not None:
-            self.ops.write(lambda s: StageRepository(s).move(stage_id, delta), Change.STAGES)
+            self.ops.write(lambda s: StageRepository(s).move(stage_id, delta), initiator=self)
 
     def open_checklist(self) -> ChecklistWindow | None:
         stage_id = self.current_stage_id()

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.interview_pipeline import ASK_CATEGORIES
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import (
     BankQuestion,
     CompanyRepository,
     QuestionRow,
 )
+from prepdesk.ui.companies.fields import fill_combo
 from prepdesk.ui.operations import Operations
 
 QUESTION_ID = Qt.ItemDataRole.UserRole
@@ -116,10 +116,10 @@ class QuestionsTab(QWidget):
         self.tree.expandAll()
         self.tree.blockSignals(False)
         chosen = {q.text for q in questions}
-        self.bank.clear()
-        for entry in bank:
-            if entry.text not in chosen:
-                self.bank.addItem(f"{entry.category}: {entry.text}", entry.id)
+        fill_combo(
+            self.bank,
+            [(e.id, f"{e.category}: {e.text}") for e in bank if e.text not in chosen],
+        )
 
     def question_item(self, text: str) -> QTreeWidgetItem:
         found = self.tree.findItems(text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
@@ -139,7 +139,7 @@ class QuestionsTab(QWidget):
             self,  # dropped if this widget is gone by then
             lambda: self.ops.write(
                 lambda s: CompanyRepository(s).set_question_flags(int(question_id), **flags),
-                Change.COMPANIES,
+                initiator=self,
             ),
         )
 
@@ -148,8 +148,7 @@ class QuestionsTab(QWidget):
         if bank_id is None or company_id is None:
             return
         self.ops.write(
-            lambda s: CompanyRepository(s).add_from_bank(company_id, int(bank_id)),
-            Change.COMPANIES,
+            lambda s: CompanyRepository(s).add_from_bank(company_id, int(bank_id)), initiator=self
         )
 
     def add_own(self) -> None:
@@ -159,7 +158,7 @@ class QuestionsTab(QWidget):
         category = self.category.currentText()
         self.ops.write(
             lambda s: CompanyRepository(s).add_own_question(company_id, text, category),
-            Change.COMPANIES,
+            initiator=self,
         )
         self.own.clear()
 
@@ -169,5 +168,5 @@ class QuestionsTab(QWidget):
         if question_id is None:
             return
         self.ops.write(
-            lambda s: CompanyRepository(s).remove_question(int(question_id)), Change.COMPANIES
+            lambda s: CompanyRepository(s).remove_question(int(question_id)), initiator=self
         )

@@ -16,22 +16,24 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.checklist import ChecklistRepository
 from prepdesk.store.repositories.stages import StageRepository, StageRow
 from prepdesk.ui.brief_export import ask_and_export_ics, ask_and_write_brief
 from prepdesk.ui.checklist_window import RELEVANT, ChecklistWindow, open_checklist_window
 from prepdesk.ui.clock import Clock, countdown_text, system_clock
 from prepdesk.ui.icons import icon
-from prepdesk.ui.operations import Operations
+from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
+from prepdesk.ui.pages.page import Page
 
 STAGE_ID = Qt.ItemDataRole.UserRole
 
 
-class ChecklistPage(QWidget):
+class ChecklistPage(Page):
+    depends_on = RELEVANT
+
     def __init__(self, ops: Operations, clock: Clock = system_clock) -> None:
-        super().__init__()
+        super().__init__(ops)
         self.ops = ops
         self._clock = clock
 
@@ -85,9 +87,9 @@ class ChecklistPage(QWidget):
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-        self.refresh()
+        self.reload()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         now = self._clock()
 
         def load(session: Session) -> list[tuple[StageRow, tuple[int, int]]]:
@@ -138,6 +140,5 @@ class ChecklistPage(QWidget):
         if stage_id is not None:
             ask_and_write_brief(self.ops, stage_id, self)
 
-    def on_data_changed(self, changes: Change) -> None:
-        if changes & RELEVANT:
-            self.refresh()
+    def refresh(self, event: DataChanged) -> None:
+        self.reload()

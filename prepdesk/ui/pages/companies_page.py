@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -24,29 +24,34 @@ from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import CompanyRepository, CompanySummary
 from prepdesk.store.repositories.stages import StageRepository
 from prepdesk.ui.clock import Clock, system_clock
+from prepdesk.ui.companies.fields import ROW_ID, sync_list
 from prepdesk.ui.companies.notes_tab import NotesTab
 from prepdesk.ui.companies.overview_tab import OverviewTab
 from prepdesk.ui.companies.people_tab import PeopleTab
 from prepdesk.ui.companies.pipeline_tab import PipelineTab
 from prepdesk.ui.companies.questions_tab import QuestionsTab
+from prepdesk.ui.edit_form import EditForm
 from prepdesk.ui.icons import icon
-from prepdesk.ui.operations import Operations
+from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
+from prepdesk.ui.pages.page import Page
 
-COMPANY_ID = Qt.ItemDataRole.UserRole
 RELEVANT = Change.COMPANIES | Change.STAGES | Change.CHECKLIST | Change.STORIES
 
 
-class CompaniesPage(QWidget):
+class CompaniesPage(Page):
+    depends_on = RELEVANT
+    can_create = True
+
     def __init__(self, ops: Operations, clock: Clock = system_clock) -> None:
-        super().__init__()
+        super().__init__(ops)
         self.ops = ops
         self._clock = clock
         self.companies: list[CompanySummary] = []
 
         self.list = QListWidget()
         self.list.setAccessibleName("Companies")
-        self.list.currentRowChanged.connect(lambda _row: self.show_current())
+        self.list.currentRowChanged.connect(lambda _row: self._save_then(self.show_current))
         self.add_button = QPushButton("Add company…")
         self.add_button.setAccessibleName("Add company")
         self.add_button.setToolTip("Add a company (Ctrl+N)")
@@ -75,6 +80,9 @@ class CompaniesPage(QWidget):
         self.tabs.addTab(self.people, "People")
         self.tabs.addTab(self.questions, "Questions to ask")
         self.tabs.addTab(self.pipeline, "Pipeline")
+        self.tabs.currentChanged.connect(lambda _index: self._save_then(lambda: None))
+        self._saving = False  # while edits are saved before a switch
+        self._stale = False  # a write arrived meanwhile: reload once the switch is done
 
         self.empty = EmptyState(
             "No companies yet",
@@ -93,33 +101,47 @@ class CompaniesPage(QWidget):
         splitter.setSizes([260, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.refresh()
+        self.reload()
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         keep = self.current_company_id()
         self.companies = self.ops.read(lambda s: CompanyRepository(s).list(self._clock()))
-        self.list.blockSignals(True)
-        self.list.clear()
-        for company in self.companies:
-            item = QListWidgetItem(f"{company.name}\n    {company.status}")
-            item.setToolTip(company.role)
-            item.setData(COMPANY_ID, company.id)
-            self.list.addItem(item)
+        sync_list(self.list, [(c.id, f"{c.name}\n    {c.status}", c.role) for c in self.companies])
         ids = [c.id for c in self.companies]
+        self.list.blockSignals(True)
         self.list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
         self.list.blockSignals(False)
         self.show_current()
 
+    def _save_then(self, show: Callable[[], None]) -> None:
+        """Switching company or tab: what was typed is saved first, then `show` runs.
+
+        The writes of that saving reload the page once, after the switch, rather than
+        in the middle of it.
+        """
+        self._saving = True
+        try:
+            self.flush_edits()
+        finally:
+            self._saving = False
+        show()
+        if self._stale:
+            self._stale = False
+            QTimer.singleShot(0, self, self.reload)
+
     def current_company_id(self) -> int | None:
         item = self.list.currentItem()
-        return int(item.data(COMPANY_ID)) if item is not None else None
+        return int(item.data(ROW_ID)) if item is not None else None
 
     def select_company(self, company_id: int) -> None:
         ids = [c.id for c in self.companies]
         self.list.setCurrentRow(ids.index(company_id))
 
-    def select_item(self, kind: str, ref_id: int) -> None:
+    def select_item(self, kind: str, ref: object) -> None:
         """Search opens a company, or the company a question to ask belongs to."""
+        if not isinstance(ref, int):
+            return
+        ref_id = ref
         company_id: int | None = ref_id if kind == "company" else None
         if kind == "company_question":
             company_id = self.ops.read(lambda s: CompanyRepository(s).company_of_question(ref_id))
@@ -165,7 +187,7 @@ class CompaniesPage(QWidget):
 
     def add_company(self, name: str, role: str = "") -> int:
         company_id = self.ops.write(
-            lambda s: CompanyRepository(s).create(name, role), Change.COMPANIES
+            lambda s: CompanyRepository(s).create(name, role), initiator=self
         )
         self.select_company(company_id)
         return company_id
@@ -180,8 +202,12 @@ class CompaniesPage(QWidget):
             "Delete this company with its people, questions, stages and checklists?",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.ops.write(lambda s: CompanyRepository(s).delete(company_id), Change.COMPANIES)
+            for form in self.findChildren(EditForm):
+                form.forget(company_id)
+            self.ops.write(lambda s: CompanyRepository(s).delete(company_id), initiator=self)
 
-    def on_data_changed(self, changes: Change) -> None:
-        if changes & RELEVANT:
-            self.refresh()
+    def refresh(self, event: DataChanged) -> None:
+        if self._saving:
+            self._stale = True
+            return
+        self.reload()

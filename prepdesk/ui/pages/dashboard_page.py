@@ -30,7 +30,8 @@ from prepdesk.ui.dashboard.chart_style import ChartStyle
 from prepdesk.ui.dashboard.countdown_panel import CountdownData, CountdownPanel
 from prepdesk.ui.dashboard.readiness_panel import ReadinessPanel
 from prepdesk.ui.dashboard.today_card import REHEARSALS_DEPEND_ON, TodayCard
-from prepdesk.ui.operations import Operations
+from prepdesk.ui.operations import DataChanged, Operations
+from prepdesk.ui.pages.page import Page
 
 NUMBER_DEPENDENCIES = {
     "countdown": Change.STAGES | Change.COMPANIES | Change.SETTINGS,
@@ -48,7 +49,9 @@ COUNTDOWN_TICK_MS = 60_000
 # Tasks outlive the page that started them (their signals must exist until they end).
 
 
-class DashboardPage(QWidget):
+class DashboardPage(Page):
+    depends_on = Change.ALL
+
     checklist_requested = Signal(int)  # a stage id; the main window may open its checklist
     topics_requested = Signal(str)  # an area key ("" for all): show the Topics page
     rehearsals_requested = Signal()  # show the Stories page's Practice tab
@@ -61,8 +64,12 @@ class DashboardPage(QWidget):
         parent: QWidget | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self._ops = ops
+        # What the dashboard links to is shown by the main window (Page.open_requested).
+        self.checklist_requested.connect(lambda stage: self.open_requested.emit("checklist", stage))
+        self.topics_requested.connect(lambda area: self.open_requested.emit("area", area))
+        self.rehearsals_requested.connect(lambda: self.open_requested.emit("rehearsals", None))
         self._clock = clock or system_clock
         self._dirty_numbers = set(NUMBER_DEPENDENCIES)
         self._dirty_charts = {spec.key for spec in CHARTS}
@@ -148,7 +155,8 @@ class DashboardPage(QWidget):
             self._dirty_charts.update(self.charts)
             self._schedule()
 
-    def on_data_changed(self, changes: Change) -> None:
+    def refresh(self, event: DataChanged) -> None:
+        changes = event.changes
         for key, depends_on in NUMBER_DEPENDENCIES.items():
             if changes & depends_on:
                 self._dirty_numbers.add(key)

@@ -32,8 +32,9 @@ from prepdesk.store.repositories.problems import (
     ProblemRepository,
 )
 from prepdesk.ui.icons import icon
-from prepdesk.ui.operations import Operations
+from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
+from prepdesk.ui.pages.page import Page
 from prepdesk.ui.practice.attempt_form import AttemptDialog
 from prepdesk.ui.practice.csv_transfer import ProblemCsvTransfer
 from prepdesk.ui.practice.detail_pane import ProblemDetailPane
@@ -45,9 +46,13 @@ REFRESH_ON = Change.PROBLEMS | Change.TOPICS | Change.SETTINGS
 ANY = "Any"
 
 
-class PracticePage(QWidget):
+class PracticePage(Page):
+    depends_on = REFRESH_ON
+    can_create = True
+    has_filter = True
+
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self.ops = ops
         self.dialog: QWidget | None = None  # the open dialog or question, for tests
         self.model = ProblemTableModel()
@@ -171,9 +176,8 @@ class PracticePage(QWidget):
 
     # data -----------------------------------------------------------------------------
 
-    def on_data_changed(self, changes: Change) -> None:
-        if changes & REFRESH_ON:
-            self.reload()
+    def refresh(self, event: DataChanged) -> None:
+        self.reload()
 
     def reload(self) -> None:
         selected = self.selected_problem_id()
@@ -191,10 +195,10 @@ class PracticePage(QWidget):
         self.export_button.setEnabled(bool(rows))
         self.select_problem(selected)
 
-    def select_item(self, kind: str, ref_id: int) -> None:
-        """Search opens a problem here (MainWindow.open_item's contract)."""
-        if kind == "problem":
-            self.select_problem(ref_id)
+    def select_item(self, kind: str, ref: object) -> None:
+        """Search opens a problem here."""
+        if kind == "problem" and isinstance(ref, int):
+            self.select_problem(ref)
 
     def selected_problem_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -237,7 +241,9 @@ class PracticePage(QWidget):
 
     def new_problem(self) -> None:
         def submit(value: ProblemInput) -> None:
-            new_id = self.ops.write(lambda s: ProblemRepository(s).add_problem(value), _CHANGES)
+            new_id = self.ops.write(
+                lambda s: ProblemRepository(s).add_problem(value), initiator=self
+            )
             self._reset_filters()
             self.select_problem(new_id)
 
@@ -251,7 +257,7 @@ class PracticePage(QWidget):
 
         def submit(value: ProblemInput) -> None:
             self.ops.write(
-                lambda s: ProblemRepository(s).update_problem(problem_id, value), _CHANGES
+                lambda s: ProblemRepository(s).update_problem(problem_id, value), initiator=self
             )
 
         self._open_problem_dialog(submit, existing)
@@ -271,14 +277,17 @@ class PracticePage(QWidget):
         self._ask(
             f"Delete “{title}” and all its attempts?",
             lambda: self.ops.write(
-                lambda s: ProblemRepository(s).delete_problem(problem_id), _CHANGES
+                lambda s: ProblemRepository(s).delete_problem(problem_id), initiator=self
             ),
         )
 
     def add_attempt(self, value: AttemptInput) -> None:
         problem_id = self.selected_problem_id()
         if problem_id is not None:
-            self.ops.write(lambda s: ProblemRepository(s).add_attempt(problem_id, value), _CHANGES)
+            self.ops.write(
+                lambda s: ProblemRepository(s).add_attempt(problem_id, value), initiator=self
+            )
+            self.detail.attempt_added()
 
     def edit_attempt(self, attempt: AttemptRow) -> None:
         dialog = AttemptDialog(attempt, self)
@@ -286,7 +295,7 @@ class PracticePage(QWidget):
         dialog.accepted.connect(
             lambda: self.ops.write(
                 lambda s: ProblemRepository(s).update_attempt(attempt.id, dialog.fields.value()),
-                _CHANGES,
+                initiator=self,
             )
         )
         self.dialog = dialog
@@ -297,7 +306,7 @@ class PracticePage(QWidget):
         self._ask(
             f"Delete the attempt of {when} ({attempt.against_target.label()})?",
             lambda: self.ops.write(
-                lambda s: ProblemRepository(s).delete_attempt(attempt.id), _CHANGES
+                lambda s: ProblemRepository(s).delete_attempt(attempt.id), initiator=self
             ),
         )
 
@@ -346,6 +355,3 @@ class PracticePage(QWidget):
         self.import_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy and self.model.rowCount() > 0)
         self.import_button.setText("Importing…" if busy else "Import…")
-
-
-_CHANGES = Change.PROBLEMS | Change.REVIEWS

@@ -1,7 +1,7 @@
 """The pages of the main window, in navigation order.
 
 Each entry builds its page lazily, so start-up pays only for the page shown first.
-A page is a QWidget; it may define `on_data_changed(changes: Change)` to refresh.
+Every page is a `Page` (ui/pages/page.py), the one protocol the main window uses.
 """
 
 from __future__ import annotations
@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
-
-from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import Operations
-from prepdesk.ui.pages.empty_state import EmptyState
+from prepdesk.ui.pages.page import Page
 
-PageFactory = Callable[[Operations], QWidget]
+PageFactory = Callable[[Operations], Page]
 
 
 @dataclass(frozen=True)
@@ -26,41 +23,37 @@ class PageSpec:
     factory: PageFactory
 
 
-def _placeholder(title: str, message: str, icon_name: str) -> PageFactory:
-    return lambda _ops: EmptyState(title, message, icon(icon_name))
-
-
-def _topics_page(ops: Operations) -> QWidget:
+def _topics_page(ops: Operations) -> Page:
     from prepdesk.ui.pages.topics_page import TopicsPage
 
     return TopicsPage(ops)
 
 
-def _practice_page(ops: Operations) -> QWidget:
+def _practice_page(ops: Operations) -> Page:
     from prepdesk.ui.pages.practice_page import PracticePage
 
     return PracticePage(ops)
 
 
-def _stories_page(ops: Operations) -> QWidget:
+def _stories_page(ops: Operations) -> Page:
     from prepdesk.ui.pages.stories_page import StoriesPage
 
     return StoriesPage(ops)
 
 
-def _companies_page(ops: Operations) -> QWidget:
+def _companies_page(ops: Operations) -> Page:
     from prepdesk.ui.pages.companies_page import CompaniesPage
 
     return CompaniesPage(ops)
 
 
-def _checklist_page(ops: Operations) -> QWidget:
+def _checklist_page(ops: Operations) -> Page:
     from prepdesk.ui.pages.checklist_page import ChecklistPage
 
     return ChecklistPage(ops)
 
 
-def _dashboard(ops: Operations) -> QWidget:
+def _dashboard(ops: Operations) -> Page:
     from prepdesk.ui.pages.dashboard_page import DashboardPage
 
     return DashboardPage(ops)

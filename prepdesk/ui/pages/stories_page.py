@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,8 +28,9 @@ from prepdesk.store.repositories.projects import ProjectRepository
 from prepdesk.store.repositories.stories import StoryRepository
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.icons import icon
-from prepdesk.ui.operations import Operations
+from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
+from prepdesk.ui.pages.page import Page
 from prepdesk.ui.stories.coverage_view import CoverageView
 from prepdesk.ui.stories.practice_panel import PracticePanel
 from prepdesk.ui.stories.project_editor import ProjectEditor
@@ -37,11 +39,14 @@ from prepdesk.ui.stories.story_editor import StoryEditor
 from prepdesk.ui.stories.story_tree import StoryTree
 
 
-class StoriesPage(QWidget):
+class StoriesPage(Page):
+    depends_on = Change.STORIES | Change.PRACTICE | Change.REVIEWS | Change.STAGES | Change.SETTINGS
+    can_create = True
+
     def __init__(self, ops: Operations, clock: Clock = system_clock) -> None:
-        super().__init__()
+        super().__init__(ops)
         self.ops = ops
-        self._stale: set[QWidget] = set()
+        self._stale_tabs: set[QWidget] = set()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Stories sections")
         self.tabs.setDocumentMode(True)
@@ -129,22 +134,26 @@ class StoriesPage(QWidget):
 
     # refreshing ----------------------------------------------------------------------
 
-    def on_data_changed(self, changes: Change) -> None:
-        if changes & (
-            Change.STORIES | Change.PRACTICE | Change.REVIEWS | Change.STAGES | Change.SETTINGS
+    def refresh(self, event: DataChanged) -> None:
+        """Shows the data again; the editors keep every field the person is typing in."""
+        self._refresh_tree()
+        if self.detail.currentWidget() is self.story_editor and not event.by(self.story_editor):
+            self.story_editor.refresh()  # its own writes leave nothing to show anew
+        elif self.detail.currentWidget() is self.project_editor and not event.by(
+            self.project_editor
         ):
-            self._refresh_tree()
-            self.story_editor.refresh()
-            # Tabs out of sight refresh when shown: autosave writes every second while
-            # the user types, and the writing tab must stay quick.
-            self._stale.update({self.coverage, self.questions, self.practice})
-            self._refresh_visible_tab()
+            with contextlib.suppress(LookupError):  # deleted: the tree shows what is left
+                self._load_project(self.project_editor.project_id)
+        # Tabs out of sight refresh when shown: autosave writes every second while
+        # the user types, and the writing tab must stay quick.
+        self._stale_tabs.update({self.coverage, self.questions, self.practice})
+        self._refresh_visible_tab()
         self._update_actions()
 
     def _refresh_visible_tab(self) -> None:
         current = self.tabs.currentWidget()
-        if current in self._stale:
-            self._stale.discard(current)
+        if current in self._stale_tabs:
+            self._stale_tabs.discard(current)
             current.refresh()  # type: ignore[attr-defined]
 
     def _refresh_tree(self) -> None:
@@ -153,21 +162,25 @@ class StoriesPage(QWidget):
         )
         self.tree.show_items(projects, stories)
 
-    def _show_item(self, kind: str, item_id: int) -> None:
+    def _show_item(self, kind: str, item_id: int | None) -> None:
         self.story_editor.save_now()
         self.project_editor.save_now()
+        if item_id is None:
+            return
         if kind == "story":
             self.story_editor.load(item_id)
             self.detail.setCurrentWidget(self.story_editor)
         else:
-            count = sum(
-                1
-                for s in self.ops.read(lambda s: StoryRepository(s).list_stories())
-                if s.project_id == item_id
-            )
-            self.project_editor.load(item_id, count)
+            self._load_project(item_id)
             self.detail.setCurrentWidget(self.project_editor)
         self._update_actions()
+
+    def _load_project(self, project_id: int | None) -> None:
+        if project_id is None:
+            return
+        stories = self.ops.read(lambda s: StoryRepository(s).list_stories())
+        count = sum(1 for story in stories if story.project_id == project_id)
+        self.project_editor.load(project_id, count)
 
     def _update_actions(self) -> None:
         current = self.tree.current()
@@ -195,7 +208,7 @@ class StoriesPage(QWidget):
             project_id = self.ops.read(lambda s: StoryRepository(s).get(current[1]).project_id)
         self.story_editor.save_now()
         story_id = self.ops.write(
-            lambda s: StoryRepository(s).create("", project_id), Change.STORIES | Change.REVIEWS
+            lambda s: StoryRepository(s).create("", project_id), initiator=self
         )
         self.tabs.setCurrentIndex(0)
         self._refresh_tree()  # also when this page is shown outside the main window
@@ -205,7 +218,7 @@ class StoriesPage(QWidget):
 
     def new_project(self) -> int:
         self.project_editor.save_now()
-        project_id = self.ops.write(lambda s: ProjectRepository(s).create(""), Change.STORIES)
+        project_id = self.ops.write(lambda s: ProjectRepository(s).create(""), initiator=self)
         self.tabs.setCurrentIndex(0)
         self._refresh_tree()
         self.tree.select_entry("project", project_id)
@@ -225,15 +238,12 @@ class StoriesPage(QWidget):
         answer = QMessageBox.question(self, "Delete", f"Delete {what}?")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.story_editor.autosave.discard(lambda _k: True)
-        self.project_editor.autosave.discard(lambda _k: True)
         if kind == "story":
-            self.ops.write(
-                lambda s: StoryRepository(s).delete(item_id),
-                Change.STORIES | Change.REVIEWS | Change.PRACTICE,
-            )
+            self.story_editor.form.forget(item_id)
+            self.ops.write(lambda s: StoryRepository(s).delete(item_id), initiator=self)
         else:
-            self.ops.write(lambda s: ProjectRepository(s).delete(item_id), Change.STORIES)
+            self.project_editor.form.forget(item_id)
+            self.ops.write(lambda s: ProjectRepository(s).delete(item_id), initiator=self)
         self.story_editor.story_id = None
         self.project_editor.project_id = None
         self.detail.setCurrentWidget(self.empty)
@@ -246,20 +256,30 @@ class StoriesPage(QWidget):
 
     def practise_story(self, story_id: int) -> None:
         self.story_editor.save_now()
-        self._stale.discard(self.practice)
+        self._stale_tabs.discard(self.practice)
         self.practice.refresh()
         self.tabs.setCurrentWidget(self.practice)
         self.practice.choose_story(story_id)
 
+    def select_item(self, kind: str, ref: object) -> None:
+        """A story or project (from search), or the due rehearsals (from the dashboard)."""
+        if kind == "rehearsals":
+            self.show_practice()
+        elif kind in ("story", "project") and isinstance(ref, int):
+            self.tabs.setCurrentIndex(0)
+            self.tree.select_entry(kind, ref)
+        elif kind == "behavioral_question":
+            self.tabs.setCurrentWidget(self.questions)
+
     def show_practice(self) -> None:
         """The Practice tab, its due rehearsals fresh (the dashboard's "Rehearse" button)."""
         self.story_editor.save_now()
-        self._stale.discard(self.practice)
+        self._stale_tabs.discard(self.practice)
         self.practice.refresh()
         self.tabs.setCurrentWidget(self.practice)
 
     def practise_question(self, question_id: int) -> None:
-        self._stale.discard(self.practice)
+        self._stale_tabs.discard(self.practice)
         self.practice.refresh()
         self.tabs.setCurrentWidget(self.practice)
         self.practice.choose_question(question_id)

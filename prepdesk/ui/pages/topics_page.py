@@ -18,7 +18,8 @@ from prepdesk.core.planner import format_day
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.next_interview import NextInterview, next_interview
 from prepdesk.store.repositories.topics import TopicRepository
-from prepdesk.ui.operations import Operations
+from prepdesk.ui.operations import DataChanged, Operations
+from prepdesk.ui.pages.page import Page
 from prepdesk.ui.today_panel import TodayPanel
 from prepdesk.ui.topics.review_dialog import ReviewDialog, due_for_today
 from prepdesk.ui.topics.study_timer import study_timer_for
@@ -35,9 +36,12 @@ REFRESH_ON = (
 )
 
 
-class TopicsPage(QWidget):
+class TopicsPage(Page):
+    depends_on = REFRESH_ON
+    can_create = True
+
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self._ops = ops
         self.timer = study_timer_for(ops)
         self.recalls: dict[int, float | None] = {}
@@ -104,9 +108,8 @@ class TopicsPage(QWidget):
         self.addAction(action)
         return action
 
-    def on_data_changed(self, changes: Change) -> None:
-        if changes & REFRESH_ON:
-            self.reload()
+    def refresh(self, event: DataChanged) -> None:
+        self.reload()
 
     def reload(self) -> None:
         now = self.timer.clock()
@@ -156,10 +159,12 @@ class TopicsPage(QWidget):
 
     # --- actions ------------------------------------------------------------------------
 
-    def select_item(self, kind: str, ref_id: int) -> None:
-        """Search opens a topic here (MainWindow.open_item's contract)."""
-        if kind == "topic":
-            self.tree.select_topic(ref_id)
+    def select_item(self, kind: str, ref: object) -> None:
+        """A topic (from search), or an area's topics (from a dashboard chart)."""
+        if kind == "topic" and isinstance(ref, int):
+            self.tree.select_topic(ref)
+        elif kind == "area":
+            self.show_area(str(ref or ""))
 
     def open_review(self) -> None:
         self.review_dialog = ReviewDialog(self._ops, self.window(), clock=self.timer.clock)
@@ -188,7 +193,7 @@ class TopicsPage(QWidget):
         if ok and name.strip():
             area_id = areas[names.index(area)][0]
             new_id = self._ops.write(
-                lambda s: TopicRepository(s).add_topic(area_id, name), Change.TOPICS
+                lambda s: TopicRepository(s).add_topic(area_id, name), initiator=self
             )
             self.tree.select_topic(new_id)
 
@@ -198,7 +203,7 @@ class TopicsPage(QWidget):
             return
         name, ok = QInputDialog.getText(self, "Rename topic", "New name:", text=topic.name)
         if ok and name.strip():
-            self._ops.write(lambda s: TopicRepository(s).rename(topic.id, name), Change.TOPICS)
+            self._ops.write(lambda s: TopicRepository(s).rename(topic.id, name), initiator=self)
 
     def move_topic(self) -> None:
         topic = self.detail.topic
@@ -211,12 +216,12 @@ class TopicsPage(QWidget):
         )
         if ok:
             area_id = areas[names.index(area)][0]
-            self._ops.write(lambda s: TopicRepository(s).move(topic.id, area_id), Change.TOPICS)
+            self._ops.write(lambda s: TopicRepository(s).move(topic.id, area_id), initiator=self)
 
     def toggle_archived(self) -> None:
         topic = self.detail.topic
         if topic is not None:
             self._ops.write(
                 lambda s: TopicRepository(s).set_archived(topic.id, not topic.archived),
-                Change.TOPICS,
+                initiator=self,
             )

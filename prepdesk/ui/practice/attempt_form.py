@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,20 +17,20 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.practice import MAX_MINUTES
 from prepdesk.store.repositories.problems import AttemptInput, AttemptRow
+from prepdesk.ui.date_field import DateField
+
+DEFAULT_MINUTES = 30
 
 
 class AttemptFields(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._time: time | None = None  # an edited attempt keeps its time of day
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setAccessibleName("Attempt date")
+        self.date_edit = DateField("Attempt date", latest=date.today, clearable=False)
+        self.date_edit.set_value(date.today())
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setRange(0, MAX_MINUTES)
-        self.minutes_spin.setValue(30)
+        self.minutes_spin.setValue(DEFAULT_MINUTES)
         self.minutes_spin.setSuffix(" min")
         self.minutes_spin.setAccessibleName("Minutes taken")
         self.solved_box = QCheckBox("Solved")
@@ -49,16 +47,15 @@ class AttemptFields(QWidget):
 
     def set_value(self, attempt: AttemptRow) -> None:
         local = attempt.attempted_at.astimezone()
-        self.date_edit.setMaximumDate(max(QDate.currentDate(), _qdate(local)))
-        self.date_edit.setDate(_qdate(local))
+        self.date_edit.set_value(local.date())
         self.minutes_spin.setValue(attempt.minutes)
         self.solved_box.setChecked(attempt.solved)
         self.notes_edit.setText(attempt.notes)
         self._time = local.time()
 
     def value(self, now: datetime | None = None) -> AttemptInput:
-        day = self.date_edit.date().toPython()
         now = (now or datetime.now()).astimezone()
+        day = self.date_edit.value() or now.date()
         # Today's attempt is stamped now; a past day keeps its time, or noon.
         when_time = self._time or (now.time() if day == now.date() else time(12, 0))
         when = datetime.combine(day, when_time).astimezone()
@@ -69,14 +66,31 @@ class AttemptFields(QWidget):
             notes=self.notes_edit.text().strip(),
         )
 
+    def is_valid(self) -> bool:
+        """False while the date field holds text it cannot read (it says why)."""
+        return self.date_edit.is_valid()
+
+    def draft(self) -> tuple[date | None, int, bool, str]:
+        """What is typed for a new attempt, to keep while another problem is shown."""
+        return (
+            self.date_edit.value(),
+            self.minutes_spin.value(),
+            self.solved_box.isChecked(),
+            self.notes_edit.text(),
+        )
+
+    def is_untouched(self) -> bool:
+        return self.draft() == (date.today(), DEFAULT_MINUTES, False, "")
+
+    def restore(self, draft: tuple[date | None, int, bool, str]) -> None:
+        day, minutes, solved, notes = draft
+        self.date_edit.set_value(day or date.today())
+        self.minutes_spin.setValue(minutes)
+        self.solved_box.setChecked(solved)
+        self.notes_edit.setText(notes)
+
     def reset(self) -> None:
-        self.date_edit.setDate(QDate.currentDate())
-        self.solved_box.setChecked(False)
-        self.notes_edit.clear()
-
-
-def _qdate(when: datetime) -> QDate:
-    return QDate(when.year, when.month, when.day)
+        self.restore((date.today(), DEFAULT_MINUTES, False, ""))
 
 
 class AttemptDialog(QDialog):
@@ -96,3 +110,9 @@ class AttemptDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if not self.fields.is_valid():
+            self.fields.date_edit.setFocus()
+            return  # the date field says what it cannot read
+        super().accept()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -33,6 +34,7 @@ class ProblemDetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: ProblemDetail | None = None
+        self._drafts: dict[int, tuple[date | None, int, bool, str]] = {}  # new attempts typed
         self.stack = QStackedWidget()
         hint = QLabel(
             "Select a problem to see its attempts, each timed against the target for its "
@@ -109,9 +111,15 @@ class ProblemDetailPane(QWidget):
         self.show_detail(None)
 
     def show_detail(self, detail: ProblemDetail | None) -> None:
+        """Shows a problem; the new attempt typed for each problem waits for it."""
         same_problem = (
             detail is not None and self.detail is not None and (detail.row.id == self.detail.row.id)
         )
+        if not same_problem and self.detail is not None:
+            if self.attempt_fields.is_untouched():
+                self._drafts.pop(self.detail.row.id, None)
+            else:
+                self._drafts[self.detail.row.id] = self.attempt_fields.draft()
         self.detail = detail
         if detail is None:
             self.stack.setCurrentIndex(0)
@@ -141,7 +149,15 @@ class ProblemDetailPane(QWidget):
         self.attempts_heading.setText(f"<b>Attempts ({len(detail.attempts)})</b>")
         self._update_attempt_buttons()
         if not same_problem:
-            self.attempt_fields.reset()
+            draft = self._drafts.pop(row.id, None)
+            if draft is None:
+                self.attempt_fields.reset()
+            else:
+                self.attempt_fields.restore(draft)
+
+    def attempt_added(self) -> None:
+        """The new attempt is stored: the form is ready for the next one."""
+        self.attempt_fields.reset()
 
     def selected_attempt(self) -> AttemptRow | None:
         item = self.attempt_list.currentItem()
@@ -160,6 +176,9 @@ class ProblemDetailPane(QWidget):
         self.delete_attempt_button.setEnabled(has_attempt)
 
     def _add_attempt(self) -> None:
+        if not self.attempt_fields.is_valid():
+            self.attempt_fields.date_edit.setFocus()
+            return  # the date field says what is wrong
         value: AttemptInput = self.attempt_fields.value()
         self.add_attempt_requested.emit(value)
 

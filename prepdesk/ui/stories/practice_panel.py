@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.rehearsal import PICK_MODE_LABELS, PICK_MODES, pick
 from prepdesk.core.star import PART_LABELS, PARTS, format_duration
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.questions import QuestionRepository, QuestionView
 from prepdesk.store.repositories.rehearsals import DueRehearsal, RehearsalRepository
 from prepdesk.store.repositories.settings import SettingsRepository
@@ -56,6 +55,7 @@ class PracticePanel(QWidget):
         self._questions: list[QuestionView] = []
         self._stories: list[StoryView] = []
         self._due: list[DueRehearsal] = []
+        self._answer_seconds: int | None = None  # the preference last shown as the target
         self.setStyleSheet(FIELD_STYLE)
         self._tick_timer = QTimer(self)
         self._tick_timer.setInterval(200)
@@ -200,7 +200,9 @@ class PracticePanel(QWidget):
             )
         )
         if self.started_at is None and self.duration_seconds is None:
-            self.target.setValue(answer_seconds)
+            if self._answer_seconds in (None, self.target.value()):  # not set by the person
+                self.target.setValue(answer_seconds)
+            self._answer_seconds = answer_seconds
         chosen = self.story.currentData()
         self.story.blockSignals(True)
         self.story.clear()
@@ -294,6 +296,8 @@ class PracticePanel(QWidget):
     def _story_changed(self) -> None:
         self._show_story_text()
         self._show_history()
+        if self.started_at is None and self.duration_seconds is None:
+            self._set_phase("idle")  # a story alone is enough to start
 
     def _show_story_text(self) -> None:
         story_id = self.story.currentData()
@@ -359,9 +363,7 @@ class PracticePanel(QWidget):
             "score": score,
             "note": self.note.text().strip(),
         }
-        self.ops.write(
-            lambda s: RehearsalRepository(s).record(**values), Change.PRACTICE | Change.REVIEWS
-        )
+        self.ops.write(lambda s: RehearsalRepository(s).record(**values), initiator=self)
         self.status.setText("Saved. The story's next rehearsal is scheduled from this score.")
         self._reset_run(keep_status=True)
         self.refresh()

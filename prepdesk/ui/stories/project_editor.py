@@ -1,14 +1,15 @@
-"""A project write-up, shown as a readable page and edited in place; saves by itself."""
+"""A project write-up, shown as a readable page and edited in place; saves by itself.
+
+Every field is bound to one `EditForm` keyed by the project (see ui/edit_form.py); the
+dates are `DateField`s, typed in the locale's format or ISO, or picked on a calendar.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Hashable
-from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -16,11 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.projects import ProjectRepository
+from prepdesk.ui.date_field import DateField
+from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
-from prepdesk.ui.stories.autosave import AutosaveBuffer
 from prepdesk.ui.stories.text_fields import (
     FIELD_STYLE,
     GrowingTextEdit,
@@ -39,26 +41,6 @@ PROJECT_SECTIONS = (
     ("tech_stack", "Tech stack", "Languages, libraries, infrastructure."),
     ("links", "Links", "Design docs, talks, papers, repositories (one per line)."),
 )
-NO_DATE = QDate(1970, 1, 1)  # the minimum date stands for "not set"
-
-
-class DateField(QDateEdit):
-    def __init__(self, accessible_name: str, empty_text: str) -> None:
-        super().__init__()
-        self.setAccessibleName(accessible_name)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("MMM yyyy")
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(empty_text)
-
-    def set_value_quietly(self, value: date | None) -> None:
-        self.blockSignals(True)
-        self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-        self.blockSignals(False)
-
-    def value(self) -> date | None:
-        qdate = self.date()
-        return None if qdate == NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
 
 
 class ProjectEditor(QScrollArea):
@@ -66,10 +48,8 @@ class ProjectEditor(QScrollArea):
         super().__init__()
         self.ops = ops
         self.project_id: int | None = None
-        self.autosave = AutosaveBuffer(self._save_batch, parent=self)
-        self.autosave.pending_changed.connect(
-            lambda pending: self.save_state.setText("Saving…" if pending else "All changes saved")
-        )
+        self._name = ""
+        self.form = EditForm(ops, save_project_fields, self, what=self._what)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Project write-up")
@@ -87,7 +67,8 @@ class ProjectEditor(QScrollArea):
         layout.setSpacing(10)
         layout.setContentsMargins(12, 18, 12, 24)
 
-        self.save_state = hint_label("")
+        self.save_state = SaveStatus(self.form)
+        self.save_state.setProperty("role", "hint")
         layout.addWidget(self.save_state)
         self.name = LineField("Project name", "Project name")
         self.name.setObjectName("titleField")
@@ -95,13 +76,13 @@ class ProjectEditor(QScrollArea):
         layout.addWidget(self.name)
         facts = QHBoxLayout()
         self.role = LineField("Your role", "Your role, e.g. tech lead")
-        self.started = DateField("Started", "start?")
+        self.started = DateField("Started", "start date")
         self.ended = DateField("Ended", "ongoing")
         facts.addWidget(self.role, 2)
         facts.addWidget(QLabel("from"))
-        facts.addWidget(self.started)
+        facts.addWidget(self.started, 1)
         facts.addWidget(QLabel("to"))
-        facts.addWidget(self.ended)
+        facts.addWidget(self.ended, 1)
         layout.addLayout(facts)
 
         self.fields: dict[str, GrowingTextEdit] = {}
@@ -116,57 +97,39 @@ class ProjectEditor(QScrollArea):
         layout.addWidget(self.stories_hint)
         layout.addStretch(1)
 
-        self.name.textEdited.connect(lambda text: self._edited("name", text))
-        self.role.textEdited.connect(lambda text: self._edited("role", text))
-        for line in (self.name, self.role):
-            line.focus_lost.connect(self._save_quietly)
-        self.started.dateChanged.connect(
-            lambda _d: self._edited("started_on", self.started.value())
-        )
-        self.ended.dateChanged.connect(lambda _d: self._edited("ended_on", self.ended.value()))
+        self.form.bind("name", self.name)
+        self.form.bind("role", self.role)
+        self.form.bind("started_on", self.started)
+        self.form.bind("ended_on", self.ended)
         for field, edit in self.fields.items():
-            edit.textChanged.connect(lambda f=field, e=edit: self._edited(f, e.toPlainText()))
-            edit.focus_lost.connect(self._save_quietly)
+            self.form.bind(field, edit)
 
     def load(self, project_id: int, story_count: int) -> None:
-        self.save_now()
+        """Shows a project (the one shown before is saved first); again: a refresh."""
         project = self.ops.read(lambda s: ProjectRepository(s).get(project_id))
+        values: dict[str, Any] = {
+            "name": project.name,
+            "role": project.role,
+            "started_on": project.started_on,
+            "ended_on": project.ended_on,
+        }
+        values.update({field: project.text(field) for field in self.fields})
+        self.form.load(project_id, values)
         self.project_id = project_id
-        self.name.set_text_quietly(project.name)
-        self.role.set_text_quietly(project.role)
-        self.started.set_value_quietly(project.started_on)
-        self.ended.set_value_quietly(project.ended_on)
-        for field, edit in self.fields.items():
-            edit.set_text_quietly(project.text(field))
-        self.save_state.setText("Everything here saves as you type.")
+        self._name = project.name
         self.stories_hint.setText(
             f"{story_count} STAR stor{'y' if story_count == 1 else 'ies'} from this project. "
             "Add one with New story while this project is selected."
         )
 
-    def _edited(self, field: str, value: object) -> None:
-        if self.project_id is not None:
-            self.autosave.mark((self.project_id, field), value)
-
     def save_now(self) -> bool:
-        return self.autosave.flush()
+        """Saves what is typed now (before an export, a delete or a page change)."""
+        return self.form.flush()
 
-    def _save_quietly(self) -> None:
-        self.save_now()  # a slot: returns None (see AutosaveBuffer._on_timeout)
+    def _what(self, _key: Hashable) -> str:
+        return f"the project '{self._name}'" if self._name else "the project write-up"
 
-    def _save_batch(self, batch: dict[Hashable, object]) -> None:
-        by_project: dict[int, dict[str, object]] = {}
-        for key, value in batch.items():
-            project_id, field = key  # type: ignore[misc]
-            by_project.setdefault(int(project_id), {})[str(field)] = value
 
-        def save(session: object) -> None:
-            repo = ProjectRepository(session)  # type: ignore[arg-type]
-            for project_id, values in by_project.items():
-                repo.update(project_id, values)
-
-        self.ops.write(save, Change.STORIES)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.save_now()
-        super().hideEvent(event)
+def save_project_fields(session: Session, key: Hashable, values: dict[str, Any]) -> None:
+    """The EditForm's save: a project's changed fields."""
+    ProjectRepository(session).update(int(key), values)  # type: ignore[call-overload]

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.questions import QuestionRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import heading_font, hint_label
@@ -139,7 +138,7 @@ class QuestionBank(QWidget):
         competency_id = self.new_competency_choice.currentData()
         try:
             self.ops.write(
-                lambda s: QuestionRepository(s).add_question(text, competency_id), Change.STORIES
+                lambda s: QuestionRepository(s).add_question(text, competency_id), initiator=self
             )
         except ValueError as exc:
             QMessageBox.information(self, "Question not added", str(exc))
@@ -149,7 +148,7 @@ class QuestionBank(QWidget):
     def add_competency(self) -> None:
         name = self.new_competency.text()
         try:
-            self.ops.write(lambda s: QuestionRepository(s).add_competency(name), Change.STORIES)
+            self.ops.write(lambda s: QuestionRepository(s).add_competency(name), initiator=self)
         except ValueError as exc:
             QMessageBox.information(self, "Competency not added", str(exc))
             return
@@ -160,7 +159,7 @@ class QuestionBank(QWidget):
         if item is None or item.data(0, Qt.ItemDataRole.UserRole) is None:
             return
         question_id = int(item.data(0, Qt.ItemDataRole.UserRole))
-        self.ops.write(lambda s: QuestionRepository(s).delete_question(question_id), Change.STORIES)
+        self.ops.write(lambda s: QuestionRepository(s).delete_question(question_id), initiator=self)
 
     def _update_buttons(self) -> None:
         item = self.tree.currentItem()

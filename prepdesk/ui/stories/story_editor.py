@@ -1,34 +1,46 @@
-"""The STAR story editor: writes like a document, counts as you type, saves by itself."""
+"""The STAR story editor: writes like a document, counts as you type, saves by itself.
+
+Every text field (title, the four parts, metrics, and each follow-up's question and
+answer) is bound to one `EditForm`, keyed by the story: it saves within a second, on
+focus-out and when another story is shown, and a refresh never replaces what is typed.
+Links (project, competencies, questions) are written at once, as they are clicked.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from prepdesk.core.star import PART_LABELS, PARTS, analyse
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.projects import ProjectRepository
 from prepdesk.store.repositories.questions import QuestionRepository
 from prepdesk.store.repositories.rehearsals import RehearsalRepository, RehearsalStatus
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.stories import StoryRepository, StoryView
 from prepdesk.ui.clock import Clock, system_clock
+from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
-from prepdesk.ui.stories.autosave import AutosaveBuffer
-from prepdesk.ui.stories.story_links import CompetencyChips, FollowUpList, LinkedQuestions
+from prepdesk.ui.stories.story_links import (
+    CompetencyChips,
+    FollowUpList,
+    LinkedQuestions,
+    follow_up_field,
+)
 from prepdesk.ui.stories.text_fields import (
     FIELD_STYLE,
     GrowingTextEdit,
@@ -44,6 +56,7 @@ PART_HINTS = {
     "action": "What you did yourself: the steps, the choices and why (say “I”, not “we”).",
     "result": "What changed, with numbers: how much, how many, how fast.",
 }
+FOLLOW_UP_PREFIX = "follow_up:"
 
 
 class StoryEditor(QScrollArea):
@@ -54,11 +67,10 @@ class StoryEditor(QScrollArea):
         self.ops = ops
         self._clock = clock
         self.story_id: int | None = None
-        self._writing = False
+        self._title = ""
         self._target_seconds = 120
-        self.autosave = AutosaveBuffer(self._save_batch, parent=self)
-        self.autosave.pending_changed.connect(self._show_save_state)
-        self.autosave.failed.connect(lambda msg: self.save_state.setText(f"Not saved: {msg}"))
+        self.confirm_box: QMessageBox | None = None
+        self.form = EditForm(ops, save_story_fields, self, what=self._what)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Story editor")
@@ -79,8 +91,8 @@ class StoryEditor(QScrollArea):
         top = QHBoxLayout()
         self.project = QComboBox()
         self.project.setAccessibleName("Project of this story")
-        self.save_state = hint_label("")
-        self.save_state.setWordWrap(False)
+        self.save_state = SaveStatus(self.form)
+        self.save_state.setProperty("role", "hint")
         top.addWidget(QLabel("Project:"))
         top.addWidget(self.project)
         top.addStretch(1)
@@ -155,13 +167,11 @@ class StoryEditor(QScrollArea):
     # loading -----------------------------------------------------------------
 
     def _connect(self) -> None:
-        self.title.textEdited.connect(lambda text: self._edited("title", text))
-        self.metrics.textEdited.connect(lambda text: self._edited("metrics", text))
-        for field in (self.title, self.metrics):
-            field.focus_lost.connect(self._save_quietly)
+        self.form.bind("title", self.title)
+        self.form.bind("metrics", self.metrics)
         for part, field in self.parts.items():
-            field.textChanged.connect(lambda p=part, f=field: self._edited(p, f.toPlainText()))
-            field.focus_lost.connect(self._save_quietly)
+            self.form.bind(part, field)
+            field.textChanged.connect(self._update_counts)
         self.project.activated.connect(self._project_chosen)
         self.competencies.toggled.connect(self._competency_toggled)
         self.questions.link_requested.connect(
@@ -170,10 +180,6 @@ class StoryEditor(QScrollArea):
         self.questions.unlink_requested.connect(
             lambda qid: self._write(lambda s: StoryRepository(s).unlink_question(self._id(), qid))
         )
-        self.follow_ups.edited.connect(
-            lambda fid, field, value: self.autosave.mark(("follow_up", fid, field), value)
-        )
-        self.follow_ups.focus_lost.connect(self._save_quietly)
         self.follow_ups.add_requested.connect(self._add_follow_up)
         self.follow_ups.remove_requested.connect(self._remove_follow_up)
         self.practise_button.clicked.connect(self._practise)
@@ -183,32 +189,47 @@ class StoryEditor(QScrollArea):
             self.practise_requested.emit(self.story_id)
 
     def load(self, story_id: int) -> None:
-        """Shows a story; text fields are filled only here, so typing is never interrupted."""
-        self.save_now()
+        """Shows a story (the one shown before is saved first)."""
+        self.form.flush()
         story = self.ops.read(lambda s: StoryRepository(s).get(story_id))
-        self.story_id = story_id
         self._target_seconds = self.ops.read(
             lambda s: int(SettingsRepository(s).get("answer_seconds"))
         )
-        self.title.set_text_quietly(story.title)
-        self.metrics.set_text_quietly(story.metrics)
-        for part, field in self.parts.items():
-            field.set_text_quietly(story.text(part))
-        self._refresh_links(story, force=True)
-        self._update_counts()
-        self._show_save_state(False)
+        self._show(story)
 
     def refresh(self) -> None:
-        """After a change elsewhere: update lists and schedule, never the text being typed."""
-        if self.story_id is None or self._writing:
+        """After a change: lists and schedule again; text only where nobody is typing."""
+        if self.story_id is None:
             return
         try:
             story = self.ops.read(lambda s: StoryRepository(s).get(self._id()))
         except LookupError:
             return  # deleted; the page shows something else
-        self._refresh_links(story)
+        self._show(story)
 
-    def _refresh_links(self, story: StoryView, force: bool = False) -> None:
+    def _show(self, story: StoryView) -> None:
+        if story.id != self.story_id:
+            self.follow_ups.show_follow_ups([])  # another story's rows go
+        values: dict[str, Any] = {"title": story.title, "metrics": story.metrics}
+        values.update({part: story.text(part) for part in PARTS})
+        made, removed = self.follow_ups.show_follow_ups([f.id for f in story.follow_ups])
+        for row in made:
+            self.form.bind(follow_up_field(row.follow_up_id, "question"), row.question)
+            self.form.bind(follow_up_field(row.follow_up_id, "answer_notes"), row.notes)
+        for follow_up_id in removed:  # deleted elsewhere: its edits have nowhere to go
+            prefix = follow_up_field(follow_up_id, "")
+            self.form.buffer.discard(lambda k, p=prefix: str(k[1]).startswith(p))  # type: ignore[index]
+        for follow_up in story.follow_ups:
+            values[follow_up_field(follow_up.id, "question")] = follow_up.question
+            values[follow_up_field(follow_up.id, "answer_notes")] = follow_up.answer_notes
+        self.form.load(story.id, values)
+        self.story_id = story.id
+        self._title = story.title
+        self.follow_ups.chain_focus(self.questions.unlink_button, self.practise_button)
+        self._show_links(story)
+        self._update_counts()
+
+    def _show_links(self, story: StoryView) -> None:
         competencies, bank, projects = self.ops.read(
             lambda s: (
                 QuestionRepository(s).competencies(),
@@ -223,7 +244,6 @@ class StoryEditor(QScrollArea):
         self.project.setCurrentIndex(max(0, self.project.findData(story.project_id)))
         self.competencies.show_competencies(competencies, story.competency_ids)
         self.questions.show_questions(story.questions, bank)
-        self.follow_ups.show_follow_ups(story.follow_ups, force=force)
         self._show_rehearsal()
 
     def _show_rehearsal(self) -> None:
@@ -237,12 +257,8 @@ class StoryEditor(QScrollArea):
         assert self.story_id is not None
         return self.story_id
 
-    def _edited(self, field: str, value: str) -> None:
-        if self.story_id is None:
-            return
-        self.autosave.mark(("story", self.story_id, field), value)
-        if field in PARTS:
-            self._update_counts()
+    def _what(self, _key: Hashable) -> str:
+        return f"the story '{self._title}'" if self._title else "the story"
 
     def _update_counts(self) -> None:
         parts = {p: f.toPlainText() for p, f in self.parts.items()}
@@ -257,43 +273,13 @@ class StoryEditor(QScrollArea):
         self.warnings.setVisible(bool(analysis.warnings))
 
     def save_now(self) -> bool:
-        return self.autosave.flush()
-
-    def _save_quietly(self) -> None:
-        self.save_now()  # a slot: returns None (see AutosaveBuffer._on_timeout)
-
-    def _save_batch(self, batch: dict[Hashable, object]) -> None:
-        stories: dict[int, dict[str, str]] = {}
-        follow_ups: dict[int, dict[str, str]] = {}
-        for key, value in batch.items():
-            kind, owner, field = key  # type: ignore[misc]
-            target = stories if kind == "story" else follow_ups
-            target.setdefault(int(owner), {})[str(field)] = str(value)
-
-        def save(session: object) -> None:
-            repo = StoryRepository(session)  # type: ignore[arg-type]
-            for story_id, values in stories.items():
-                repo.update_text(story_id, values)
-            for follow_up_id, values in follow_ups.items():
-                repo.update_follow_up(follow_up_id, values)
-
-        self._writing = True
-        try:  # text saves change no lists: nothing in the editor needs refreshing
-            self.ops.write(save, Change.STORIES)
-        finally:
-            self._writing = False
+        """Saves what is typed now (before an export, a delete or a page change)."""
+        return self.form.flush()
 
     def _write(self, fn: Callable[..., object]) -> None:
-        self._writing = True
-        try:
-            self.ops.write(fn, Change.STORIES)
-        finally:
-            self._writing = False
+        self.ops.write(fn, initiator=self)
         if self.story_id is not None:
             self.refresh()
-
-    def _show_save_state(self, pending: bool) -> None:
-        self.save_state.setText("Saving…" if pending else "All changes saved")
 
     def _project_chosen(self, index: int) -> None:
         project_id = self.project.itemData(index)
@@ -303,18 +289,52 @@ class StoryEditor(QScrollArea):
         self._write(lambda s: StoryRepository(s).set_competency(self._id(), competency_id, tagged))
 
     def _add_follow_up(self) -> None:
-        self.save_now()
         self._write(lambda s: StoryRepository(s).add_follow_up(self._id()))
         if self.follow_ups.rows:
             self.follow_ups.rows[-1].question.setFocus()
 
     def _remove_follow_up(self, follow_up_id: int) -> None:
-        self.autosave.discard(lambda key: key[:2] == ("follow_up", follow_up_id))  # type: ignore[index]
+        """Removes at once when empty; a follow-up with text asks first."""
+        row = self.follow_ups.row(follow_up_id)
+        if row is None:
+            return
+        if not row.has_text():
+            self._delete_follow_up(follow_up_id)
+            return
+        question = row.question.text().strip() or "this follow-up"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Remove follow-up",
+            f"Remove “{question}” and its answer notes?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: self._delete_follow_up(follow_up_id))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm_box = box
+        box.open()
+
+    def _delete_follow_up(self, follow_up_id: int) -> None:
+        self.form.flush()  # what was typed is saved with it (an undo brings it back whole)
         self._write(lambda s: StoryRepository(s).delete_follow_up(follow_up_id))
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.save_now()  # page change or window close
-        super().hideEvent(event)
+
+def save_story_fields(session: Session, key: Hashable, values: dict[str, Any]) -> None:
+    """The EditForm's save: a story's text fields and its follow-ups' question and answer."""
+    repo = StoryRepository(session)
+    story_fields: dict[str, str] = {}
+    follow_ups: dict[int, dict[str, str]] = {}
+    for name, value in values.items():
+        if name.startswith(FOLLOW_UP_PREFIX):
+            _prefix, follow_up_id, field = name.split(":")
+            follow_ups.setdefault(int(follow_up_id), {})[field] = str(value)
+        else:
+            story_fields[name] = str(value)
+    if story_fields:
+        repo.update_text(int(key), story_fields)  # type: ignore[call-overload]
+    for follow_up_id, fields in follow_ups.items():
+        repo.update_follow_up(follow_up_id, fields)
 
 
 def rehearsal_text(status: RehearsalStatus, now: datetime) -> str:

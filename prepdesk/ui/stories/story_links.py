@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.store.repositories.questions import CompetencyView, QuestionView
-from prepdesk.store.repositories.stories import FollowUpView, QuestionRef
+from prepdesk.store.repositories.stories import QuestionRef
 from prepdesk.ui.stories.text_fields import GrowingTextEdit, LineField, hint_label
 
 
@@ -172,43 +172,54 @@ class LinkedQuestions(QWidget):
 
 
 class FollowUpRow(QWidget):
-    def __init__(
-        self,
-        follow_up: FollowUpView,
-        on_edit: Callable[[int, str, str], None],
-        on_remove: Callable[[int], None],
-    ) -> None:
+    """One follow-up: its question, then its answer notes (Tab goes question, answer, next).
+
+    Remove takes no keyboard focus, so Tab and Space never reach it by accident.
+    """
+
+    remove_clicked = Signal(int)  # follow-up id
+
+    def __init__(self, follow_up_id: int) -> None:
         super().__init__()
-        self.follow_up_id = follow_up.id
+        self.follow_up_id = follow_up_id
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
         top = QHBoxLayout()
         self.question = LineField("Follow-up question", "A question they are likely to ask next")
-        self.question.set_text_quietly(follow_up.question)
-        remove = QPushButton("Remove")
-        remove.setAccessibleName("Remove this follow-up")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName("Remove this follow-up")
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         top.addWidget(self.question, 1)
-        top.addWidget(remove)
+        top.addWidget(self.remove_button)
         self.notes = GrowingTextEdit(
             "Follow-up answer notes", "Short notes for your answer", min_lines=2
         )
-        self.notes.set_text_quietly(follow_up.answer_notes)
         layout.addLayout(top)
         layout.addWidget(self.notes)
-        self.question.textEdited.connect(lambda text: on_edit(self.follow_up_id, "question", text))
-        self.notes.textChanged.connect(
-            lambda: on_edit(self.follow_up_id, "answer_notes", self.notes.toPlainText())
-        )
-        remove.clicked.connect(lambda: on_remove(self.follow_up_id))
+        self.setTabOrder(self.question, self.notes)
+        self.remove_button.clicked.connect(self._remove)
+
+    def _remove(self) -> None:
+        self.remove_clicked.emit(self.follow_up_id)
+
+    def has_text(self) -> bool:
+        return bool(self.question.text().strip() or self.notes.toPlainText().strip())
+
+
+def follow_up_field(follow_up_id: int, field: str) -> str:
+    """The name an EditForm knows a follow-up's field by, e.g. "follow_up:12:question"."""
+    return f"follow_up:{follow_up_id}:{field}"
 
 
 class FollowUpList(QWidget):
-    """Likely follow-up questions with answer notes; rows are kept while the user types."""
+    """Likely follow-up questions with answer notes.
 
-    edited = Signal(int, str, str)  # follow-up id, field, value
+    Rows are matched to follow-ups by id: a row that stays keeps its widgets (its text,
+    cursor and undo history); only rows of follow-ups added or removed come and go.
+    """
+
     add_requested = Signal()
     remove_requested = Signal(int)
-    focus_lost = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -229,24 +240,39 @@ class FollowUpList(QWidget):
         self.add_button.clicked.connect(self.add_requested)
 
     # Named slots: PySide mishandles lambda slots that return emit()'s bool.
-    def _edited(self, follow_up_id: int, field: str, value: str) -> None:
-        self.edited.emit(follow_up_id, field, value)
-
     def _remove(self, follow_up_id: int) -> None:
         self.remove_requested.emit(follow_up_id)
 
-    def show_follow_ups(self, follow_ups: tuple[FollowUpView, ...], force: bool = False) -> None:
-        ids = [f.id for f in follow_ups]
-        if not force and ids == [row.follow_up_id for row in self.rows]:
-            return  # the same rows: keep their text and undo stacks
+    def row(self, follow_up_id: int) -> FollowUpRow | None:
+        return next((r for r in self.rows if r.follow_up_id == follow_up_id), None)
+
+    def show_follow_ups(self, ids: list[int]) -> tuple[list[FollowUpRow], list[int]]:
+        """Rows for exactly `ids`, in order: (rows made, ids whose rows were removed)."""
+        kept = {row.follow_up_id: row for row in self.rows if row.follow_up_id in ids}
+        removed = [row.follow_up_id for row in self.rows if row.follow_up_id not in kept]
         for row in self.rows:
-            self._layout.removeWidget(row)
-            row.deleteLater()
+            if row.follow_up_id not in kept:
+                self._layout.removeWidget(row)
+                row.deleteLater()
+        made = []
         self.rows = []
-        for index, follow_up in enumerate(follow_ups):
-            row = FollowUpRow(follow_up, self._edited, self._remove)
-            row.question.focus_lost.connect(self.focus_lost)
-            row.notes.focus_lost.connect(self.focus_lost)
+        for index, follow_up_id in enumerate(ids):
+            row = kept.get(follow_up_id)
+            if row is None:
+                row = FollowUpRow(follow_up_id)
+                row.remove_clicked.connect(self._remove)
+                made.append(row)
             self._layout.insertWidget(1 + index, row)
+            row.show()  # at once, not when the layout gets to it: Tab and focus reach it now
             self.rows.append(row)
-        self.empty_hint.setVisible(not follow_ups)
+        self.empty_hint.setVisible(not ids)
+        return made, removed
+
+    def chain_focus(self, before: QWidget, after: QWidget) -> None:
+        """Tab order: `before`, each question then its answer, Add follow-up, `after`."""
+        chain = [before]
+        for row in self.rows:
+            chain += [row.question, row.notes]
+        chain += [self.add_button, after]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)

@@ -1,10 +1,9 @@
-"""Markdown text shown rendered, with an Edit mode; saving hands the text to a callback."""
+"""Markdown text shown rendered, written in place; an EditForm saves what is typed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import markdown
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
@@ -33,69 +32,86 @@ def linkify_lines(text: str) -> str:
 
 
 class MarkdownField(QWidget):
+    """A Markdown text an `EditForm` binds: `value()`, `set_value()` and `edited`.
+
+    It reads rendered; Write opens the editor in place, Preview shows the rendering
+    again. Nothing here saves: the form saves what is typed, and neither button ever
+    drops text.
+    """
+
+    edited = Signal()
+
     def __init__(
         self,
         name: str,
         empty_text: str,
-        on_save: Callable[[str], None],
         as_list: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._on_save = on_save
         self._empty_text = empty_text
         self._as_list = as_list
-        self._text = ""
         self.viewer = QTextBrowser()
         self.viewer.setOpenExternalLinks(True)
         self.viewer.setAccessibleName(name)
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(f"Edit {name.lower()}")
         self.editor.setPlaceholderText("Markdown: **bold**, - lists, [links](https://…)")
+        self.editor.setTabChangesFocus(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.viewer)
         self.stack.addWidget(self.editor)
-        self.edit_button = QPushButton("Edit")
-        self.edit_button.setAccessibleName(f"Edit {name.lower()}")
-        self.save_button = QPushButton("Save")
-        self.save_button.setAccessibleName(f"Save {name.lower()}")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName(f"Cancel editing {name.lower()}")
+        self.edit_button = QPushButton("Write")
+        self.edit_button.setAccessibleName(f"Write {name.lower()}")
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.setAccessibleName(f"Preview {name.lower()}")
         self.edit_button.clicked.connect(self.start_editing)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.preview_button.clicked.connect(self.show_rendered)
+        self.editor.textChanged.connect(self.edited)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.edit_button, self.save_button, self.cancel_button):
+        for button in (self.edit_button, self.preview_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
+        self.show_rendered()
+
+    # the EditForm protocol -------------------------------------------------------
+
+    def value(self) -> str:
+        return self.editor.toPlainText()
+
+    def set_value(self, text: str | None) -> None:
+        text = text or ""
+        if self.editor.toPlainText() != text:
+            self.editor.setPlainText(text)
+        if not self.is_editing():
+            self._render()
+
+    # modes -----------------------------------------------------------------------
+
+    def is_editing(self) -> bool:
+        return self.stack.currentWidget() is self.editor
+
+    def start_editing(self) -> None:
+        self._set_editing(True)
+        self.editor.setFocus()
+
+    def show_rendered(self) -> None:
+        self._render()
         self._set_editing(False)
 
-    def set_text(self, text: str) -> None:
-        self._text = text
+    def _render(self) -> None:
+        text = self.editor.toPlainText()
         if not text.strip():
             self.viewer.setHtml(f"<p style='color: gray'>{self._empty_text}</p>")
         else:
             source = linkify_lines(text) if self._as_list else text
             self.viewer.setHtml(render_markdown(source))
-        self._set_editing(False)
-
-    def start_editing(self) -> None:
-        self.editor.setPlainText(self._text)
-        self._set_editing(True)
-        self.editor.setFocus()
-
-    def save(self) -> None:
-        self._on_save(self.editor.toPlainText())
-
-    def cancel(self) -> None:
-        self._set_editing(False)
 
     def _set_editing(self, editing: bool) -> None:
         self.stack.setCurrentIndex(1 if editing else 0)
         self.edit_button.setVisible(not editing)
-        self.save_button.setVisible(editing)
-        self.cancel_button.setVisible(editing)
+        self.preview_button.setVisible(editing)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from prepdesk.core.review import GRADES
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.clock import system_clock
@@ -108,7 +107,7 @@ class ReviewDialog(QDialog):
         duration = int((when - self._shown_at).total_seconds() * 1000)
         self._ops.write(
             lambda s: ReviewRepository(s).review(card.card_id, grade, when, max(duration, 0)),
-            Change.REVIEWS,
+            initiator=self,
         )
         self.cards.pop(0)
         self.done_count += 1

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
+    QTimeEdit,
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.topics import TopicRepository
+from prepdesk.ui.date_field import DateField
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.study_timer import TimedStudy
 
@@ -34,10 +35,15 @@ class SessionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.started = QDateTimeEdit(QDateTime(started_at.astimezone()))
-        self.started.setCalendarPopup(True)
-        self.started.setDisplayFormat("ddd d MMM yyyy HH:mm")
-        self.started.setAccessibleName("Started at")
+        local = started_at.astimezone()
+        self.started = DateField("Started on", clearable=False)
+        self.started.set_value(local.date())
+        self.started_time = QTimeEdit(QTime(local.hour, local.minute, local.second))
+        self.started_time.setDisplayFormat("HH:mm")
+        self.started_time.setAccessibleName("Started at time")
+        started_row = QHBoxLayout()
+        started_row.addWidget(self.started, 1)
+        started_row.addWidget(self.started_time)
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 1440)
         self.minutes.setValue(min(max(minutes, 1), 1440))
@@ -54,15 +60,22 @@ class SessionDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         form = QFormLayout(self)
         form.addRow("Topic:", QLabel(topic_name))
-        form.addRow("&Started:", self.started)
+        form.addRow("&Started:", started_row)
         form.addRow("&Minutes:", self.minutes)
         form.addRow("&Note:", self.note)
         form.addRow(buttons)
         self.minutes.setFocus()
 
+    def accept(self) -> None:
+        if not self.started.is_valid():
+            self.started.setFocus()
+            return  # the date field says what it cannot read
+        super().accept()
+
     def values(self) -> tuple[datetime, int, str]:
-        started = self.started.dateTime().toPython().astimezone()
-        return started, self.minutes.value(), self.note.text().strip()
+        day = self.started.value() or datetime.now().date()
+        at: datetime = datetime.combine(day, self.started_time.time().toPython())  # type: ignore[arg-type]
+        return at.astimezone(), self.minutes.value(), self.note.text().strip()
 
 
 def offer_to_log(ops: Operations, record: TimedStudy, parent: QWidget | None) -> SessionDialog:
@@ -79,7 +92,7 @@ def offer_to_log(ops: Operations, record: TimedStudy, parent: QWidget | None) ->
         started, minutes, note = dialog.values()
         ops.write(
             lambda s: TopicRepository(s).add_session(record.topic_id, started, minutes, note),
-            Change.SESSIONS,
+            initiator=parent,
         )
 
     dialog.accepted.connect(save)

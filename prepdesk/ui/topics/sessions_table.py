@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.topics import SessionRow, TopicRepository
 from prepdesk.ui.clock import system_clock
 from prepdesk.ui.operations import Operations
@@ -95,7 +94,7 @@ class SessionsTable(QWidget):
             started, minutes, note = self.dialog.values()
             self._ops.write(
                 lambda s: TopicRepository(s).add_session(topic_id, started, minutes, note),
-                Change.SESSIONS,
+                initiator=self,
             )
 
         self.dialog.accepted.connect(save)
@@ -114,7 +113,7 @@ class SessionsTable(QWidget):
             started, minutes, note = self.dialog.values()
             self._ops.write(
                 lambda s: TopicRepository(s).update_session(row.id, started, minutes, note),
-                Change.SESSIONS,
+                initiator=self,
             )
 
         self.dialog.accepted.connect(save)
@@ -136,9 +135,7 @@ class SessionsTable(QWidget):
 
         def answered(button: object) -> None:
             if button is box.button(QMessageBox.StandardButton.Yes):
-                self._ops.write(
-                    lambda s: TopicRepository(s).delete_session(row.id), Change.SESSIONS
-                )
+                self._ops.write(lambda s: TopicRepository(s).delete_session(row.id), initiator=self)
 
         box.buttonClicked.connect(answered)
         self.confirm_box = box

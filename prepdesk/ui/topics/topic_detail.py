@@ -1,7 +1,15 @@
 """One topic: recall at the interview, rating with each level's meaning, timer, notes,
-resources, sessions and rating history."""
+resources, sessions and rating history.
+
+Notes, resources and the target level save themselves through an `EditForm`. The level
+and note of the next rating are a draft for the Rate button: kept per topic while the
+person looks elsewhere, and left alone by every refresh.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,9 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from prepdesk.store.changes import Change
 from prepdesk.store.repositories.topics import LEVEL_MEANINGS, TopicDetail, TopicRepository
+from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.markdown_field import MarkdownField
 from prepdesk.ui.topics.session_dialog import SessionDialog, offer_to_log
@@ -34,6 +43,8 @@ class TopicDetailPane(QWidget):
         self.timer = study_timer_for(ops)
         self.topic: TopicDetail | None = None
         self.log_dialog: SessionDialog | None = None
+        self._drafts: dict[int, tuple[int, str]] = {}  # topic id: (level, note) not yet rated
+        self.form = EditForm(ops, save_topic_fields, self, what=self._what)
 
         self.name = QLabel()
         font = self.name.font()
@@ -62,24 +73,36 @@ class TopicDetailPane(QWidget):
         self.timer_button.setAccessibleName("Start or stop the study timer")
         self.timer_button.clicked.connect(self.toggle_timer)
 
+        self.target = QComboBox()
+        self.target.setAccessibleName("Target level")
+        self.target.setToolTip("The level you aim to reach by the interview")
+        for level, meaning in LEVEL_MEANINGS.items():
+            if level:
+                self.target.addItem(f"{level} – {meaning}", level)
+
         rating = QGridLayout()
         rating.addWidget(QLabel("Rate yourself:"), 0, 0)
         rating.addWidget(self.level, 0, 1)
         rating.addWidget(self.rate_button, 0, 2)
         rating.addWidget(self.rating_note, 1, 1, 1, 2)
+        rating.addWidget(QLabel("Target:"), 2, 0)
+        rating.addWidget(self.target, 2, 1)
         rating.setColumnStretch(1, 1)
 
         self.notes = MarkdownField(
-            "Notes",
-            "No notes yet. Click Edit to write your own summary in Markdown.",
-            self._save_notes,
+            "Notes", "No notes yet. Click Write to keep your own summary in Markdown."
         )
         self.resources = MarkdownField(
             "Resources",
-            "No resources yet. Click Edit and add books, courses or links, one a line.",
-            self._save_resources,
+            "No resources yet. Click Write and add books, courses or links, one a line.",
             as_list=True,
         )
+        self.form.bind("notes", self.notes)
+        self.form.bind("resources", self.resources)
+        self.form.bind("target", self.target)
+        for field in (self.notes, self.resources):
+            field.editor.installEventFilter(self.form)  # focus-out saves, as for any field
+        self.save_status = SaveStatus(self.form)
         self.sessions = SessionsTable(ops, clock=lambda: self.timer.clock())
         self.history = QListWidget()
         self.history.setAccessibleName("Rating history")
@@ -103,18 +126,22 @@ class TopicDetailPane(QWidget):
         layout.addWidget(self.current)
         layout.addLayout(rating)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.save_status)
         self.timer.started.connect(self._update_timer_button)
         self.timer.stopped.connect(self._update_timer_button)
         self.setTabOrder(self.timer_button, self.level)
         self.setTabOrder(self.level, self.rate_button)
         self.setTabOrder(self.rate_button, self.rating_note)
-        self.setTabOrder(self.rating_note, self.tabs)
+        self.setTabOrder(self.rating_note, self.target)
+        self.setTabOrder(self.target, self.tabs)
         self.setEnabled(False)
 
     def show_topic(
         self, topic_id: int | None, recall: float | None = None, interview: str = ""
     ) -> None:
         if topic_id is None:
+            self._keep_draft()
+            self.form.clear()
             self.topic = None
             self.name.setText("Choose a topic")
             self.area.setText("Its ratings, notes, resources and study sessions show here.")
@@ -124,7 +151,15 @@ class TopicDetailPane(QWidget):
             self.setEnabled(False)
             return
         self.setEnabled(True)
-        topic = self._ops.read(lambda s: TopicRepository(s).detail(topic_id))
+        try:
+            topic = self._ops.read(lambda s: TopicRepository(s).detail(topic_id))
+        except LookupError:  # deleted meanwhile
+            self.form.forget(topic_id)
+            self.show_topic(None)
+            return
+        switching = self.topic is None or self.topic.id != topic_id
+        if switching:
+            self._keep_draft()
         self.topic = topic
         self.name.setText(topic.name)
         self.area.setText(topic.area_name + ("  ·  archived" if topic.archived else ""))
@@ -150,10 +185,14 @@ class TopicDetailPane(QWidget):
                 f"Now {latest.level} / 5 ({LEVEL_MEANINGS[latest.level].lower()}), rated "
                 f"{latest.rated_at.astimezone():%d %b %Y} · target {topic.target}"
             )
-        self.level.setCurrentIndex(topic.level if topic.level is not None else 0)
-        self.rating_note.clear()
-        self.notes.set_text(topic.notes)
-        self.resources.set_text(topic.resources)
+        if switching:
+            level, note = self._drafts.pop(topic.id, (topic.level or 0, ""))
+            self.level.setCurrentIndex(self.level.findData(level))
+            self.rating_note.setText(note)
+            self.notes.show_rendered()
+            self.resources.show_rendered()
+        values = {"notes": topic.notes, "resources": topic.resources, "target": topic.target}
+        self.form.load(topic.id, values)
         self.sessions.load(topic.id, topic.name, topic.sessions)
         self.history.clear()
         for row in topic.ratings:
@@ -169,8 +208,9 @@ class TopicDetailPane(QWidget):
         topic_id, level = self.topic.id, int(self.level.currentData())
         note, when = self.rating_note.text().strip(), self.timer.clock()
         self._ops.write(
-            lambda s: TopicRepository(s).rate(topic_id, level, when, note), Change.RATINGS
+            lambda s: TopicRepository(s).rate(topic_id, level, when, note), initiator=self
         )
+        self.rating_note.clear()  # rated: the draft is done
 
     def toggle_timer(self) -> None:
         if self.topic is None:
@@ -188,14 +228,27 @@ class TopicDetailPane(QWidget):
         mine = self.topic is not None and self.timer.topic_id == self.topic.id
         self.timer_button.setText("Stop and log…" if mine else "Start timer")
 
-    def _save_notes(self, text: str) -> None:
-        if self.topic is not None:
-            topic_id = self.topic.id
-            self._ops.write(lambda s: TopicRepository(s).set_notes(topic_id, text), Change.TOPICS)
+    def _keep_draft(self) -> None:
+        """The unrated level and note of the topic being left, for when it is shown again."""
+        if self.topic is None:
+            return
+        level = int(self.level.currentData())
+        note = self.rating_note.text()
+        if note or level != (self.topic.level or 0):
+            self._drafts[self.topic.id] = (level, note)
 
-    def _save_resources(self, text: str) -> None:
-        if self.topic is not None:
-            topic_id = self.topic.id
-            self._ops.write(
-                lambda s: TopicRepository(s).set_resources(topic_id, text), Change.TOPICS
-            )
+    def _what(self, key: Hashable) -> str:
+        name = self.topic.name if self.topic is not None and self.topic.id == key else ""
+        return f"the topic '{name}'" if name else "the topic"
+
+
+def save_topic_fields(session: Session, key: Hashable, values: dict[str, Any]) -> None:
+    """The EditForm's save: a topic's notes, resources and target level."""
+    repo = TopicRepository(session)
+    topic_id = int(key)  # type: ignore[call-overload]
+    if "notes" in values:
+        repo.set_notes(topic_id, values["notes"])
+    if "resources" in values:
+        repo.set_resources(topic_id, values["resources"])
+    if "target" in values:
+        repo.set_target(topic_id, int(values["target"]))

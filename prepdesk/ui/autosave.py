@@ -30,6 +30,7 @@ class AutosaveBuffer(QObject):
         self._pending: dict[Hashable, object] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._delay_ms = delay_ms
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._on_timeout)
 
@@ -37,12 +38,22 @@ class AutosaveBuffer(QObject):
         was_empty = not self._pending
         self._pending[key] = value
         if not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(self._delay_ms)
         if was_empty:
             self.pending_changed.emit(True)
 
     def has_pending(self) -> bool:
         return bool(self._pending)
+
+    def has_key(self, key: Hashable) -> bool:
+        return key in self._pending
+
+    def pending_value(self, key: Hashable) -> object:
+        return self._pending[key]
+
+    def retry_in(self, delay_ms: int) -> None:
+        """After a failure: try again in `delay_ms` (then at the usual pace)."""
+        self._timer.start(delay_ms)
 
     def discard(self, predicate: Callable[[Hashable], bool]) -> None:
         """Forget pending edits of something that no longer exists."""
@@ -62,7 +73,7 @@ class AutosaveBuffer(QObject):
         try:
             self._save(batch)
         except Exception as exc:  # kept pending and retried; the user is told
-            self._timer.start()
+            self._timer.start(self._delay_ms)
             self.failed.emit(str(exc))
             return False
         for key, value in batch.items():

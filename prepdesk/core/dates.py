@@ -1,0 +1,77 @@
+"""Reading a date the person typed: ISO (2026-03-14) or their locale's short format.
+
+The locale's format is passed in as a Qt-style pattern (e.g. "M/d/yy", "dd.MM.yyyy",
+"yyyy/MM/dd"); only the order of day, month and year matters, and any punctuation
+between the numbers is accepted. Two-digit years are read in the century that puts
+them nearest to today; a day and month alone mean this year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+ISO_FORMAT = "yyyy-MM-dd"
+_ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+_NUMBER = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def date_order(short_format: str) -> str:
+    """The order of day, month and year in a Qt date pattern, e.g. "mdy" for "M/d/yy"."""
+    order = ""
+    for letter in re.sub(r"'[^']*'", "", short_format):
+        key = {"d": "d", "M": "m", "y": "y"}.get(letter)
+        if key and key not in order:
+            order += key
+    return order if sorted(order) == ["d", "m", "y"] else "ymd"
+
+
+def example(short_format: str) -> str:
+    """How the locale's order reads to a person, e.g. "day/month/year"."""
+    names = {"d": "day", "m": "month", "y": "year"}
+    return "/".join(names[key] for key in date_order(short_format))
+
+
+def parse_date(text: str, short_format: str, today: date) -> date | None:
+    """The date in `text`; None when it is empty. Raises ValueError saying why it can't be read."""
+    if not text.strip():
+        return None
+    iso = _ISO.fullmatch(text)
+    if iso:
+        return _make(int(iso[1]), int(iso[2]), int(iso[3]), text)
+    if _LETTERS.search(text):
+        raise ValueError(_unreadable(text, short_format))
+    numbers = [int(n) for n in _NUMBER.findall(text)]
+    order = date_order(short_format)
+    if len(numbers) == 2:  # day and month: this year
+        order = order.replace("y", "")
+        numbers.append(today.year)
+        order += "y"
+    if len(numbers) != 3:
+        raise ValueError(_unreadable(text, short_format))
+    fields = dict(zip(order, numbers, strict=True))
+    year = fields["y"]
+    if year < 100:
+        year = _nearest_century(year, today)
+    return _make(year, fields["m"], fields["d"], text)
+
+
+def _nearest_century(two_digits: int, today: date) -> int:
+    century = today.year - today.year % 100
+    candidates = (century - 100 + two_digits, century + two_digits, century + 100 + two_digits)
+    return min(candidates, key=lambda year: abs(year - today.year))
+
+
+def _make(year: int, month: int, day: int, text: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"“{text.strip()}” is not a day of the calendar") from None
+
+
+def _unreadable(text: str, short_format: str) -> str:
+    return (
+        f"“{text.strip()}” is not a date: type it as {example(short_format)} "
+        "or as year-month-day (2026-03-14)"
+    )

@@ -1,0 +1,56 @@
+"""Adding a stage starts with what kind of stage it is: its checklist follows from that."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+
+from prepdesk.core.interview_pipeline import STAGE_FORMATS
+from prepdesk.store.repositories.stages import StageTypeRow
+
+
+class NewStageDialog(QDialog):
+    def __init__(self, types: list[StageTypeRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add stage")
+        self.stage_type = QComboBox()
+        self.stage_type.setAccessibleName("Type of the new stage")
+        for row in types:
+            self.stage_type.addItem(row.name, row.id)
+        self.format = QComboBox()
+        self.format.setAccessibleName("Format of the new stage")
+        self.format.addItems(list(STAGE_FORMATS))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Add stage")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        hint = QLabel("Its checklist is made for this kind of stage; you can change both later.")
+        hint.setWordWrap(True)
+        layout = QFormLayout(self)
+        layout.addRow(hint)
+        layout.addRow("Type", self.stage_type)
+        layout.addRow("Format", self.format)
+        layout.addRow(buttons)
+
+    def choice(self) -> tuple[int, str]:
+        """(stage type id, format) as chosen."""
+        return int(self.stage_type.currentData()), self.format.currentText()
+
+
+def ask_new_stage(types: list[StageTypeRow], parent: QWidget) -> tuple[int, str] | None:
+    dialog = NewStageDialog(types, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+    finally:
+        dialog.deleteLater()

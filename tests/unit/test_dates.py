@@ -1,0 +1,64 @@
+"""Reading typed dates: ISO and each locale's short format, and what is refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from prepdesk.core.dates import date_order, parse_date
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "order"),
+    [
+        ("M/d/yy", "mdy"),
+        ("dd/MM/yyyy", "dmy"),
+        ("yyyy/MM/dd", "ymd"),
+        ("yy. M. d.", "ymd"),
+        ("d MM yyyy", "dmy"),
+        ("nonsense", "ymd"),
+    ],
+)
+def test_the_order_of_day_month_and_year_comes_from_the_pattern(pattern, order):
+    assert date_order(pattern) == order
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "expected"),
+    [
+        ("2026-03-14", "M/d/yy", date(2026, 3, 14)),
+        (" 2026-3-4 ", "dd.MM.yy", date(2026, 3, 4)),
+        ("3/14/26", "M/d/yy", date(2026, 3, 14)),
+        ("14/03/2026", "dd/MM/yyyy", date(2026, 3, 14)),
+        ("14.3.26", "dd.MM.yy", date(2026, 3, 14)),
+        ("2026/03/14", "yyyy/MM/dd", date(2026, 3, 14)),
+        ("26. 3. 14.", "yy. M. d.", date(2026, 3, 14)),
+        ("14/3", "dd/MM/yyyy", date(2026, 3, 14)),
+        ("1/2/99", "M/d/yy", date(1999, 1, 2)),
+        ("1/2/60", "M/d/yy", date(2060, 1, 2)),
+    ],
+)
+def test_typed_dates_are_read(text, pattern, expected):
+    assert parse_date(text, pattern, TODAY) == expected
+
+
+def test_empty_text_means_no_date():
+    assert parse_date("  ", "M/d/yy", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("tomorrow", "month/day/year"),
+        ("13/14/2026", "not a day of the calendar"),
+        ("2026-02-30", "not a day of the calendar"),
+        ("1/2/3/4", "year-month-day"),
+        ("12", "month/day/year"),
+    ],
+)
+def test_unreadable_text_is_refused_with_a_reason(text, says):
+    with pytest.raises(ValueError, match=says):
+        parse_date(text, "M/d/yy", TODAY)
