@@ -9,7 +9,7 @@ from pathlib import Path
 from prepdesk.store.paths import DataPaths
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     brief = commands.add_parser("brief", help="write the interview-day brief (PDF or Markdown)")
     brief.add_argument(
         "--out", metavar="FILE", type=Path, required=True, help="FILE.pdf or FILE.md"

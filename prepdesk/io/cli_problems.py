@@ -8,7 +8,7 @@ from pathlib import Path
 from prepdesk.store.paths import DataPaths
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     import_problems = commands.add_parser("import-problems", help="import coding problems (CSV)")
     import_problems.add_argument("file", metavar="FILE.csv", type=Path)
     import_problems.set_defaults(handler=cmd_import_problems)

@@ -8,7 +8,7 @@ from pathlib import Path
 from prepdesk.store.paths import DataPaths
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
         "export-stories", help="export every STAR story as one Markdown file"
     )

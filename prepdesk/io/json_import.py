@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, func, insert, select, text, update
+from sqlalchemy import CursorResult, Table, and_, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -100,7 +101,8 @@ def import_export(session: Session, data: ValidatedExport, *, merge: bool) -> Im
 
 def _insert(session: Session, table: Table, row: dict[str, Any], where: str) -> Any:
     try:
-        return session.execute(insert(table).values(row)).inserted_primary_key
+        result: CursorResult[Any] = session.execute(insert(table).values(row))  # type: ignore[assignment]
+        return result.inserted_primary_key
     except IntegrityError as exc:
         raise ImportRefused([f"{where}: rejected by the database ({exc.orig})"]) from exc
 
@@ -141,7 +143,7 @@ def _merge(session: Session, data: ValidatedExport) -> ImportSummary:
             values = {k: v for k, v in row.items() if not (surrogate and k == "id")}
             match = and_(*(table.c[name].is_(row[name]) for name in key_columns))
             found = session.execute(select(*table.columns).where(match).limit(2)).all()
-            existing = found[0]._mapping if found else None
+            existing: Mapping[Any, Any] | None = found[0]._mapping if found else None
             if surrogate and (len(found) > 1 or in_file[_key_values(row, key_columns)] > 1):
                 # The key can't tell these items apart: only an identical row is the same item.
                 same = and_(*(table.c[k].is_(v) for k, v in values.items()))

@@ -66,19 +66,24 @@ class _Checker:
         converted: Any = None
         if isinstance(kind, Boolean):
             if not isinstance(value, bool):
-                return self.fail(path, f"expected true or false, got {json_kind(value)}")
+                self.fail(path, f"expected true or false, got {json_kind(value)}")
+                return None
             converted = value
         elif isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
-                return self.fail(path, f"expected a whole number, got {json_kind(value)}")
+                self.fail(path, f"expected a whole number, got {json_kind(value)}")
+                return None
             if not SMALLEST_INTEGER <= value <= LARGEST_INTEGER:
-                return self.fail(path, "the number is too large to store")
+                self.fail(path, "the number is too large to store")
+                return None
             converted = value
         elif isinstance(kind, Float):
             if isinstance(value, bool) or not isinstance(value, int | float):
-                return self.fail(path, f"expected a number, got {json_kind(value)}")
+                self.fail(path, f"expected a number, got {json_kind(value)}")
+                return None
             if not math.isfinite(value):
-                return self.fail(path, "expected a finite number")
+                self.fail(path, "expected a finite number")
+                return None
             converted = float(value)
         elif isinstance(kind, UTCDateTime):
             converted = self._datetime(value, path)
@@ -86,13 +91,16 @@ class _Checker:
             converted = self._date(value, path)
         elif isinstance(kind, String | Text):
             if not isinstance(value, str):
-                return self.fail(path, f"expected text, got {json_kind(value)}")
+                self.fail(path, f"expected text, got {json_kind(value)}")
+                return None
             bad = first_non_unicode(value)
             if bad is not None:
-                return self.fail(path, f"text with an invalid character (lone surrogate) at {bad}")
+                self.fail(path, f"text with an invalid character (lone surrogate) at {bad}")
+                return None
             limit = getattr(kind, "length", None)
             if limit is not None and len(value) > limit:
-                return self.fail(path, f"text longer than {limit} characters ({len(value)})")
+                self.fail(path, f"text longer than {limit} characters ({len(value)})")
+                return None
             converted = value
         else:  # pragma: no cover - a new column type needs a rule here
             raise TypeError(f"no import rule for {table.name}.{column.name} ({kind})")
@@ -102,26 +110,33 @@ class _Checker:
 
     def _datetime(self, value: Any, path: str) -> datetime | None:
         if not isinstance(value, str):
-            return self.fail(path, f"expected a date and time as text, got {json_kind(value)}")
+            self.fail(path, f"expected a date and time as text, got {json_kind(value)}")
+            return None
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
-            return self.fail(path, f"not a date and time: {value!r}")
+            self.fail(path, f"not a date and time: {value!r}")
+            return None
         if parsed.tzinfo is None:
-            return self.fail(path, f"date and time without a time zone offset: {value!r}")
+            self.fail(path, f"date and time without a time zone offset: {value!r}")
+            return None
         if not date_in_range(parsed.date()):
-            return self.fail(path, f"{value!r} is outside {date_range_text()}")
+            self.fail(path, f"{value!r} is outside {date_range_text()}")
+            return None
         return parsed
 
     def _date(self, value: Any, path: str) -> date | None:
         if not isinstance(value, str):
-            return self.fail(path, f"expected a date as text, got {json_kind(value)}")
+            self.fail(path, f"expected a date as text, got {json_kind(value)}")
+            return None
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            return self.fail(path, f"not a date (YYYY-MM-DD): {value!r}")
+            self.fail(path, f"not a date (YYYY-MM-DD): {value!r}")
+            return None
         if not date_in_range(day):
-            return self.fail(path, f"{value!r} is outside {date_range_text()}")
+            self.fail(path, f"{value!r} is outside {date_range_text()}")
+            return None
         return day
 
     def _range(self, table: str, column: str, value: Any, path: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -131,7 +133,12 @@ class ChecklistWindow(QWidget):
         self.subscription = ChangeSubscription(ops, self, RELEVANT, lambda _e: self.refresh())
         self.refresh()
 
-    def _button(self, text: str, shortcut: object, slot: object) -> QPushButton:
+    def _button(
+        self,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+    ) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text)
         if shortcut is not None:
@@ -264,7 +271,12 @@ class ChecklistWindow(QWidget):
     def remove(self) -> None:
         item_id = self.current_item_id()
         if item_id is not None:
-            self.ops.write(lambda s: ChecklistRepository(s).remove(item_id), initiator=self)
+            self.ops.delete(
+                "checklist_item",
+                item_id,
+                lambda s: ChecklistRepository(s).remove(item_id),
+                initiator=self,
+            )
 
     def move_current(self, delta: int) -> None:
         item_id = self.current_item_id()

@@ -145,7 +145,7 @@ class DateField(QWidget):
             return ""
         if self._format == ISO_FORMAT:
             return value.isoformat()
-        return QLocale().toString(QDate(value), QLocale.FormatType.ShortFormat)
+        return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
 
     # the calendar ----------------------------------------------------------------------
 
@@ -153,8 +153,8 @@ class DateField(QWidget):
         """Opens on the field's date, or on today when it has none."""
         shown = self._value or self._today()
         if self._latest is not None:
-            self.calendar.setMaximumDate(QDate(self._latest()))
-        self.calendar.setSelectedDate(QDate(shown))
+            self.calendar.setMaximumDate(qdate(self._latest()))
+        self.calendar.setSelectedDate(qdate(shown))
         self.calendar.setCurrentPage(shown.year, shown.month)
         below = self.line.mapToGlobal(self.line.rect().bottomLeft())
         self.calendar.move(below)
@@ -170,3 +170,8 @@ class DateField(QWidget):
         if value != self._value:
             self._value = value
             self.edited.emit()
+
+
+def qdate(day: date) -> QDate:
+    """A Python date as a QDate (the bindings' stubs know no QDate(date))."""
+    return QDate(day.year, day.month, day.day)

@@ -38,6 +38,7 @@ from prepdesk.ui.shortcuts_dialog import ShortcutsDialog
 from prepdesk.ui.status_bar import LastBackupLabel, StatusProgress
 from prepdesk.ui.theme import theme_manager
 from prepdesk.ui.topics.timer_status import TimerStatus
+from prepdesk.ui.undo import UndoDeleteAction
 from prepdesk.ui.write_failure_notice import WriteFailureNotice
 
 
@@ -186,6 +187,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = UndoDeleteAction(self.ops, self)
+        self.addAction(self.undo_action)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
         self.new_action = self._action("&New", "Ctrl+N", self.new_item)
         self.filter_action = self._action("&Filter", "Ctrl+F", self.focus_filter)
         self.preferences_action = self._action("&Preferences…", "Ctrl+,", self.show_preferences)

@@ -8,6 +8,9 @@ page that wrote knows the values on screen are already its own.
 
 A write that fails is rolled back, `write_failed` tells the person what was not saved
 and why, and `WriteFailed` is raised to the caller, which keeps what the person typed.
+
+Every delete is `Operations.delete`: it records what the delete took away, so that
+Edit > Undo (prepdesk/ui/undo.py) can put it back.
 """
 
 from __future__ import annotations
@@ -21,8 +24,11 @@ from sqlalchemy.orm import Session
 
 from prepdesk.store.changes import Change
 from prepdesk.store.database import Database
+from prepdesk.store.deletion import Deletion, delete_recorded
 from prepdesk.store.write_failure import explain_write_failure, is_expected_write_failure
 from prepdesk.store.write_tracking import written_changes
+from prepdesk.ui.deleted_items import noun
+from prepdesk.ui.undo import DeletionHistory
 
 T = TypeVar("T")
 
@@ -74,6 +80,7 @@ class Operations(QObject):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.deletions = DeletionHistory(self)
 
     def read(self, fn: Callable[[Session], T]) -> T:
         with self.db.transaction() as session:
@@ -111,6 +118,29 @@ class Operations(QObject):
         if changes:
             self.changed.emit(DataChanged(changes, initiator))
         return result
+
+    def delete(
+        self,
+        table: str,
+        row_id: object,
+        fn: Callable[[Session], object],
+        *,
+        initiator: object | None = None,
+        what: str | None = None,
+    ) -> Deletion | None:
+        """Runs `fn`, a repository's delete of row `row_id` of `table`, as an undoable write.
+
+        What the delete takes away with the row (what cascades, what it unlinks) is
+        recorded in `deletions` for Edit > Undo. Fails as `write` does.
+        """
+        deletion = self.write(
+            lambda session: delete_recorded(session, table, row_id, fn),
+            initiator=initiator,
+            what=what or f"the delete of the {noun(table)}",
+        )
+        if deletion is not None:
+            self.deletions.record(deletion)
+        return deletion
 
     def notify(self, changes: Change, initiator: object | None = None) -> None:
         """For writes done elsewhere (an import on a worker, a restore) that pages must see."""

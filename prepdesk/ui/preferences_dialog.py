@@ -227,8 +227,8 @@ class PreferencesDialog(QDialog):
         self.retention.setValue(round(float(values["desired_retention"]) * 100))
         self.review_limit.setValue(int(values["daily_review_limit"]))
         self.reminders.setChecked(bool(values["reminders_enabled"]))
-        for difficulty, spin in self.target_minutes.items():
-            spin.setValue(int(values["target_minutes"].get(difficulty, 30)))
+        for difficulty, minutes in self.target_minutes.items():
+            minutes.setValue(int(values["target_minutes"].get(difficulty, 30)))
         self.answer_seconds.setValue(int(values["answer_seconds"]))
         self.auto_backup.setChecked(bool(values["auto_backup_enabled"]))
         self.backup_interval.setValue(int(values["auto_backup_interval_minutes"]))

@@ -127,4 +127,9 @@ class DebriefPanel(QWidget):
     def remove(self) -> None:
         asked_id = self.current_id()
         if asked_id is not None:
-            self.ops.write(lambda s: StageRepository(s).remove_asked(asked_id), initiator=self)
+            self.ops.delete(
+                "debrief_question",
+                asked_id,
+                lambda s: StageRepository(s).remove_asked(asked_id),
+                initiator=self,
+            )

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from prepdesk.ui.date_field import qdate
+
 ROW_ID = Qt.ItemDataRole.UserRole
 DEFAULT_START = time(10, 0)  # what a newly scheduled stage starts at
 
@@ -153,7 +155,7 @@ class StageTimeField(QWidget):
 
     def _open_calendar(self) -> None:
         moment = self.value()
-        day = QDate(moment.date()) if isinstance(moment, datetime) else QDate.currentDate()
+        day = qdate(moment.date()) if isinstance(moment, datetime) else QDate.currentDate()
         self.calendar.setSelectedDate(day)
         self.calendar.setCurrentPage(day.year(), day.month())
 
@@ -178,7 +180,9 @@ def parse_wall_time(text: str) -> datetime | None:
         for fmt in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat):
             parsed = locale.toDateTime(text, fmt)
             if parsed.isValid():
-                return parsed.toPython().replace(second=0, microsecond=0)
+                local = parsed.toPython()
+                if isinstance(local, datetime):
+                    return local.replace(second=0, microsecond=0)
         return None
     if moment.tzinfo is not None:
         return None

@@ -158,5 +158,11 @@ class PeopleTab(QWidget):
         person_id = self.current_person_id()
         if person_id is None:
             return
+        self.form.flush()  # what was typed about them comes back with an undo
+        self.ops.delete(
+            "person",
+            person_id,
+            lambda s: CompanyRepository(s).remove_person(person_id),
+            initiator=self,
+        )
         self.form.forget(person_id)
-        self.ops.write(lambda s: CompanyRepository(s).remove_person(person_id), initiator=self)

@@ -64,8 +64,8 @@ class PipelineTab(QWidget):
         self.list.currentRowChanged.connect(self._show_current)
         self.add_button = self._button("Add stage", self.add_stage)
         self.delete_button = self._button("Delete", self.delete_stage)
-        self.up_button = self._button("Up", lambda: self.move(-1))
-        self.down_button = self._button("Down", lambda: self.move(1))
+        self.up_button = self._button("Up", lambda: self.move_stage(-1))
+        self.down_button = self._button("Down", lambda: self.move_stage(1))
         self.checklist_button = self._button("Open checklist", self.open_checklist)
         self.brief_button = self._button("Write brief…", self.write_brief)
         self.ics_button = self._button("Export .ics…", lambda: ask_and_export_ics(ops, self))
@@ -206,10 +206,16 @@ class PipelineTab(QWidget):
             self, "Delete stage", "Delete this stage with its checklist and debrief?"
         )
         if answer == QMessageBox.StandardButton.Yes:
+            self.form.edit.flush()  # what was typed comes back with an undo
+            self.ops.delete(
+                "interview_stage",
+                stage_id,
+                lambda s: StageRepository(s).delete(stage_id),
+                initiator=self,
+            )
             self.form.edit.forget(stage_id)
-            self.ops.write(lambda s: StageRepository(s).delete(stage_id), initiator=self)
 
-    def move(self, delta: int) -> None:
+    def move_stage(self, delta: int) -> None:
         stage_id = self.current_stage_id()
         if stage_id is not None:
             self.ops.write(lambda s: StageRepository(s).move(stage_id, delta), initiator=self)

@@ -167,6 +167,9 @@ class QuestionsTab(QWidget):
         question_id = item.data(0, QUESTION_ID) if item is not None else None
         if question_id is None:
             return
-        self.ops.write(
-            lambda s: CompanyRepository(s).remove_question(int(question_id)), initiator=self
+        self.ops.delete(
+            "company_question",
+            int(question_id),
+            lambda s: CompanyRepository(s).remove_question(int(question_id)),
+            initiator=self,
         )

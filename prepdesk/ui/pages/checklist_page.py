@@ -115,9 +115,10 @@ class ChecklistPage(Page):
             self.tree.addTopLevelItem(item)
             if stage.id == current:
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
-        self.stack.setCurrentWidget(self.empty if not rows else self.stack.widget(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
+        self.stack.setCurrentIndex(self.stack.indexOf(self.empty) if not rows else 0)
         self._update_buttons()
 
     def current_stage_id(self) -> int | None:

@@ -202,9 +202,17 @@ class CompaniesPage(Page):
             "Delete this company with its people, questions, stages and checklists?",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            for form in self.findChildren(EditForm):
+            forms = self.findChildren(EditForm)
+            for form in forms:
+                form.flush()  # what was typed comes back with an undo
+            self.ops.delete(
+                "company",
+                company_id,
+                lambda s: CompanyRepository(s).delete(company_id),
+                initiator=self,
+            )
+            for form in forms:
                 form.forget(company_id)
-            self.ops.write(lambda s: CompanyRepository(s).delete(company_id), initiator=self)
 
     def refresh(self, event: DataChanged) -> None:
         if self._saving:

@@ -276,8 +276,11 @@ class PracticePage(Page):
         title = self.detail.detail.row.title
         self._ask(
             f"Delete “{title}” and all its attempts?",
-            lambda: self.ops.write(
-                lambda s: ProblemRepository(s).delete_problem(problem_id), initiator=self
+            lambda: self.ops.delete(
+                "problem",
+                problem_id,
+                lambda s: ProblemRepository(s).delete_problem(problem_id),
+                initiator=self,
             ),
         )
 
@@ -305,8 +308,11 @@ class PracticePage(Page):
         when = attempt.attempted_at.astimezone().strftime("%d %b %Y")
         self._ask(
             f"Delete the attempt of {when} ({attempt.against_target.label()})?",
-            lambda: self.ops.write(
-                lambda s: ProblemRepository(s).delete_attempt(attempt.id), initiator=self
+            lambda: self.ops.delete(
+                "attempt",
+                attempt.id,
+                lambda s: ProblemRepository(s).delete_attempt(attempt.id),
+                initiator=self,
             ),
         )
 

@@ -114,7 +114,7 @@ class StoriesPage(Page):
             self.tree.select_entry(*first)
         self._update_actions()
 
-    def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -238,12 +238,18 @@ class StoriesPage(Page):
         answer = QMessageBox.question(self, "Delete", f"Delete {what}?")
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self.story_editor.form.flush()  # what was typed comes back with an undo
+        self.project_editor.form.flush()
         if kind == "story":
+            self.ops.delete(
+                "story", item_id, lambda s: StoryRepository(s).delete(item_id), initiator=self
+            )
             self.story_editor.form.forget(item_id)
-            self.ops.write(lambda s: StoryRepository(s).delete(item_id), initiator=self)
         else:
+            self.ops.delete(
+                "project", item_id, lambda s: ProjectRepository(s).delete(item_id), initiator=self
+            )
             self.project_editor.form.forget(item_id)
-            self.ops.write(lambda s: ProjectRepository(s).delete(item_id), initiator=self)
         self.story_editor.story_id = None
         self.project_editor.project_id = None
         self.detail.setCurrentWidget(self.empty)

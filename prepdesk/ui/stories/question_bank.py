@@ -127,10 +127,13 @@ class QuestionBank(QWidget):
         self._update_buttons()
 
     def question_items(self) -> list[QTreeWidgetItem]:
+        groups = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         return [
-            self.tree.topLevelItem(i).child(j)
-            for i in range(self.tree.topLevelItemCount())
-            for j in range(self.tree.topLevelItem(i).childCount())
+            child
+            for group in groups
+            if group is not None
+            for j in range(group.childCount())
+            if (child := group.child(j)) is not None
         ]
 
     def add_question(self) -> None:
@@ -159,7 +162,12 @@ class QuestionBank(QWidget):
         if item is None or item.data(0, Qt.ItemDataRole.UserRole) is None:
             return
         question_id = int(item.data(0, Qt.ItemDataRole.UserRole))
-        self.ops.write(lambda s: QuestionRepository(s).delete_question(question_id), initiator=self)
+        self.ops.delete(
+            "behavioral_question",
+            question_id,
+            lambda s: QuestionRepository(s).delete_question(question_id),
+            initiator=self,
+        )
 
     def _update_buttons(self) -> None:
         item = self.tree.currentItem()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -218,7 +219,7 @@ class StoryEditor(QScrollArea):
             self.form.bind(follow_up_field(row.follow_up_id, "answer_notes"), row.notes)
         for follow_up_id in removed:  # deleted elsewhere: its edits have nowhere to go
             prefix = follow_up_field(follow_up_id, "")
-            self.form.buffer.discard(lambda k, p=prefix: str(k[1]).startswith(p))  # type: ignore[index]
+            self.form.buffer.discard(partial(_is_field_of, prefix))
         for follow_up in story.follow_ups:
             values[follow_up_field(follow_up.id, "question")] = follow_up.question
             values[follow_up_field(follow_up.id, "answer_notes")] = follow_up.answer_notes
@@ -276,8 +277,11 @@ class StoryEditor(QScrollArea):
         """Saves what is typed now (before an export, a delete or a page change)."""
         return self.form.flush()
 
-    def _write(self, fn: Callable[..., object]) -> None:
-        self.ops.write(fn, initiator=self)
+    def _write(self, fn: Callable[..., object], undoable: tuple[str, int] | None = None) -> None:
+        if undoable is not None:  # a delete: (table, id)
+            self.ops.delete(*undoable, fn, initiator=self)
+        else:
+            self.ops.write(fn, initiator=self)
         if self.story_id is not None:
             self.refresh()
 
@@ -317,7 +321,10 @@ class StoryEditor(QScrollArea):
 
     def _delete_follow_up(self, follow_up_id: int) -> None:
         self.form.flush()  # what was typed is saved with it (an undo brings it back whole)
-        self._write(lambda s: StoryRepository(s).delete_follow_up(follow_up_id))
+        self._write(
+            lambda s: StoryRepository(s).delete_follow_up(follow_up_id),
+            undoable=("follow_up", follow_up_id),
+        )
 
 
 def save_story_fields(session: Session, key: Hashable, values: dict[str, Any]) -> None:
@@ -327,8 +334,8 @@ def save_story_fields(session: Session, key: Hashable, values: dict[str, Any]) -
     follow_ups: dict[int, dict[str, str]] = {}
     for name, value in values.items():
         if name.startswith(FOLLOW_UP_PREFIX):
-            _prefix, follow_up_id, field = name.split(":")
-            follow_ups.setdefault(int(follow_up_id), {})[field] = str(value)
+            _prefix, follow_up_key, field = name.split(":")
+            follow_ups.setdefault(int(follow_up_key), {})[field] = str(value)
         else:
             story_fields[name] = str(value)
     if story_fields:
@@ -363,3 +370,8 @@ def rehearsal_text(status: RehearsalStatus, now: datetime) -> str:
     runs = status.runs
     lines.append(f"Practised {runs} time{'s' if runs != 1 else ''}.")
     return " ".join(lines)
+
+
+def _is_field_of(prefix: str, pending: Hashable) -> bool:
+    """True for a pending edit (record key, field name) of a field starting with `prefix`."""
+    return isinstance(pending, tuple) and str(pending[1]).startswith(prefix)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -66,8 +67,8 @@ class CompetencyChips(QListWidget):
         tagged = item.checkState() == Qt.CheckState.Checked
         self.toggled.emit(int(item.data(Qt.ItemDataRole.UserRole)), tagged)
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._fit()
 
     def _fit(self) -> None:
@@ -95,8 +96,8 @@ class FittedList(QListWidget):
         )
         self.setFixedHeight(bottom + 2 * self.frameWidth() + 8)
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self.fit()
 
 
@@ -149,11 +150,11 @@ class LinkedQuestions(QWidget):
         self.empty_hint.setVisible(not linked)
         linked_ids = {q.id for q in linked}
         self.picker.clear()
-        for question in bank:
-            if question.id in linked_ids:
+        for choice in bank:
+            if choice.id in linked_ids:
                 continue
-            prefix = f"{question.competency}: " if question.competency else ""
-            self.picker.addItem(prefix + question.text, question.id)
+            prefix = f"{choice.competency}: " if choice.competency else ""
+            self.picker.addItem(prefix + choice.text, choice.id)
         self._update_buttons()
 
     def _link(self) -> None:
@@ -254,12 +255,12 @@ class FollowUpList(QWidget):
             if row.follow_up_id not in kept:
                 self._layout.removeWidget(row)
                 row.deleteLater()
-        made = []
+        made: list[FollowUpRow] = []
         self.rows = []
         for index, follow_up_id in enumerate(ids):
-            row = kept.get(follow_up_id)
-            if row is None:
-                row = FollowUpRow(follow_up_id)
+            found = kept.get(follow_up_id)
+            row = found if found is not None else FollowUpRow(follow_up_id)
+            if found is None:
                 row.remove_clicked.connect(self._remove)
                 made.append(row)
             self._layout.insertWidget(1 + index, row)

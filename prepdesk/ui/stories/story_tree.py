@@ -81,8 +81,10 @@ class StoryTree(QTreeWidget):
         items = []
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
+            if top is None:
+                continue
             items.append(top)
-            items += [top.child(j) for j in range(top.childCount())]
+            items += [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
         return items
 
     def _story_item(self, parent: QTreeWidgetItem, story: StorySummary) -> None:

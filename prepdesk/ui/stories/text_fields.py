@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 # Soft borders that show only where the user can type; the page stays calm.
@@ -63,8 +63,8 @@ class GrowingTextEdit(QPlainTextEdit):
         frame = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin())
         self.setFixedHeight(lines * line + frame + 4)
 
-    def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._fit()
 
     def sizeHint(self) -> QSize:

@@ -135,7 +135,12 @@ class SessionsTable(QWidget):
 
         def answered(button: object) -> None:
             if button is box.button(QMessageBox.StandardButton.Yes):
-                self._ops.write(lambda s: TopicRepository(s).delete_session(row.id), initiator=self)
+                self._ops.delete(
+                    "study_session",
+                    row.id,
+                    lambda s: TopicRepository(s).delete_session(row.id),
+                    initiator=self,
+                )
 
         box.buttonClicked.connect(answered)
         self.confirm_box = box
