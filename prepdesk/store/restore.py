@@ -35,7 +35,7 @@ def is_good_backup(path: Path) -> bool:
     try:
         conn = connect_read_only(path)
         try:
-            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except sqlite3.Error:
