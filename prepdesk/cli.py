@@ -98,7 +98,10 @@ def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
         from prepdesk.io.cli_errors import refuse
 
         return refuse(f"{paths.database}: {len(problems)} problem(s) found: {'; '.join(problems)}")
-    print(f"{paths.database}: ok")
+    from prepdesk.store.engine import is_read_only
+
+    read_only = is_read_only(paths.database)
+    print(f"{paths.database}: ok" + (" (read-only: prepdesk can read it, not save)" * read_only))
     return 0
 
 
@@ -113,7 +116,11 @@ def _cmd_backup(args: argparse.Namespace, paths: DataPaths) -> int:
     if problems:
         print(f"prepdesk: not backing up a damaged database: {problems[0]}", file=sys.stderr)
         return 1
+    from prepdesk.store.safe_target import check_file_target
+
     destination = args.to or paths.backups / backup_file_name("manual")
+    if args.to is not None:  # never onto the live data, a backup or a folder
+        destination = check_file_target(args.to, paths, database_copy=True)
     write_backup(paths.database, destination.absolute())
     print(f"Backed up to {destination}")
     return 0

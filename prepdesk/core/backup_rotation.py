@@ -1,6 +1,14 @@
 """Which backups to keep: the last 10, one a day for 7 days, a week for 4 weeks, a month for 12.
 
-Pure rules over timestamps, so they are easy to test; the store applies them.
+Two more rules keep the person's data when the live database lost it (emptied, or
+half of it deleted by mistake), so that a day of backups of the loss never rotates
+out the last copies that hold it:
+- the newest backup that holds any data, and the newest of those holding the most,
+  are always kept (however many smaller or empty backups came after them);
+- a safety backup (taken before an import, a schema upgrade, a restore or the demo)
+  is kept for SAFETY_KEEP_DAYS days whatever the other rules say.
+
+Pure rules over timestamps and row counts, so they are easy to test; the store applies them.
 """
 
 from __future__ import annotations
@@ -13,12 +21,17 @@ KEEP_LAST = 10
 DAILY_DAYS = 7
 WEEKLY_WEEKS = 4
 MONTHLY_MONTHS = 12
+SAFETY_KEEP_DAYS = 30
+# The reasons in backup file names (prepdesk-<time>-<reason>.sqlite3) of safety backups.
+SAFETY_REASONS = frozenset({"before-import", "pre-migration", "before-restore", "before-demo"})
 
 
 @dataclass(frozen=True)
 class BackupStamp:
     name: str
     taken_at: datetime  # aware
+    reason: str = ""
+    rows: int | None = None  # rows of the person's own data; None when unknown or unreadable
 
 
 def _newest_per(
@@ -50,4 +63,19 @@ def backups_to_keep(
     )
     if newest_good is not None:
         keep.add(newest_good)  # never leave the user without a good copy
+    keep |= _holding_data(newest_first)
+    keep |= {
+        s.name
+        for s in newest_first
+        if s.reason in SAFETY_REASONS and s.taken_at >= now - timedelta(days=SAFETY_KEEP_DAYS)
+    }
     return keep
+
+
+def _holding_data(newest_first: Sequence[BackupStamp]) -> set[str]:
+    """The newest backup holding any data, and the newest of those holding the most."""
+    holding = [s for s in newest_first if s.rows]
+    if not holding:
+        return set()
+    most = max(s.rows or 0 for s in holding)
+    return {holding[0].name, next(s.name for s in holding if s.rows == most)}

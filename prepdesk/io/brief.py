@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.checklist_rules import AREAS_FOR_CATEGORY, SECTION_TITLES, SECTIONS
 from prepdesk.core.mastery import area_label
-from prepdesk.io.atomic import write_text_atomically
+from prepdesk.io.export_target import data_paths_of, write_export
 from prepdesk.store.repositories.checklist import ChecklistRepository
 from prepdesk.store.repositories.companies import CompanyRepository
 from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository
@@ -123,4 +123,4 @@ def _checklist(session: Session, stage_id: int, now: datetime) -> list[str]:
 
 
 def write_brief_markdown(session: Session, stage_id: int, now: datetime, path: str) -> None:
-    write_text_atomically(path, brief_markdown(session, stage_id, now))
+    write_export(path, brief_markdown(session, stage_id, now), data_paths_of(session))

@@ -6,6 +6,9 @@ import os
 
 import markdown
 
+from prepdesk.io.export_target import export_file
+from prepdesk.store.paths import DataPaths
+
 STYLE = """
 body { font-family: sans-serif; font-size: 10pt; }
 h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 14px; }
@@ -18,14 +21,17 @@ def markdown_to_html(text: str) -> str:
     return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"
 
 
-def write_pdf(markdown_text: str, path: str | os.PathLike[str]) -> None:
-    """Write the PDF atomically. Needs a QGuiApplication (the CLI makes an offscreen one)."""
+def write_pdf(
+    markdown_text: str, path: str | os.PathLike[str], protect: DataPaths | None = None
+) -> None:
+    """Write the PDF atomically, never onto the data in `protect` (or any data folder).
+
+    Needs a QGuiApplication (the CLI makes an offscreen one).
+    """
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    from prepdesk.io.atomic import atomic_path
-
-    with atomic_path(path) as temp:
+    with export_file(path, protect) as temp:
         writer = QPdfWriter(str(temp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)

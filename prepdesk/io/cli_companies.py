@@ -32,15 +32,17 @@ def _stage_id(text: str) -> int:
 
 
 def cmd_brief(args: argparse.Namespace, paths: DataPaths) -> int:
-    from prepdesk.io.atomic import write_text_atomically
     from prepdesk.io.brief import NoStageError, brief_markdown, default_stage_id
     from prepdesk.io.brief_pdf import ensure_gui_application, write_pdf
     from prepdesk.io.cli_errors import EXIT_USAGE, refuse
+    from prepdesk.io.export_target import write_export
+    from prepdesk.store.safe_target import check_file_target
     from prepdesk.store.snapshot import ReadOnlyDatabase
 
     out: Path = args.out.absolute()
     if out.suffix.lower() not in (".pdf", ".md"):
         return refuse(f"{args.out}: --out must end in .pdf or .md", EXIT_USAGE)
+    check_file_target(out, paths)  # refused before any work, and before Qt starts
     now = datetime.now(UTC)
     db = ReadOnlyDatabase.open(paths)  # only reads: runs beside an open window
     try:
@@ -53,10 +55,10 @@ def cmd_brief(args: argparse.Namespace, paths: DataPaths) -> int:
     finally:
         db.close()
     if out.suffix.lower() == ".md":
-        write_text_atomically(out, text)
+        write_export(out, text, paths)
     else:
         ensure_gui_application()
-        write_pdf(text, out)
+        write_pdf(text, out, paths)
     print(f"Brief written to {out}")
     return 0
 

@@ -10,16 +10,13 @@ from prepdesk.store.paths import DataPaths
 
 def run_locked(paths: DataPaths, work: Callable[[], int], hint: str = "") -> int:
     """Run `work` holding the folder's lock; refuse (exit code 1) while prepdesk runs there."""
+    from prepdesk.store.folder_access import lock_refusal
     from prepdesk.ui.single_instance import InstanceLock
 
-    paths.root.mkdir(parents=True, exist_ok=True)
     lock = InstanceLock(paths.lock)
     if not lock.acquire():
-        print(
-            f"prepdesk: prepdesk is running on {paths.root} (process {lock.owner_pid()}); "
-            f"close it first{hint}",
-            file=sys.stderr,
-        )
+        # Only a live process is "running"; a read-only folder or a full disk says so.
+        print(f"prepdesk: {lock_refusal(paths, lock.owner_pid(), hint)}", file=sys.stderr)
         return 1
     try:
         return work()

@@ -46,11 +46,13 @@ def cmd_import_problems(args: argparse.Namespace, paths: DataPaths) -> int:
 def cmd_export_problems(args: argparse.Namespace, paths: DataPaths) -> int:
     """Only reads: runs beside an open window, from one consistent snapshot."""
     from prepdesk.io.problems_csv import export_problems_csv
+    from prepdesk.store.safe_target import check_file_target
     from prepdesk.store.snapshot import ReadOnlyDatabase
 
+    target = check_file_target(args.file, paths)  # never onto the data prepdesk keeps
     db = ReadOnlyDatabase.open(paths)
     try:
-        rows = export_problems_csv(db, args.file)
+        rows = export_problems_csv(db, target)
     finally:
         db.close()
     print(f"Exported {rows} row(s) to {args.file}")

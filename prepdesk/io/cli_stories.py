@@ -17,7 +17,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def cmd_export_stories(args: argparse.Namespace, paths: DataPaths) -> int:
-    from prepdesk.io.atomic import write_text_atomically
+    from prepdesk.io.export_target import write_export
     from prepdesk.io.stories_markdown import stories_markdown
     from prepdesk.store.repositories.stories import StoryRepository
     from prepdesk.store.snapshot import ReadOnlyDatabase
@@ -28,6 +28,6 @@ def cmd_export_stories(args: argparse.Namespace, paths: DataPaths) -> int:
             stories = StoryRepository(session).all_views()
     finally:
         db.close()
-    write_text_atomically(args.file, stories_markdown(stories))
+    write_export(args.file, stories_markdown(stories), paths)
     print(f"Exported {len(stories)} stor{'y' if len(stories) == 1 else 'ies'} to {args.file}")
     return 0

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import icalendar
 from sqlalchemy.orm import Session
 
-from prepdesk.io.atomic import write_bytes_atomically
+from prepdesk.io.export_target import data_paths_of, write_export
 from prepdesk.store.repositories.stages import StageRepository, StageRow
 
 
@@ -53,5 +53,5 @@ def _event(stage: StageRow, now: datetime) -> icalendar.Event:
 def export_ics(session: Session, now: datetime, path: str | os.PathLike[str]) -> int:
     """Write the upcoming stages to `path` atomically; returns the number of events."""
     calendar, count = upcoming_calendar(session, now)
-    write_bytes_atomically(path, calendar.to_ical())
+    write_export(path, calendar.to_ical(), data_paths_of(session))
     return count

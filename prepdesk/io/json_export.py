@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from prepdesk.io.atomic_file import write_atomically
+from prepdesk.io.export_target import data_paths_of, write_export
 from prepdesk.io.json_format import FORMAT_NAME, FORMAT_VERSION, export_tables
 
 
@@ -44,5 +44,5 @@ def encode_document(document: dict[str, Any]) -> bytes:
 def export_json(session: Session, path: Path) -> int:
     """Write the whole database to `path`; returns the number of rows written."""
     document = export_document(session)
-    write_atomically(path, encode_document(document))
+    write_export(path, encode_document(document), data_paths_of(session))
     return sum(len(v) for v in document.values() if isinstance(v, list))

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from prepdesk.io.atomic_file import write_atomically
+from prepdesk.io.export_target import data_paths_of, export_folder
 from prepdesk.store.models import Area, Project, Story, Topic
 
 _UNSAFE = re.compile(r"[^\w\- ]+", re.UNICODE)
@@ -25,8 +25,20 @@ def _section(heading: str, body: str) -> str:
 
 
 def export_markdown_folder(session: Session, folder: Path) -> list[Path]:
-    """topics/<area>/<topic>.md for topics with notes; stories/<story>.md for every story."""
-    written = []
+    """topics/<area>/<topic>.md for topics with notes; stories/<story>.md for every story.
+
+    All or nothing: the files appear in `folder` only once every one is whole.
+    """
+    files = _markdown_files(session)
+    with export_folder(folder, data_paths_of(session)) as stage:
+        for relative, text in files.items():
+            (stage / relative).parent.mkdir(parents=True, exist_ok=True)
+            (stage / relative).write_text(text, encoding="utf-8")
+    return [folder.absolute() / relative for relative in files]
+
+
+def _markdown_files(session: Session) -> dict[Path, str]:
+    files: dict[Path, str] = {}
     topics = session.execute(
         select(Topic, Area.name)
         .join(Area, Topic.area_id == Area.id)
@@ -36,13 +48,8 @@ def export_markdown_folder(session: Session, folder: Path) -> list[Path]:
     for topic, area_name in topics:
         text = f"# {topic.name}\n\n*{area_name}*\n\n"
         text += _section("Notes", topic.notes) + _section("Resources", topic.resources)
-        path = (
-            folder
-            / "topics"
-            / file_stem(area_name, topic.area_id)
-            / f"{file_stem(topic.name, topic.id)}.md"
-        )
-        written.append(write_atomically(path, text.encode("utf-8")))
+        area = file_stem(area_name, topic.area_id)
+        files[Path("topics", area, f"{file_stem(topic.name, topic.id)}.md")] = text
     stories = session.execute(
         select(Story, Project.name)
         .outerjoin(Project, Story.project_id == Project.id)
@@ -60,6 +67,5 @@ def export_markdown_folder(session: Session, folder: Path) -> list[Path]:
             ("Metrics", story.metrics),
         ):
             text += _section(heading, body)
-        path = folder / "stories" / f"{file_stem(story.title, story.id)}.md"
-        written.append(write_atomically(path, text.encode("utf-8")))
-    return written
+        files[Path("stories", f"{file_stem(story.title, story.id)}.md")] = text
+    return files

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -17,6 +15,7 @@ from pathlib import Path
 
 from prepdesk.core.limits import date_in_range, date_range_text
 from prepdesk.core.practice import DIFFICULTIES, MAX_MINUTES, canonical_platform
+from prepdesk.store.atomic_write import write_file
 from prepdesk.store.database import Database
 from prepdesk.store.errors import StoreError
 from prepdesk.store.models import Problem
@@ -326,7 +325,9 @@ def export_problems_csv(db: Database | ReadOnlyDatabase, path: Path) -> int:
         repository = ProblemRepository(session)
         keys = {c.id: c.key or c.name for c in repository.topic_choices()}
         records = list(_export_records(repository, keys))
-    write_csv_atomically(path, [list(COLUMNS), *records])
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows([list(COLUMNS), *records])
+    write_file(path, text.getvalue())  # the one atomic writer: never a half-written file
     return len(records)
 
 
@@ -348,18 +349,3 @@ def _export_records(repository: ProblemRepository, keys: dict[int, str]) -> Iter
             when = attempt.attempted_at.astimezone().strftime("%Y-%m-%dT%H:%M")
             cells = [*problem, when, str(attempt.minutes), "yes" if attempt.solved else "no"]
             yield [neutralise(cell) for cell in [*cells, attempt.notes]]
-
-
-def write_csv_atomically(path: Path, records: list[list[str]]) -> None:
-    """Temp file in the same folder, fsync, then os.replace: never a half-written file."""
-    path = path.absolute()
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            csv.writer(out).writerows(records)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

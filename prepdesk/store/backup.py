@@ -7,11 +7,12 @@ the database as one consistent snapshot, WAL included.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from prepdesk.store.atomic_write import TEMP_SUFFIX, atomic_file
+from prepdesk.store.engine import connect_read_only
 from prepdesk.store.errors import StoreError
 
 
@@ -24,20 +25,33 @@ def backup_file_name(reason: str, when: datetime | None = None) -> str:
     return f"prepdesk-{when.strftime('%Y%m%d-%H%M%S-%f')}-{reason}.sqlite3"
 
 
+def backup_reason(name: str) -> str:
+    """The reason part of a backup's file name ('quit', 'before-import', …); '' if none."""
+    parts = Path(name).stem.split("-", 4)  # prepdesk-YYYYmmdd-HHMMSS-ffffff-<reason>
+    return parts[4] if len(parts) == 5 and parts[0] == "prepdesk" else ""
+
+
 def write_backup(source: Path, destination: Path) -> Path:
     """Copy `source` to `destination` atomically and verify the copy.
 
-    The copy is written beside the destination under a temporary name, checked
-    with integrity_check, then renamed into place, so a crash never leaves a
-    half-written file under the final name.
+    The copy is written beside the destination under a temporary name (the one
+    atomic writer), checked with integrity_check, then renamed into place, so a crash
+    or a failure never leaves a half-written file or a stray temporary one.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        with atomic_file(destination) as temp:
+            _copy_verified(source, temp, destination)
+    finally:
+        with contextlib.suppress(OSError):  # SQLite's journal of the temporary copy
+            for leftover in destination.parent.glob(f".{destination.name}.*{TEMP_SUFFIX}-*"):
+                leftover.unlink()
+    return destination
+
+
+def _copy_verified(source: Path, temp: Path, destination: Path) -> None:
+    src = connect_read_only(source)
+    try:
+        dst = sqlite3.connect(temp)
         try:
             src.backup(dst)
             # A backup is a standalone file: no WAL beside it.
@@ -46,33 +60,8 @@ def write_backup(source: Path, destination: Path) -> Path:
         finally:
             dst.close()
     except sqlite3.Error as exc:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
         raise BackupFailed(f"could not back up {source} to {destination}: {exc}") from exc
     finally:
         src.close()
     if result != "ok":
-        partial.unlink()
         raise BackupFailed(f"backup of {source} failed its integrity check: {result}")
-    _fsync(partial)
-    os.replace(partial, destination)
-    _fsync_dir(destination.parent)
-    return destination
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

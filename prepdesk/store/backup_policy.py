@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from prepdesk.core.backup_rotation import BackupStamp, backups_to_keep
-from prepdesk.store.backup import backup_file_name, write_backup
+from prepdesk.store.backup import backup_file_name, backup_reason, write_backup
+from prepdesk.store.engine import connect_read_only
 from prepdesk.store.paths import DataPaths
 from prepdesk.store.restore import list_backups, newest_good_backup
+from prepdesk.store.user_data import count_user_rows
 
 STARTUP_MAX_AGE = timedelta(days=1)
 PERIODIC_INTERVAL = timedelta(minutes=30)
@@ -17,7 +19,7 @@ PERIODIC_INTERVAL = timedelta(minutes=30)
 
 def passes_quick_check(path: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
         finally:
@@ -37,7 +39,12 @@ def rotate_backups(paths: DataPaths, now: datetime | None = None) -> list[Path]:
     backups = list_backups(paths)
     good = newest_good_backup(paths)
     keep = backups_to_keep(
-        [BackupStamp(b.path.name, b.taken_at) for b in backups],
+        [
+            BackupStamp(
+                b.path.name, b.taken_at, backup_reason(b.path.name), count_user_rows(b.path)
+            )
+            for b in backups
+        ],
         now.astimezone(),
         good.path.name if good else None,
     )

@@ -13,9 +13,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from prepdesk.store import write_tracking
+from prepdesk.store.atomic_write import explain_write_error
 from prepdesk.store.backup import backup_file_name, write_backup
-from prepdesk.store.engine import make_engine
-from prepdesk.store.errors import DiskFull
+from prepdesk.store.engine import is_read_only, make_engine
+from prepdesk.store.errors import DatabaseIsReadOnly, DiskFull
 from prepdesk.store.inspection import inspect_database
 from prepdesk.store.migration import SchemaVersions
 from prepdesk.store.paths import DataPaths
@@ -45,8 +46,17 @@ class Database:
         before the decision.
         """
         versions = versions or SchemaVersions()
-        paths.ensure()
         revision = inspect_database(paths.database, versions.is_known)
+        if is_read_only(paths.database):
+            raise DatabaseIsReadOnly(
+                paths.database,
+                "the database is healthy but read-only (the file or its folder can't be "
+                "written); make it writable to open it, `prepdesk backup --to FILE` can copy it",
+            )
+        try:
+            paths.ensure()
+        except OSError as exc:  # a read-only parent, a full disk, a file in the way
+            raise explain_write_error(exc, paths.root) from exc
         if revision is not None and revision != versions.head:
             write_backup(paths.database, paths.backups / backup_file_name("pre-migration"))
         engine = make_engine(paths.database)

@@ -10,10 +10,8 @@ from prepdesk.store.backup import backup_file_name, write_backup
 from prepdesk.store.database import Database, move_aside
 from prepdesk.store.demo import fill_demo_data
 from prepdesk.store.errors import StoreError
-from prepdesk.store.models import Company, Problem, Project, Rating, Story, StudySession
 from prepdesk.store.paths import DataPaths
-
-USER_DATA_TABLES = (Rating, StudySession, Problem, Project, Story, Company)
+from prepdesk.store.user_data import USER_DATA_TABLES
 
 
 class DemoRefused(StoreError):
@@ -40,7 +38,7 @@ def install_demo(paths: DataPaths, *, force: bool, today: date | None = None) ->
                 )
             db.close()
             write_backup(paths.database, paths.backups / backup_file_name("before-demo"))
-            moved_to = move_aside(paths, into=paths.root / "replaced-by-demo")
+            moved_to = move_aside(paths, into=paths.replaced)
             db = Database.open(paths)
         with db.transaction() as session:
             fill_demo_data(session, today or date.today())

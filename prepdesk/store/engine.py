@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
 
 # "prep" in ASCII: lets `file` and prepdesk itself recognise our databases.
 APPLICATION_ID = 0x70726570
@@ -20,7 +22,8 @@ def make_engine(path: Path, *, echo: bool = False) -> Engine:
     failing migration could leave half a schema. We switch its handling off and
     emit BEGIN ourselves (the recipe from SQLAlchemy's SQLite dialect docs).
     """
-    engine = create_engine(f"sqlite:///{path}", echo=echo)
+    # URL.create, never a formatted string: '#', '?' and '%' are ordinary in a folder name.
+    engine = create_engine(URL.create("sqlite", database=str(path)), echo=echo)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -32,6 +35,46 @@ def make_engine(path: Path, *, echo: bool = False) -> Engine:
         conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """The SQLite URI that opens `path` read-only, whatever characters the path holds.
+
+    Path.as_uri() percent-encodes every character a URI gives a meaning to (space, '#',
+    '?', '%', '&', '='), so SQLite reads exactly this file and takes no options from it.
+    """
+    return f"{Path(path).absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A read-only connection to `path`: it never creates the file or changes a byte.
+
+    A database in WAL mode needs its -shm file even to be read; on a read-only file or
+    folder that can't be made, so a file with no pending -wal is then read as immutable
+    (exactly what is on the disk), and a healthy read-only file is not taken for damaged.
+    """
+    path = Path(path)
+    conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=check_same_thread)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if not is_read_only(path) or _pending_wal(path):
+            raise
+    return sqlite3.connect(
+        read_only_uri(path, immutable=True), uri=True, check_same_thread=check_same_thread
+    )
+
+
+def is_read_only(path: Path) -> bool:
+    """The database file, or the folder its -wal and -shm live in, can't be written."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _pending_wal(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def configure_connection(conn: sqlite3.Connection) -> None:

@@ -26,6 +26,10 @@ class NewerDatabase(DatabaseRefused):
     pass
 
 
+class DatabaseIsReadOnly(DatabaseRefused):
+    """A healthy database prepdesk can read but not write: the file or its folder is read-only."""
+
+
 class CorruptDatabase(DatabaseRefused):
     """Failed quick_check or could not be read; offer restore or move aside."""
 

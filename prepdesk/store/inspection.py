@@ -6,29 +6,45 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from prepdesk.store.engine import APPLICATION_ID
+from prepdesk.store.engine import APPLICATION_ID, connect_read_only
 from prepdesk.store.errors import CorruptDatabase, NewerDatabase, NotAPrepdeskDatabase
+from prepdesk.store.paths import DataPaths
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_MIN_SIZE = 512  # the smallest page: anything shorter was cut short
 
 
 def inspect_database(path: Path, is_known_revision: Callable[[str], bool]) -> str | None:
     """Return the schema revision of the prepdesk database at `path`.
 
-    None means there is nothing to keep yet (no file, an empty file, or an empty
-    SQLite database). Anything prepdesk must not open raises a DatabaseRefused
-    subclass; the file is only ever opened read-only here.
+    None means there is nothing to keep yet (no file, or an SQLite database without
+    tables). Anything prepdesk must not open raises a DatabaseRefused subclass; the
+    file is only ever opened read-only here.
+
+    Empty is never fresh: prepdesk never leaves a zero-byte database, so one is damaged
+    (and goes to the restore / move-aside choice), as is a file cut short or whose
+    header was overwritten in a folder that holds prepdesk backups.
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return None
+    size = path.stat().st_size
+    if size == 0:
+        raise CorruptDatabase(
+            path, "the database file is empty (0 bytes): the data that was in it is gone"
+        )
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
+        if size < SQLITE_MIN_SIZE or DataPaths(path.parent).has_backups():
+            raise CorruptDatabase(
+                path, f"the start of the database file is damaged or cut short ({size} bytes)"
+            )
         raise NotAPrepdeskDatabase(path, "this file is not an SQLite database")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
     except sqlite3.Error as exc:
-        raise CorruptDatabase(path, f"the file could not be opened ({exc})") from exc
+        reason = f"the database is damaged: it could not be opened ({exc})"
+        raise CorruptDatabase(path, reason) from exc
     try:
         return _read_revision(conn, path, is_known_revision)
     except sqlite3.DatabaseError as exc:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from prepdesk.store.backup import backup_file_name, write_backup
 from prepdesk.store.database import move_aside
-from prepdesk.store.paths import DataPaths
+from prepdesk.store.engine import connect_read_only
+from prepdesk.store.paths import BACKUP_PATTERN, DataPaths
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ def list_backups(paths: DataPaths) -> list[BackupInfo]:
     if not paths.backups.is_dir():
         return []
     found = []
-    for path in paths.backups.glob("prepdesk-*.sqlite3"):
+    for path in paths.backups.glob(BACKUP_PATTERN):
         stat = path.stat()
         found.append(BackupInfo(path, datetime.fromtimestamp(stat.st_mtime, UTC), stat.st_size))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
@@ -32,9 +33,9 @@ def list_backups(paths: DataPaths) -> list[BackupInfo]:
 
 def is_good_backup(path: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
-            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except sqlite3.Error:
@@ -53,7 +54,7 @@ def restore_backup(paths: DataPaths, backup: Path) -> Path | None:
     """
     moved = None
     if paths.database.exists():
-        if is_good_backup(paths.database):
+        if paths.database.stat().st_size > 0 and is_good_backup(paths.database):
             write_backup(paths.database, paths.backups / backup_file_name("before-restore"))
         moved = move_aside(paths)
     write_backup(backup, paths.database)
@@ -79,7 +80,7 @@ SUMMARY_TABLES = {
 
 def summarise_backup(info: BackupInfo) -> BackupSummary:
     try:
-        conn = sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)
+        conn = connect_read_only(info.path)
         try:
             counts = {
                 label: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from prepdesk.store.engine import BUSY_TIMEOUT_MS
+from prepdesk.store.engine import connect_read_only as engine_connect_read_only
 from prepdesk.store.errors import DatabaseRefused, StoreError
 from prepdesk.store.inspection import inspect_database
 from prepdesk.store.migration import SchemaVersions
@@ -28,13 +30,9 @@ class NothingToRead(StoreError):
     """The data folder holds no database (yet)."""
 
 
-def read_only_uri(path: Path) -> str:
-    """An SQLite URI opening `path` read-only; as_uri() quotes #, ?, % and the rest."""
-    return f"{path.absolute().as_uri()}?mode=ro"
-
-
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
+    """store/engine.py's read-only connection (quoted URI, read-only folders), for a pool."""
+    conn = engine_connect_read_only(path, check_same_thread=False)
     conn.isolation_level = None  # we emit BEGIN ourselves, as the writing engine does
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
@@ -69,7 +67,10 @@ class ReadOnlyDatabase:
                 "that writes) once to upgrade it, then read it",
             )
         engine = create_engine(
-            "sqlite://", creator=lambda: connect_read_only(database), poolclass=NullPool
+            # The URL only names the file (exports protect its folder); creator connects.
+            URL.create("sqlite", database=str(database)),
+            creator=lambda: connect_read_only(database),
+            poolclass=NullPool,
         )
 
         @event.listens_for(engine, "begin")

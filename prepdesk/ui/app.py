@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from prepdesk import __version__
 from prepdesk.store.backup_policy import automatic_backup
 from prepdesk.store.errors import StoreError
+from prepdesk.store.folder_access import lock_refusal
 from prepdesk.store.paths import DataPaths
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.background import finish_background_work
@@ -18,6 +19,7 @@ from prepdesk.ui.first_run.start import offer_first_run_if_due
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.main_window import MainWindow
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.qt_platform import platform_problem
 from prepdesk.ui.reminders import start_tray_reminders
 from prepdesk.ui.single_instance import InstanceLock, RaiseServer, ask_running_instance_to_raise
 from prepdesk.ui.startup import open_database_interactively
@@ -38,19 +40,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(paths: DataPaths) -> int:
+    # Before QApplication: Qt aborts on a missing library with a misleading message.
+    problem = platform_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     app = make_application()
-    paths.root.mkdir(parents=True, exist_ok=True)
     lock = InstanceLock(paths.lock)
     if not lock.acquire():
-        # Never open the database: the running instance owns it.
+        # Never open the database: the running instance (if any) owns it.
         if ask_running_instance_to_raise(paths.root):
             print(f"prepdesk is already running on {paths.root}; its window was brought forward.")
             return 0
+        # Only a live process is "running"; a read-only folder or a full disk says so.
         QMessageBox.information(
-            None,
-            "prepdesk is already running",
-            f"prepdesk is already running on this data folder (process {lock.owner_pid()}).\n\n"
-            f"{paths.root}",
+            None, "prepdesk cannot open this data folder", lock_refusal(paths, lock.owner_pid())
         )
         return 1
     try:

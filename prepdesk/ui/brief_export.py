@@ -8,10 +8,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from prepdesk.io.atomic import write_text_atomically
 from prepdesk.io.brief import brief_markdown
 from prepdesk.io.brief_pdf import write_pdf
+from prepdesk.io.export_target import write_export
 from prepdesk.io.ics import export_ics
+from prepdesk.store.errors import StoreError
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.operations import Operations
 
@@ -20,9 +21,9 @@ def write_brief(ops: Operations, stage_id: int, path: Path, clock: Clock = syste
     """A few pages of text: fast enough for the GUI thread, where QTextDocument must live."""
     text = ops.read(lambda s: brief_markdown(s, stage_id, clock()))
     if path.suffix.lower() == ".md":
-        write_text_atomically(path, text)
+        write_export(path, text, ops.db.paths)
     else:
-        write_pdf(text, path)
+        write_pdf(text, path, ops.db.paths)
     return path
 
 
@@ -38,7 +39,7 @@ def ask_and_write_brief(ops: Operations, stage_id: int, parent: QWidget | None) 
         path = path.with_suffix(".pdf")
     try:
         write_brief(ops, stage_id, path)
-    except (OSError, LookupError) as exc:
+    except (OSError, LookupError, StoreError) as exc:
         QMessageBox.warning(parent, "Brief not written", str(exc))
         return None
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -55,7 +56,7 @@ def ask_and_export_ics(ops: Operations, parent: QWidget | None) -> Path | None:
     path = Path(name)
     try:
         count = ops.read(lambda s: export_ics(s, system_clock(), path))
-    except OSError as exc:
+    except (OSError, StoreError) as exc:
         QMessageBox.warning(parent, "Calendar not exported", str(exc))
         return None
     QMessageBox.information(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.store.backup import backup_reason
 from prepdesk.store.paths import DataPaths
 from prepdesk.store.restore import BackupSummary, list_backups, summarise_backup
 
@@ -36,9 +37,7 @@ def _size(n: int) -> str:
 
 
 def _reason(path: Path) -> str:
-    # prepdesk-YYYYmmdd-HHMMSS-ffffff-<reason>.sqlite3
-    parts = path.stem.split("-", 4)
-    return parts[4].replace("-", " ") if len(parts) == 5 else ""
+    return backup_reason(path.name).replace("-", " ")
 
 
 class RestoreDialog(QDialog):

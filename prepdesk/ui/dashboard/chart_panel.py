@@ -11,19 +11,22 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSaveFile, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QLabel,
     QMenu,
+    QMessageBox,
     QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
+from prepdesk.io.export_target import write_export
+from prepdesk.store.errors import StoreError
 from prepdesk.ui.dashboard.chart_render import RenderedChart, RenderSize
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
@@ -160,15 +163,13 @@ class ChartPanel(QFrame):
             self, f"Save {self.title}", suggested, f"{fmt.upper()} image (*.{fmt})"
         )
         if path:
-            self.save(path, fmt)
+            try:
+                self.save(path, fmt)
+            except StoreError as exc:  # a refused target, a full disk, a read-only folder
+                QMessageBox.warning(self, f"{self.title} not saved", str(exc))
 
     def save(self, path: str, fmt: str) -> None:
         """Write the chart to `path` atomically (the old file stays until the new is whole)."""
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format=fmt, dpi=150 if fmt == "png" else None)
-        target = QSaveFile(path)
-        if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
-            raise OSError(f"cannot write {path}: {target.errorString()}")
-        target.write(buffer.getvalue())
-        if not target.commit():
-            raise OSError(f"cannot write {path}: {target.errorString()}")
+        write_export(path, buffer.getvalue(), None)

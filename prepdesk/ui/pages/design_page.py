@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from prepdesk.io.atomic_file import write_atomically
 from prepdesk.io.design_markdown import session_markdown
+from prepdesk.io.export_target import write_export
 from prepdesk.store.changes import Change
+from prepdesk.store.errors import StoreError
 from prepdesk.store.models import DesignPhase
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository, SessionView
 from prepdesk.store.repositories.lookup import require
@@ -132,8 +133,9 @@ class DesignPage(Page):
     def export_to(self, path: Path, session_id: int) -> bool:
         view = self.ops.read(lambda s: DesignPracticeRepository(s).view(session_id))
         try:
-            write_atomically(path, session_markdown(view).encode("utf-8"))
-        except OSError as exc:
-            QMessageBox.warning(self, "Export failed", f"Cannot write {path}: {exc.strerror}")
+            write_export(path, session_markdown(view), self.ops.db.paths)
+        except (OSError, StoreError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            QMessageBox.warning(self, "Export failed", f"Cannot write {path}: {reason}")
             return False
         return True

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSaveFile, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.io.export_target import write_export
 from prepdesk.io.stories_markdown import stories_markdown, story_markdown
 from prepdesk.store.changes import Change
+from prepdesk.store.errors import StoreError
 from prepdesk.store.repositories.projects import ProjectRepository
 from prepdesk.store.repositories.stories import StoryRepository
 from prepdesk.ui.clock import Clock, system_clock
@@ -324,12 +326,9 @@ class StoriesPage(Page):
             if story_ids is not None:
                 stories = [s for s in stories if s.id in story_ids]
             text = stories_markdown(stories)
-        file = QSaveFile(str(path))
-        if not file.open(QSaveFile.OpenModeFlag.WriteOnly):
-            QMessageBox.warning(self, "Export failed", f"Cannot write {path}: {file.errorString()}")
-            return False
-        file.write(text.encode("utf-8"))
-        if not file.commit():
-            QMessageBox.warning(self, "Export failed", f"Cannot write {path}: {file.errorString()}")
+        try:
+            write_export(path, text, self.ops.db.paths)
+        except StoreError as exc:  # a refused target, a full disk, a read-only folder
+            QMessageBox.warning(self, "Export failed", str(exc))
             return False
         return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from prepdesk.io.problems_csv import ImportReport, export_problems_csv, import_problems_csv
 from prepdesk.store.changes import Change
+from prepdesk.store.safe_target import check_file_target
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.operations import Operations
 
@@ -69,7 +70,8 @@ class ProblemCsvTransfer(QObject):
     def export_file(self, path: Path) -> None:
         db = self._ops.db
         self._start(
-            lambda: export_problems_csv(db, path),
+            # Never onto the live database, a backup or another file prepdesk keeps.
+            lambda: export_problems_csv(db, check_file_target(path, db.paths)),
             lambda rows: self._report(True, "Export finished", f"Exported {rows} row(s) to {path}"),
             lambda error: self._report(False, "Export failed", f"{path}: {error}"),
         )
