@@ -131,9 +131,11 @@ def test_every_chart_shows_a_helpful_empty_state_on_an_empty_database(qtbot, ops
         assert "TODO" not in panel.placeholder.text()
     assert page.countdown.remaining.text() == "No date yet", page.countdown.what.text()
     today = page.today
-    # A fresh curriculum's topics are new, not reviews due.
-    assert due_for_today(ops, datetime.now(UTC)) == []
-    assert today.panel.reviews_label.text() == "No reviews due today."
+    # A fresh curriculum's topics are new, not reviews due; only today's share of the new
+    # technical questions is offered, as new cards.
+    due = due_for_today(ops, datetime.now(UTC))
+    assert due and all(card.kind == "question" and card.recall_now is None for card in due)
+    assert today.panel.reviews_label.text() == f"{len(due)} new questions to drill"
     assert "No interview date yet" in today.panel.on_track.text()
     assert today.panel.start_buttons == {}
     assert today.rehearsals.text() == "No story rehearsals due."
@@ -156,10 +158,15 @@ def test_every_chart_draws_on_demo_data(qtbot, demo_ops):
     assert "day" in page.countdown.remaining.text()
     assert "/ 100" in page.readiness.score.text()
     now = datetime.now(UTC)
-    reviews = len(due_for_today(demo_ops, now))
+    due = due_for_today(demo_ops, now)
+    reviews = sum(1 for card in due if card.recall_now is not None)
+    fresh = len(due) - reviews
     rehearsals = len(demo_ops.read(lambda s: RehearsalRepository(s).due_rehearsals(now)))
     assert reviews > 1 and rehearsals > 1  # the demo has work due today
-    assert page.today.panel.reviews_label.text() == f"{reviews} reviews due today"
+    expected = f"{reviews} reviews due today" + (
+        f" · {fresh} new question{'s' if fresh != 1 else ''} to drill" if fresh else ""
+    )
+    assert page.today.panel.reviews_label.text() == expected
     assert page.today.panel.review_button.isEnabled()
     assert page.today.rehearsals.text() == f"{rehearsals} story rehearsals due today"
     assert page.today.rehearse_button.isEnabled()
