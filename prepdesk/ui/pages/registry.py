@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from prepdesk.ui.icons import icon
-from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.empty_state import EmptyState
 
-PageFactory = Callable[[Operations], QWidget]
+if TYPE_CHECKING:  # the start-up shell lists the pages before the store is imported
+    from prepdesk.ui.operations import Operations
+
+PageFactory = Callable[["Operations"], QWidget]
 
 
 @dataclass(frozen=True)
