@@ -16,6 +16,8 @@ from paint_clock import children_mb, launched_at, make_paint_clock, peak_mb, rep
 LAUNCHED = launched_at()
 BASE = sys.argv[2]
 SETUP = "--setup" in sys.argv  # the first launch: pick the language, exit cleanly
+if os.geteuid() == 0:  # Chromium refuses to sandbox as root (containers, CI)
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 import aqt  # noqa: E402
 from aqt import gui_hooks  # noqa: E402
@@ -49,16 +51,16 @@ class ProbedAnkiApp(aqt.AnkiApp):  # type: ignore[misc, name-defined]
             self._accept_dialogs.start(200)
 
     def _accept_first_run_dialogs(self) -> None:
+        # Answered from a timer of its own: the answer may open the next question in a
+        # nested event loop, and a timer is not called again while its slot still runs.
         for widget in self.topLevelWidgets():
             if not widget.isVisible() or not hasattr(widget, "accept"):
                 continue
             yes = getattr(widget, "button", lambda _b: None)(
                 QtWidgets.QMessageBox.StandardButton.Yes
             )
-            if yes is not None:
-                yes.click()  # "display Anki in English?"
-            else:
-                widget.accept()  # the first run's language question: the default
+            answer = yes.click if yes is not None else widget.accept  # English; the default
+            QtCore.QTimer.singleShot(0, answer)
 
 
 def deck_list_shown(_browser: object) -> None:

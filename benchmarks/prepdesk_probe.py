@@ -208,7 +208,8 @@ def main() -> None:
         probe["window"] = window
         page = window.page("dashboard")
         page.numbers_shown.connect(lambda: clock.mark("numbers"))
-        page.visible_charts_shown.connect(lambda: clock.mark("visible_charts"))
+        visible = getattr(page, "visible_charts_shown", page.charts_drawn)  # older pages
+        visible.connect(lambda: clock.mark("visible_charts"))
         page.charts_drawn.connect(lambda: (clock.mark("charts"), clock.arm()))
 
     clock = make_paint_clock(QtCore)(args.launched, settled)

@@ -26,6 +26,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# A checkout to compare with (e.g. main, with this benchmarks/ folder copied in): its
+# launches on the five-year data become a "before" column.
+BASELINE_ENV = "PREPDESK_BENCH_BASELINE"
 RUNS = 5  # start-up figures are medians of this many launches
 COLD_RUNS = 3
 UNDER_X = "PREPDESK_BENCH_UNDER_XVFB"
@@ -40,7 +44,8 @@ class Launcher:
         self.platform = platform_name
         self.count = 0
 
-    def child(self, script: str, *args: str, timeout: float = 900) -> dict:
+    def child(self, script: str, *args: str, timeout: float = 900, tree: Path = ROOT) -> dict:
+        """Run benchmarks/`script` of `tree` (this checkout, or a baseline one)."""
         self.count += 1
         config = self.tmp / f"config-{self.count}"  # a fresh settings folder per launch
         env = {
@@ -49,10 +54,11 @@ class Launcher:
             "PREPDESK_CONFIG_DIR": str(config / "prepdesk"),
             "XDG_CONFIG_HOME": str(config),
             "XDG_CACHE_HOME": str(config / "cache"),
+            "PYTHONPATH": str(tree),
         }
         launched = time.time()
         done = subprocess.run(
-            [sys.executable, str(HERE / script), f"{launched:.6f}", *args],
+            [sys.executable, str(tree / "benchmarks" / script), f"{launched:.6f}", *args],
             capture_output=True,
             text=True,
             env=env,
@@ -113,16 +119,22 @@ def main() -> int:
                 with_anki = False
         for folder in folders.values():
             launch.child("app_probe.py", str(folder))  # warms the chart cache; not counted
+        trees = {label: ROOT for label in folders}
+        baseline = os.environ.get(BASELINE_ENV)
+        if baseline:
+            trees["five-year, before"] = Path(baseline)
         bare: list[dict] = []
-        apps: dict[str, list[dict]] = {label: [] for label in folders}
+        apps: dict[str, list[dict]] = {label: [] for label in trees}
         anki: list[dict] = []
         for round_ in range(RUNS):
             bare.append(launch.child("bare_window.py"))
-            for label, folder in folders.items():
-                apps[label].append(launch.child("app_probe.py", str(folder)))
+            for label, tree in trees.items():
+                folder = folders.get(label, folders["five-year data"])
+                apps[label].append(launch.child("app_probe.py", str(folder), tree=tree))
             if with_anki:
                 anki.append(launch.child("anki_probe.py", anki_base))
             print(f"round {round_ + 1} of {RUNS} done")
+        print(json.dumps({"bare": bare, "apps": apps, "anki": anki}))  # the raw figures
         cold: dict[str, list[dict]] = {label: [] for label in folders}
         for label, folder in folders.items():
             for _ in range(COLD_RUNS):
@@ -132,6 +144,7 @@ def main() -> int:
             label: launch.child("app_probe.py", str(folder), "--stress")
             for label, folder in folders.items()
         }
+        print(json.dumps({"cold": cold, "stress": stress}))
     table = make_table(bare, apps, anki, cold, stress, platform_name)
     print(table)
     readme = HERE / "README.md"
@@ -163,11 +176,13 @@ def make_table(
         return f"{value:.2f} s ({value / floor:.1f}×)"
 
     def row(name: str, key: str, limit: float | None, runs: dict[str, list[dict]]) -> None:
-        values = [median(runs[label], key) for label in labels]
         cells = [name, f"{floor:.2f} s" if key == "first_paint" else "–"]
-        cells += [seconds(v) for v in values]
+        cells += [seconds(median(runs[label], key)) if label in runs else "–" for label in labels]
         peer = {"first_paint": "first_paint", "numbers": "numbers", "settled": "settled"}
         cells.append(seconds(median(anki, peer[key])) if anki and key in peer else "–")
+        values = [
+            median(runs[label], key) for label in labels if label in runs and trees_now(label)
+        ]
         met = limit is None or all(v / floor <= limit for v in values)
         target = "–" if limit is None else f"≤ {limit:g}×"
         if key == "settled" and limit is not None:
@@ -185,9 +200,9 @@ def make_table(
     row(f"same, chart cache emptied (median of {COLD_RUNS})", "settled", 8.0, cold)
 
     def stress_row(name: str, cell, target: str, met) -> None:
-        values = [stress[label] for label in labels]
-        ok = all(met(v) for v in values)
-        cells = [name, "–", *[cell(v) for v in values], "–", target, "yes" if ok else "**no**"]
+        ok = all(met(stress[label]) for label in labels if label in stress)
+        shown = [cell(stress[label]) if label in stress else "–" for label in labels]
+        cells = [name, "–", *shown, "–", target, "yes" if ok else "**no**"]
         lines.append("| " + " | ".join(cells) + " |")
 
     for phase, what in (
@@ -215,7 +230,8 @@ def make_table(
     for label in memory:
         mb = median(apps[label], "rss_mb")
         main_mb = median(apps[label], "main_rss_mb")
-        worst = max(worst, mb / floor_mb)
+        if trees_now(label):
+            worst = max(worst, mb / floor_mb)
         mem_cells.append(f"{mb:.0f} MiB ({mb / floor_mb:.1f}×; main {main_mb:.0f})")
     if anki:
         mb, main_mb = median(anki, "rss_mb"), median(anki, "main_rss_mb")
@@ -243,6 +259,11 @@ def make_table(
         f"relaunch; ratios are to the bare window's first paint in the same run. Peer: {peer}."
     )
     return "\n".join(lines) + "\n" + note
+
+
+def trees_now(label: str) -> bool:
+    """True for a column measuring this checkout (not the baseline's)."""
+    return not label.endswith("before")
 
 
 def anki_version() -> str:

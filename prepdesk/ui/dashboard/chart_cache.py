@@ -9,11 +9,11 @@ entry is simply no entry: the chart is rendered.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 
 from prepdesk.ui.dashboard.chart_jobs import ChartImage, RenderSize
-from prepdesk.ui.dashboard.chart_panel import write_file
 
 
 class ChartCache:
@@ -46,7 +46,14 @@ class ChartCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if chart.drew:
-                write_file(str(self.folder / f"{chart.key}.png"), chart.image)
-            write_file(str(self.folder / f"{chart.key}.json"), json.dumps(meta).encode("utf-8"))
+                _replace(self.folder / f"{chart.key}.png", chart.image)
+            _replace(self.folder / f"{chart.key}.json", json.dumps(meta).encode("utf-8"))
         except OSError:
             return
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Whole or not at all, but without waiting for the disk (fsync): it is only a cache."""
+    partial = path.with_suffix(path.suffix + ".part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
