@@ -2,8 +2,8 @@
 
 Start-up order: the QApplication and the start-up shell (navigation and the dashboard's
 frame) come first and are painted before the store, the ORM and the pages are imported;
-the chart worker processes start next; then the data is opened and the main window
-replaces the shell.
+then the data is opened and the main window replaces the shell; the chart worker
+processes start once the dashboard's numbers are shown.
 """
 
 from __future__ import annotations
@@ -92,9 +92,6 @@ class GuiSession(QObject):
         self._reminders: object = None
 
     def open(self) -> None:
-        from prepdesk.ui.dashboard.chart_renderer import chart_renderer
-
-        chart_renderer()  # the workers start (and import matplotlib) while the data opens
         from prepdesk.store.repositories.settings import SettingsRepository
         from prepdesk.ui.backup_scheduler import BackupScheduler
         from prepdesk.ui.main_window import MainWindow

@@ -74,6 +74,7 @@ class DashboardPage(QWidget):
         self._scheduled = False
         self._drawing = False
         self._loading_numbers = False
+        self._numbers_seen = False
         self._pending: set[str] = set()  # charts being loaded or rendered now
         self._visible_pending: set[str] = set()
         self._cache = ChartCache(ops.db.paths.root)
@@ -161,7 +162,10 @@ class DashboardPage(QWidget):
         self._scheduled = False
         if self._dirty_numbers and not self._loading_numbers:
             self._refresh_numbers()
-        if self._dirty_charts and not self._drawing:
+        # At start-up the charts wait for the numbers (the cached images are on screen
+        # meanwhile): the chart workers would otherwise compete with them for the CPU.
+        numbers_first = self._loading_numbers and not self._numbers_seen
+        if self._dirty_charts and not self._drawing and not numbers_first:
             self._load_charts()
 
     # numbers ------------------------------------------------------------------------------
@@ -193,13 +197,16 @@ class DashboardPage(QWidget):
             if "rehearsals" in dirty:
                 self.today.show_rehearsals(rehearsals)
             self._loading_numbers = False
+            self._numbers_seen = True
             self.numbers_shown.emit()
-            if self._dirty_numbers:
+            if self._dirty_numbers or self._dirty_charts:
                 self._schedule()
 
         def failed(message: str) -> None:
             self.countdown.what.setText(f"Could not read your data: {message}")
             self._loading_numbers = False
+            self._numbers_seen = True
+            self._schedule()
 
         self._start(lambda: self._ops.read(read), show, failed)
 
