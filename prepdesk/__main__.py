@@ -1,5 +1,8 @@
+import multiprocessing
 import sys
 
-from prepdesk.cli import main
+if __name__ == "__main__":  # the chart worker processes import this module too
+    multiprocessing.freeze_support()
+    from prepdesk.cli import main
 
-sys.exit(main())
+    sys.exit(main())

@@ -1,29 +1,32 @@
-"""Start the GUI: one instance per data folder, open the data, show the window."""
+"""Start the GUI: one instance per data folder, open the data, show the window.
+
+Start-up order: the QApplication and the start-up shell (navigation and the dashboard's
+frame) come first and are painted before the store, the ORM and the pages are imported;
+then the data is opened and the main window replaces the shell; the chart worker
+processes start once the dashboard's numbers are shown.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from prepdesk import __version__
-from prepdesk.store.backup_policy import automatic_backup
-from prepdesk.store.errors import StoreError
 from prepdesk.store.folder_access import lock_refusal
 from prepdesk.store.paths import DataPaths
-from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.background import finish_background_work
-from prepdesk.ui.backup_scheduler import BackupScheduler
-from prepdesk.ui.error_report import ErrorReporter
-from prepdesk.ui.first_run.start import offer_first_run_if_due
 from prepdesk.ui.icons import app_icon
-from prepdesk.ui.main_window import MainWindow
-from prepdesk.ui.operations import Operations
 from prepdesk.ui.qt_platform import platform_problem
-from prepdesk.ui.reminders import start_tray_reminders
-from prepdesk.ui.single_instance import InstanceLock, RaiseServer, ask_running_instance_to_raise
-from prepdesk.ui.startup import open_database_interactively
+from prepdesk.ui.single_instance import InstanceLock, ask_running_instance_to_raise
+from prepdesk.ui.start_shell import FirstPaint, StartShell
 from prepdesk.ui.theme import theme_manager
+
+if TYPE_CHECKING:
+    from prepdesk.ui.main_window import MainWindow
+    from prepdesk.ui.operations import Operations
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -46,6 +49,20 @@ def run_gui(paths: DataPaths) -> int:
         print(problem, file=sys.stderr)
         return 1
     app = make_application()
+    started = start_gui(paths)
+    if isinstance(started, int):
+        return started
+    try:
+        return app.exec()
+    finally:
+        started.shut_down()
+
+
+def start_gui(paths: DataPaths) -> GuiSession | int:
+    """Take the data folder's lock and start opening it; an exit code when that is refused.
+
+    The window comes in the event loop (`GuiSession.window_ready`); run `app.exec()`.
+    """
     lock = InstanceLock(paths.lock)
     if not lock.acquire():
         # Never open the database: the running instance (if any) owns it.
@@ -57,47 +74,90 @@ def run_gui(paths: DataPaths) -> int:
             None, "prepdesk cannot open this data folder", lock_refusal(paths, lock.owner_pid())
         )
         return 1
-    try:
-        db = open_database_interactively(paths)
+    shell = StartShell()
+    session = GuiSession(paths, lock, shell)
+    shell.first_paint.painted.connect(session.open)
+    shell.show()
+    return session
+
+
+class GuiSession(QObject):
+    """One run of the window on one data folder: open, show, and shut down in order."""
+
+    window_ready = Signal(object)  # the MainWindow, shown
+
+    def __init__(self, paths: DataPaths, lock: InstanceLock, shell: StartShell) -> None:
+        super().__init__()
+        self.paths = paths
+        self.lock = lock
+        self.shell = shell
+        self.window: MainWindow | None = None
+        self.ops: Operations | None = None
+        self._reminders: object = None
+
+    def open(self) -> None:
+        from prepdesk.store.repositories.settings import SettingsRepository
+        from prepdesk.ui.backup_scheduler import BackupScheduler
+        from prepdesk.ui.error_report import ErrorReporter
+        from prepdesk.ui.first_run.start import offer_first_run_if_due
+        from prepdesk.ui.main_window import MainWindow
+        from prepdesk.ui.operations import Operations
+        from prepdesk.ui.reminders import start_tray_reminders
+        from prepdesk.ui.single_instance import RaiseServer
+        from prepdesk.ui.startup import open_database_interactively
+
+        db = open_database_interactively(self.paths, self.shell)
         if db is None:
-            return 1
-        ops = Operations(db)
-        errors = ErrorReporter(paths, app)
+            self.shell.close()
+            QApplication.exit(1)
+            return
+        ops = self.ops = Operations(db)
+        errors = ErrorReporter(self.paths, QApplication.instance())
         errors.install()  # an exception in any slot shows a dialog and is logged
+        window = self.window = MainWindow(ops)
+        server = RaiseServer(self.paths.root, window)
+        server.raise_requested.connect(lambda: _bring_forward(window))
+        backups = ops.read(lambda s: SettingsRepository(s).all())
+        if backups["auto_backup_enabled"]:
+            scheduler = BackupScheduler(
+                lambda: ops.db.paths,
+                window,
+                interval_ms=int(backups["auto_backup_interval_minutes"]) * 60_000,
+            )
+            scheduler.finished.connect(lambda _result: window.last_backup.refresh())
+            scheduler.start()
+        window.show()
+        offer_first_run_if_due(ops, window)
+        FirstPaint(window).painted.connect(self._close_shell)
+        self._reminders = start_tray_reminders(window.ops, window)
+        self.window_ready.emit(window)
+
+    def _close_shell(self) -> None:
+        self.shell.close()
+        self.shell.deleteLater()
+
+    def shut_down(self) -> None:
         try:
-            window = MainWindow(ops)
-            server = RaiseServer(paths.root, window)
-            server.raise_requested.connect(lambda: _bring_forward(window))
-            backups = ops.read(lambda s: SettingsRepository(s).all())
-            if backups["auto_backup_enabled"]:
-                scheduler = BackupScheduler(
-                    lambda: ops.db.paths,
-                    window,
-                    interval_ms=int(backups["auto_backup_interval_minutes"]) * 60_000,
-                )
-                scheduler.finished.connect(lambda _result: window.last_backup.refresh())
-                scheduler.start()
-            window.show()
-            offer_first_run_if_due(ops, window)
-            reminders = start_tray_reminders(window.ops, window)
-            try:
-                return app.exec()
-            finally:
-                if reminders is not None:
-                    reminders.service.stop()
-        finally:
+            if self.ops is None:
+                return
+            reminders = self._reminders
+            if reminders is not None:
+                reminders.service.stop()  # type: ignore[attr-defined]
             # Let a running backup or export finish before its database goes away.
             finish_background_work()
             # A restore may have swapped the database; close the one open now.
-            ops.db.close()
+            self.ops.db.close()
+            from prepdesk.store.backup_policy import automatic_backup
+            from prepdesk.store.errors import StoreError
+
             # Backed up only when quick_check passes: a damaged file never rotates out
             # the good backups.
             try:
-                automatic_backup(paths, "quit")
+                automatic_backup(self.paths, "quit")
             except StoreError as exc:
                 print(f"prepdesk: the backup on quit failed: {exc}", file=sys.stderr)
-    finally:
-        lock.release()
+        finally:
+            self.lock.release()
 
 
 def _bring_forward(window: MainWindow) -> None:

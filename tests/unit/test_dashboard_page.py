@@ -125,7 +125,8 @@ def test_every_chart_shows_a_helpful_empty_state_on_an_empty_database(qtbot, ops
     assert page.welcome.plan_button.isDefault()
     for key, panel in page.charts.items():
         assert panel.is_empty, key
-        assert panel.canvas is None or panel.canvas.isHidden(), key  # never empty axes
+        # isHidden, not isVisible: the welcome panel stands in for the whole frame.
+        assert panel.image.isHidden(), key  # never empty axes
         assert not panel.placeholder.isHidden(), key
         assert len(panel.placeholder.text()) > 60, key
         assert "TODO" not in panel.placeholder.text()
@@ -153,8 +154,8 @@ def test_every_chart_draws_on_demo_data(qtbot, demo_ops):
     page = show(qtbot, DashboardPage(demo_ops))
     for key, panel in page.charts.items():
         assert not panel.is_empty, key
-        assert panel.canvas.isVisible(), key
-        assert panel.figure.axes, key
+        assert panel.image.isVisible(), key
+        assert not panel.image.pixmap.isNull(), key
     assert "day" in page.countdown.remaining.text()
     assert "/ 100" in page.readiness.score.text()
     now = datetime.now(UTC)
@@ -178,8 +179,9 @@ def test_saving_a_chart_writes_valid_png_and_svg(qtbot, demo_ops, tmp_path):
     page = show(qtbot, DashboardPage(demo_ops))
     panel = page.charts["mastery-by-area"]
     png, svg = tmp_path / "chart.png", tmp_path / "chart.svg"
-    panel.save(str(png), "png")
-    panel.save(str(svg), "svg")
+    for path, fmt in ((png, "png"), (svg, "svg")):
+        with qtbot.waitSignal(panel.saved, timeout=30_000):
+            panel.save(str(path), fmt)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert png.stat().st_size > 5_000
     text = svg.read_text(encoding="utf-8")
@@ -187,31 +189,127 @@ def test_saving_a_chart_writes_valid_png_and_svg(qtbot, demo_ops, tmp_path):
     assert "Mathematics" in text
 
 
-def test_clicking_an_area_bar_opens_the_topics_page(qtbot, demo_ops):
+def open_dashboard(qtbot, ops):
     from prepdesk.ui.main_window import MainWindow
 
-    window = MainWindow(demo_ops)
+    window = MainWindow(ops)
     qtbot.addWidget(window)
     page = window.page("dashboard")
     assert isinstance(page, DashboardPage)
     with qtbot.waitSignal(page.charts_drawn, timeout=30_000):
         window.show_page("dashboard")
         window.show()
-    panel = page.charts["mastery-by-area"]
-    qtbot.waitUntil(panel.canvas.isVisible)
-    bar = next(p for p in panel.figure.axes[0].patches if p.get_gid() == "ml")
-    panel.canvas.draw()
-    extent = bar.get_window_extent()
-    x, y = (extent.x0 + extent.x1) / 2, (extent.y0 + extent.y1) / 2
-    ratio = panel.canvas.device_pixel_ratio
-    point = QPoint(int(x / ratio), int(panel.canvas.height() - y / ratio))
+    qtbot.waitUntil(page.is_idle, timeout=30_000)
+    return window, page
+
+
+def click_area_bar(qtbot, page: DashboardPage, area: str) -> None:
+    """Click the middle of `area`'s bar, found where the renderer says it drew it."""
+    view = page.charts["mastery-by-area"].image
+    qtbot.waitUntil(view.isVisible)
+    _gid, left, top, right, bottom = next(hit for hit in view.hits if hit[0] == area)
+    scale_x = view.width() / view.image_size.width
+    scale_y = view.height() / view.image_size.height
+    point = QPoint(int((left + right) / 2 * scale_x), int((top + bottom) / 2 * scale_y))
     with qtbot.waitSignal(page.topics_requested) as requested:
-        qtbot.mouseClick(panel.canvas, Qt.MouseButton.LeftButton, pos=point)
-    assert requested.args == ["ml"]
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=point)
+    assert requested.args == [area]
+
+
+def test_clicking_an_area_bar_opens_the_topics_page(qtbot, demo_ops):
+    window, page = open_dashboard(qtbot, demo_ops)
+    click_area_bar(qtbot, page, "ml")
     assert window.current_page_key() == "topics"
     topics = window.page("topics")
     assert topics.tree.visible_area_keys() == ["ml"]
     assert topics.area_filter.currentText() == "Machine-learning concepts"
+
+
+def test_clicking_an_area_bar_still_opens_topics_after_a_redraw(qtbot, demo_ops):
+    window, page = open_dashboard(qtbot, demo_ops)
+    panel = page.charts["mastery-by-area"]
+    drawn = panel.draw_count
+
+    def rate_ml(session) -> None:
+        for topic in session.scalars(select(Topic).where(Topic.area.has(key="ml"))):
+            session.add(Rating(topic_id=topic.id, level=5, rated_at=datetime.now(UTC)))
+
+    with qtbot.waitSignal(page.charts_drawn, timeout=30_000):
+        demo_ops.write(rate_ml)  # the chart is rendered again
+    qtbot.waitUntil(page.is_idle, timeout=30_000)
+    assert panel.draw_count == drawn + 1
+    window.resize(window.width() - 120, window.height())  # and again, at the new size
+    qtbot.waitUntil(lambda: panel.draw_count == drawn + 2, timeout=30_000)
+    qtbot.waitUntil(page.is_idle, timeout=30_000)
+    click_area_bar(qtbot, page, "ml")
+    assert window.current_page_key() == "topics"
+    assert window.page("topics").tree.visible_area_keys() == ["ml"]
+
+
+def test_chart_images_are_reused_while_their_data_is_unchanged(qtbot, demo_ops):
+    page = show(qtbot, DashboardPage(demo_ops))
+    first = {key: panel.chart for key, panel in page.charts.items()}
+    assert (demo_ops.db.paths.root / "cache" / "charts" / "mastery-by-area.png").is_file()
+    page.close()
+
+    again = DashboardPage(demo_ops)  # as when prepdesk starts again on the same data
+    for key, panel in again.charts.items():
+        assert panel.chart is not None and panel.chart.data_hash == first[key].data_hash, key
+        assert not panel.image.pixmap.isNull() or panel.is_empty, key  # shown before any render
+    counts = {key: panel.draw_count for key, panel in again.charts.items()}
+    show(qtbot, again)
+    assert {key: panel.draw_count for key, panel in again.charts.items()} == counts
+
+    with qtbot.waitSignal(again.charts_drawn, timeout=30_000):
+        demo_ops.write(
+            lambda s: s.add(StudySession(topic_id=1, started_at=datetime.now(UTC), minutes=90))
+        )
+    qtbot.waitUntil(again.is_idle, timeout=30_000)
+    redrawn = {key for key, panel in again.charts.items() if panel.draw_count != counts[key]}
+    assert redrawn == {"weekly-hours", "activity"}
+    assert again.charts["weekly-hours"].chart.data_hash != first["weekly-hours"].data_hash
+
+
+def test_the_wheel_over_a_chart_scrolls_the_dashboard(qtbot, demo_ops):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    _window, page = open_dashboard(qtbot, demo_ops)
+    scroll = page.findChild(QScrollArea)
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    view = page.charts["mastery-by-area"].image
+    centre = QPointF(view.width() / 2, view.height() / 2)
+    wheel = QWheelEvent(
+        centre,
+        view.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, -120),  # one notch towards the user: scroll down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    # What Qt does with the window system's wheel event: offer it to the widget under
+    # the pointer, then to each parent in turn while it is ignored.
+    receiver = view
+    while receiver is not None:
+        wheel.setAccepted(True)
+        QApplication.sendEvent(receiver, wheel)
+        if wheel.isAccepted():
+            break
+        receiver = receiver.parentWidget()
+    assert receiver is scroll.viewport()  # the chart let it through to the page
+    assert bar.value() > 0
+
+
+def test_no_window_but_the_main_window_appears_at_start_up(qtbot, demo_ops):
+    from PySide6.QtWidgets import QApplication
+
+    window, _page = open_dashboard(qtbot, demo_ops)
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert shown == [window]
 
 
 def test_open_checklist_on_the_dashboard_opens_the_next_stages_checklist_window(qtbot, demo_ops):

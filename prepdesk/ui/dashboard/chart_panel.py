@@ -1,24 +1,20 @@
-"""One dashboard chart: a title, then either a matplotlib canvas or a helpful empty state.
+"""One dashboard chart: a title, then the chart's image or a helpful empty state.
 
-matplotlib is imported only when the first chart is drawn (after the window's first
-paint); until then the panel is a light placeholder of the same size.
+The image is a PNG rendered in the chart worker process. While the panel is being
+resized the last image is scaled to fit; the page renders again once the size settles.
+A click on a clickable element (an area's bar) is found through the hit boxes that
+came with the image; the mouse wheel is left to the page, which scrolls.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
-from functools import cache
-from typing import Any
-
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QLabel,
     QMenu,
-    QMessageBox,
     QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
@@ -26,34 +22,65 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.io.export_target import write_export
-from prepdesk.store.errors import StoreError
-from prepdesk.ui.dashboard.chart_render import RenderedChart, RenderSize
+from prepdesk.ui.dashboard.chart_jobs import ChartImage, HitBox, RenderSize
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
-# draw(figure, data, style) -> True if it drew something, False for "nothing to show".
-DrawFunction = Callable[[Any, Any, ChartStyle], bool]
 
+class ChartImageView(QWidget):
+    """Paints the chart's pixmap, scaled to the widget while a resize has not settled."""
 
-@cache
-def _canvas_class() -> type:
-    """FigureCanvasQTAgg that redraws on the GUI thread only when its size changed."""
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    clicked = Signal(str)  # the gid under a click
 
-    class PrerenderedCanvas(FigureCanvasQTAgg):
-        def draw_idle(self) -> None:
-            width, height = self.figure.bbox.size
-            if self._lastKey == (width, height, self.figure.dpi):
-                return  # the pixels from the worker's render are current
-            super().draw_idle()
+    def __init__(self, height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pixmap = QPixmap()
+        self.hits: tuple[HitBox, ...] = ()
+        self.image_size = RenderSize(0, height, 1.0)
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
 
-    return PrerenderedCanvas
+    def show_image(self, chart: ChartImage) -> None:
+        pixmap = QPixmap()
+        pixmap.loadFromData(chart.image, "PNG")
+        pixmap.setDevicePixelRatio(chart.size.pixel_ratio)
+        self.pixmap, self.hits, self.image_size = pixmap, chart.hits, chart.size
+        self.update()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.pixmap.isNull():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(QRectF(self.rect()), self.pixmap, QRectF(self.pixmap.rect()))
 
-CHART_HEIGHT = 250
+    def hit_at(self, position: QPointF) -> str:
+        """The gid of the element under `position` (widget pixels), or ""."""
+        if not self.image_size.width or not self.width():
+            return ""
+        x = position.x() * self.image_size.width / self.width()
+        y = position.y() * self.image_size.height / self.height()
+        for gid, left, top, right, bottom in self.hits:
+            if left <= x <= right and top <= y <= bottom:
+                return gid
+        return ""
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        shape = Qt.CursorShape.PointingHandCursor if self.hit_at(event.position()) else None
+        self.setCursor(shape or Qt.CursorShape.ArrowCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        gid = self.hit_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and gid:
+            self.clicked.emit(gid)
+            return
+        super().mousePressEvent(event)
 
 
 class ChartPanel(QFrame):
     picked = Signal(str)  # the gid of a clicked chart element (e.g. an area key)
+    save_requested = Signal(str, str)  # path, format: the page renders it for the file
+    saved = Signal(str)  # the path written
 
     def __init__(
         self,
@@ -61,90 +88,75 @@ class ChartPanel(QFrame):
         title: str,
         empty_message: str,
         parent: QWidget | None = None,
-        height: int = CHART_HEIGHT,
+        height: int = 220,
     ) -> None:
         super().__init__(parent)
         self.key = key
         self.title = title
         self.empty_message = empty_message
-        self._height = height
-        self.figure: Any = None
-        self.canvas: Any = None
+        self.chart: ChartImage | None = None  # what the panel shows now
         self.is_empty = True
         self.draw_count = 0
         self.setObjectName(f"chart-{key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        heading = QLabel(title)
+        heading = QLabel(title, self)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
+        # The stack is in the panel's layout before any widget joins it, and every
+        # widget has the panel as parent: none is ever shown as a window of its own.
         self._stack = QStackedLayout()
-        self.placeholder = QLabel("Loading chart…")
+        layout.addLayout(self._stack)
+        self.placeholder = QLabel("Loading chart…", self)
         self.placeholder.setObjectName("chartMessage")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setMinimumHeight(height)
+        self.placeholder.setFixedHeight(height)
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._stack.addWidget(self.placeholder)
-        layout.addLayout(self._stack)
+        self.image = ChartImageView(height, self)
+        self.image.setAccessibleName(f"{title} chart")
+        self.image.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.image.customContextMenuRequested.connect(self._show_menu)
+        self.image.clicked.connect(self.picked)
+        self._stack.addWidget(self.image)
+        self._stack.setCurrentWidget(self.placeholder)
+        self._height = height
 
     def render_size(self) -> RenderSize:
         """The size the next render should have: the panel's chart area right now."""
-        area = self.canvas if self.canvas is not None else self.placeholder
-        return RenderSize(area.width(), self._height, self.devicePixelRatioF())
+        shown = self._stack.currentWidget()  # the stack sizes only the widget it shows
+        width = shown.width() if shown is not None else self.width()
+        return RenderSize(width, self._height, self.devicePixelRatioF())
 
-    def style(self) -> ChartStyle:
+    def chart_style(self) -> ChartStyle:
         return ChartStyle.from_palette(self.palette())
 
-    def adopt(self, rendered: RenderedChart) -> bool:
-        """Show a chart rasterised on a worker thread; cheap enough for the GUI thread.
+    def known_hash(self) -> str:
+        return self.chart.data_hash if self.chart is not None else ""
 
-        False when the panel changed size since the render started (the layout was
-        still settling): the caller renders again rather than redraw here.
-        """
-        if rendered.drew and rendered.size != self.render_size():
-            return False
+    def adopt(self, chart: ChartImage) -> None:
+        """Show a chart image from the worker (or the cache)."""
+        if chart.unchanged:
+            return
         self.draw_count += 1
-        self.is_empty = not rendered.drew
-        if not rendered.drew:
+        self.chart = chart
+        self.is_empty = not chart.drew
+        if not chart.drew:
             self.placeholder.setText(self.empty_message)
             self._stack.setCurrentWidget(self.placeholder)
-            if self.figure is not None:
-                self.figure.clear()
-            return True
-        figure = rendered.figure
-        if self.canvas is None:
-            self.canvas = _canvas_class()(figure)
-            self.canvas.setParent(self)
-            self.canvas.setFixedHeight(self._height)
-            self.canvas.setAccessibleName(f"{self.title} chart")
-            self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            self.canvas.customContextMenuRequested.connect(self._show_menu)
-            self.canvas.mpl_connect("pick_event", self._on_pick)
-            self._stack.addWidget(self.canvas)
-        else:
-            figure.set_canvas(self.canvas)
-            self.canvas.figure = figure
-        # The worker's renderer already holds this figure's pixels at this size.
-        self.canvas.renderer = rendered.renderer
-        self.canvas._lastKey = rendered.key
-        self.figure = figure
-        self._stack.setCurrentWidget(self.canvas)
-        self.canvas.update()
-        return True
+            return
+        self.image.show_image(chart)
+        self._stack.setCurrentWidget(self.image)
 
     def show_error(self, message: str) -> None:
         self.is_empty = True
+        self.chart = None
         self.placeholder.setText(f"This chart could not be drawn: {message}")
         self._stack.setCurrentWidget(self.placeholder)
-
-    def _on_pick(self, event: Any) -> None:
-        gid = event.artist.get_gid()
-        if gid:
-            self.picked.emit(str(gid))
 
     # saving ------------------------------------------------------------------------------
 
@@ -155,7 +167,7 @@ class ChartPanel(QFrame):
             action.setEnabled(not self.is_empty)
             action.triggered.connect(lambda _=False, f=fmt: self.ask_and_save(f))
             menu.addAction(action)
-        menu.popup(self.canvas.mapToGlobal(position))
+        menu.popup(self.image.mapToGlobal(position))
 
     def ask_and_save(self, fmt: str) -> None:
         suggested = f"{self.key}.{fmt}"
@@ -163,13 +175,13 @@ class ChartPanel(QFrame):
             self, f"Save {self.title}", suggested, f"{fmt.upper()} image (*.{fmt})"
         )
         if path:
-            try:
-                self.save(path, fmt)
-            except StoreError as exc:  # a refused target, a full disk, a read-only folder
-                QMessageBox.warning(self, f"{self.title} not saved", str(exc))
+            self.save(path, fmt)  # a failure (a refused target, a full disk) is told there
 
     def save(self, path: str, fmt: str) -> None:
-        """Write the chart to `path` atomically (the old file stays until the new is whole)."""
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format=fmt, dpi=150 if fmt == "png" else None)
-        write_export(path, buffer.getvalue(), None)
+        """Ask the page to render this chart for the file; `saved` says when it is written."""
+        self.save_requested.emit(path, fmt)
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write `data` to `path` with the one atomic writer, after the target check."""
+    write_export(path, data, None)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QColor, QPalette
+if TYPE_CHECKING:  # the chart worker process uses ChartStyle without Qt
+    from PySide6.QtGui import QColor, QPalette
 
 # Okabe–Ito: distinguishable with colour-blindness, readable on light and dark grounds.
 SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
@@ -13,7 +14,7 @@ DIFFICULTY_COLORS = {"easy": "#009E73", "medium": "#E69F00", "hard": "#D55E00"}
 
 
 def _hex(color: QColor) -> str:
-    return color.name(QColor.NameFormat.HexRgb)
+    return color.name()  # #rrggbb
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class ChartStyle:
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> ChartStyle:
+        from PySide6.QtGui import QColor, QPalette
+
         window = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.WindowText)
         dark = window.lightness() < text.lightness()

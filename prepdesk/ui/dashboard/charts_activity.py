@@ -10,8 +10,8 @@ import textwrap
 from datetime import timedelta
 from typing import Any
 
+from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.store.repositories.dashboard_stats import (
-    DIFFICULTIES,
     DailyMinutes,
     ProblemWeeks,
     StoryCoverage,

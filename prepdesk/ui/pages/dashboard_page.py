@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from prepdesk.core.readiness import Readiness, readiness
 from prepdesk.store.changes import Change
@@ -24,11 +25,13 @@ from prepdesk.store.repositories.dashboard_summary import DashboardSummaryReposi
 from prepdesk.store.repositories.outlook import dashboard_outlook
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.clock import system_clock
-from prepdesk.ui.dashboard.chart_panel import ChartPanel
-from prepdesk.ui.dashboard.chart_render import RenderedChart, RenderSize, render_chart
+from prepdesk.ui.dashboard.chart_cache import ChartCache
+from prepdesk.ui.dashboard.chart_jobs import ChartImage, ChartJob
+from prepdesk.ui.dashboard.chart_panel import ChartPanel, write_file
+from prepdesk.ui.dashboard.chart_renderer import chart_renderer
 from prepdesk.ui.dashboard.chart_specs import CHARTS
-from prepdesk.ui.dashboard.chart_style import ChartStyle
 from prepdesk.ui.dashboard.countdown_panel import CountdownData, CountdownPanel
+from prepdesk.ui.dashboard.frame import dashboard_frame
 from prepdesk.ui.dashboard.readiness_panel import ReadinessPanel
 from prepdesk.ui.dashboard.today_card import REHEARSALS_DEPEND_ON, TodayCard
 from prepdesk.ui.dashboard.welcome import DashboardWelcome
@@ -50,6 +53,7 @@ NUMBER_DEPENDENCIES = {
 # The plan's outlook under the readiness score also follows study time and practice.
 NUMBER_DEPENDENCIES["readiness"] |= Change.SESSIONS | Change.PROBLEMS
 COUNTDOWN_TICK_MS = 60_000
+RESIZE_SETTLE_MS = 250
 # Tasks outlive the page that started them (their signals must exist until they end).
 
 
@@ -60,6 +64,7 @@ class DashboardPage(Page):
     topics_requested = Signal(str)  # an area key ("" for all): show the Topics page
     rehearsals_requested = Signal()  # show the Stories page's Practice tab
     numbers_shown = Signal()
+    visible_charts_shown = Signal()  # every chart in view is current
     charts_drawn = Signal()  # every chart that was due a redraw has been drawn
 
     def __init__(
@@ -81,7 +86,10 @@ class DashboardPage(Page):
         self._scheduled = False
         self._drawing = False
         self._loading_numbers = False
-        self._queue: list[tuple[str, Any]] = []
+        self._numbers_seen = False
+        self._pending: set[str] = set()  # charts being loaded or rendered now
+        self._visible_pending: set[str] = set()
+        self._cache = ChartCache(ops.db.paths.root)
         self._countdown_data: CountdownData | None = None
 
         self.countdown = CountdownPanel()
@@ -89,46 +97,19 @@ class DashboardPage(Page):
         self.readiness = ReadinessPanel()
         self.today = TodayCard(ops)
         self.today.rehearsals_requested.connect(self.rehearsals_requested)
-        top = QHBoxLayout()
-        top.addWidget(self.countdown, 3)
-        top.addWidget(self.readiness, 4)
-        top.addWidget(self.today, 4)
-
         self.charts: dict[str, ChartPanel] = {}
-        grid = QGridLayout()
-        grid.setSpacing(10)
-        row = column = 0
         for spec in CHARTS:
             panel = ChartPanel(spec.key, spec.title, spec.empty_message, height=spec.height)
+            panel.save_requested.connect(lambda path, fmt, p=panel: self._save_chart(p, path, fmt))
+            cached = self._cache.load(spec.key)
+            if cached is not None:  # the last image, shown at once; checked after first paint
+                panel.adopt(cached)
             self.charts[spec.key] = panel
-            if spec.wide:
-                if column:
-                    row, column = row + 1, 0
-                grid.addWidget(panel, row, 0, 1, 2)
-                row += 1
-            else:
-                grid.addWidget(panel, row, column)
-                row, column = (row, 1) if column == 0 else (row + 1, 0)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
         self.charts["mastery-by-area"].picked.connect(self.topics_requested)
-
-        content = QWidget()
-        content.setObjectName("dashboardContent")
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(12, 12, 12, 12)
-        inner.setSpacing(10)
-        inner.addLayout(top)
-        inner.addLayout(grid)
-        inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        # The content is always taller than the window; a scroll bar that never comes
-        # and goes keeps chart widths stable, so renders made off-thread stay valid.
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        scroll.setAccessibleName("Dashboard")
+        scroll = dashboard_frame(
+            [(self.countdown, 3), (self.readiness, 4), (self.today, 4)],
+            [(spec, self.charts[spec.key]) for spec in CHARTS],
+        )
         self.content_scroll = scroll
         self.welcome = DashboardWelcome(ops.db.paths.root)  # the empty dashboard's next step
         self.welcome.hide()
@@ -143,6 +124,10 @@ class DashboardPage(Page):
         self._tick = QTimer(self)
         self._tick.setInterval(COUNTDOWN_TICK_MS)
         self._tick.timeout.connect(self._tick_countdown)
+        self._resize_settled = QTimer(self)
+        self._resize_settled.setSingleShot(True)
+        self._resize_settled.setInterval(RESIZE_SETTLE_MS)
+        self._resize_settled.timeout.connect(self._after_resize)
 
     def _trigger(self, action_name: str) -> None:
         action = getattr(self.window(), action_name, None)
@@ -184,7 +169,14 @@ class DashboardPage(Page):
 
     def is_idle(self) -> bool:
         """True when nothing is waiting to be refreshed or drawn."""
-        return not (self._scheduled or self._drawing or self._dirty_numbers or self._dirty_charts)
+        return not (
+            self._scheduled
+            or self._drawing
+            or self._loading_numbers
+            or self._dirty_numbers
+            or self._dirty_charts
+            or self._resize_settled.isActive()
+        )
 
     def _schedule(self) -> None:
         if not self._scheduled:
@@ -195,7 +187,10 @@ class DashboardPage(Page):
         self._scheduled = False
         if self._dirty_numbers and not self._loading_numbers:
             self._refresh_numbers()
-        if self._dirty_charts and not self._drawing:
+        # At start-up the charts wait for the numbers (the cached images are on screen
+        # meanwhile): the chart workers would otherwise compete with them for the CPU.
+        numbers_first = self._loading_numbers and not self._numbers_seen
+        if self._dirty_charts and not self._drawing and not numbers_first:
             self._load_charts()
 
     # numbers ------------------------------------------------------------------------------
@@ -231,13 +226,16 @@ class DashboardPage(Page):
             if "rehearsals" in dirty:
                 self.today.show_rehearsals(rehearsals)
             self._loading_numbers = False
+            self._numbers_seen = True
             self.numbers_shown.emit()
-            if self._dirty_numbers:
+            if self._dirty_numbers or self._dirty_charts:
                 self._schedule()
 
         def failed(message: str) -> None:
             self.countdown.what.setText(f"Could not read your data: {message}")
             self._loading_numbers = False
+            self._numbers_seen = True
+            self._schedule()
 
         self._start(lambda: self._ops.read(read), show, failed)
 
@@ -257,63 +255,85 @@ class DashboardPage(Page):
 
     # charts -------------------------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._started:
+            self._resize_settled.start()  # images scale meanwhile; render once it settles
+
+    def _after_resize(self) -> None:
+        for key, panel in self.charts.items():
+            chart = panel.chart
+            if chart is not None and chart.drew and chart.size != panel.render_size():
+                self._dirty_charts.add(key)
+        if self._dirty_charts and self.isVisible():
+            self._schedule()
+
+    def _visible_first(self, keys: set[str]) -> list[str]:
+        order = [spec.key for spec in CHARTS if spec.key in keys]
+        return sorted(order, key=lambda key: self.charts[key].visibleRegion().isEmpty())
+
     def _load_charts(self) -> None:
         keys, self._dirty_charts = set(self._dirty_charts), set()
         self._drawing = True
-        today = self.today_date()
-        now = self._clock()
-        specs = [spec for spec in CHARTS if spec.key in keys]
-        # Sizes and colours are read here, on the GUI thread; the worker touches no widget.
-        jobs = [
-            (spec, self.charts[spec.key].render_size(), self.charts[spec.key].style())
-            for spec in specs
-        ]
+        today, now = self.today_date(), self._clock()
+        database = self._ops.db.paths.database
+        renderer = chart_renderer()
+        for key in self._visible_first(keys):
+            panel = self.charts[key]
+            if not panel.visibleRegion().isEmpty():
+                self._visible_pending.add(key)
+            self._pending.add(key)
+            job = ChartJob(
+                database,
+                key,
+                today,
+                now,
+                panel.render_size(),
+                panel.chart_style(),
+                panel.known_hash(),
+            )
+            renderer.submit(job, partial(self._chart_done, key), owner=self)
 
-        def load() -> list[tuple[str, Any]]:
-            def read(session: Any) -> list[tuple[str, Any, RenderSize, ChartStyle]]:
-                upcoming = DashboardSummaryRepository(session).next_interview(now)
-                interview = upcoming.at.astimezone().date() if upcoming else None
-                return [
-                    (spec.key, spec.load(session, today, interview), size, style)
-                    for spec, size, style in jobs
-                ]
-
-            loaded = self._ops.read(read)
-            draws = {spec.key: spec.draw for spec in specs}
-            rendered: list[tuple[str, Any]] = []
-            for key, data, size, style in loaded:
-                try:
-                    rendered.append((key, render_chart(draws[key], data, style, size)))
-                except Exception as exc:  # one broken chart must not stop the others
-                    rendered.append((key, exc))
-            return rendered
-
-        def finished(result: object) -> None:
-            assert isinstance(result, list)
-            self._queue.extend(result)
-            self._draw_next()
-
-        def failed(message: str) -> None:
-            for spec in specs:
-                self.charts[spec.key].show_error(message)
-            self._drawing = False
-
-        self._start(load, finished, failed)
-
-    def _draw_next(self) -> None:
-        """Show one rendered chart, then yield to the event loop before the next."""
-        if self._queue:
-            key, rendered = self._queue.pop(0)
-            if isinstance(rendered, RenderedChart):
-                if not self.charts[key].adopt(rendered):
-                    self._dirty_charts.add(key)  # resized meanwhile: render again
-            else:
-                self.charts[key].show_error(str(rendered))
-        if self._queue:
-            QTimer.singleShot(0, self, self._draw_next)
+    def _chart_done(self, key: str, result: ChartImage | Exception) -> None:
+        panel = self.charts[key]
+        self._pending.discard(key)
+        self._visible_pending.discard(key)
+        if isinstance(result, Exception):
+            panel.show_error(str(result))
+        elif not result.unchanged:
+            panel.adopt(result)
+            self._cache.store(result)
+            if result.drew and result.size != panel.render_size():
+                self._dirty_charts.add(key)  # resized meanwhile: render again
+        if not self._visible_pending:
+            self.visible_charts_shown.emit()
+        if self._pending:
             return
         self._drawing = False
         if self._dirty_charts or self._dirty_numbers:
             self._schedule()
         if not self._dirty_charts:
             self.charts_drawn.emit()
+
+    def _save_chart(self, panel: ChartPanel, path: str, fmt: str) -> None:
+        job = ChartJob(
+            self._ops.db.paths.database,
+            panel.key,
+            self.today_date(),
+            self._clock(),
+            panel.render_size(),
+            panel.chart_style(),
+            save_format=fmt,
+        )
+
+        def done(result: ChartImage | Exception) -> None:
+            try:
+                if isinstance(result, Exception):
+                    raise result
+                write_file(path, result.image)
+            except Exception as exc:  # told to the person, never swallowed
+                QMessageBox.warning(self, "The chart was not saved", f"{path}: {exc}")
+                return
+            panel.saved.emit(path)
+
+        chart_renderer().submit(job, done, owner=self)

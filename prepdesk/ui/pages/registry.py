@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from prepdesk.ui.operations import Operations
-from prepdesk.ui.pages.page import Page
+if TYPE_CHECKING:  # the start-up shell lists the pages before the store is imported
+    from prepdesk.ui.operations import Operations
+    from prepdesk.ui.pages.page import Page
 
-PageFactory = Callable[[Operations], Page]
+PageFactory = Callable[["Operations"], "Page"]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,85 @@
+"""What the window looks like while the data opens: navigation and the dashboard's frame.
+
+Painted before the store, the ORM and the charts are imported (they take most of a
+start-up), so a window is there at once. It is built from the same pieces as the main
+window (the page list, the dashboard frame and its chart panels) and at the same
+geometry; the main window replaces it as soon as it has painted itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QWidget,
+)
+
+from prepdesk.ui.dashboard.chart_panel import ChartPanel
+from prepdesk.ui.dashboard.chart_specs import CHARTS
+from prepdesk.ui.dashboard.frame import dashboard_frame
+from prepdesk.ui.icons import app_icon, icon
+from prepdesk.ui.pages.registry import PAGES
+from prepdesk.ui.qt_settings import ui_settings
+
+MENUS = ("&File", "&Edit", "&View", "&Go", "&Help")
+
+
+class FirstPaint(QObject):
+    """Emits `painted` once, after `widget` has been painted for the first time."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._seen = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._seen:
+            self._seen = True
+            QTimer.singleShot(0, self, self.painted.emit)  # once the window is on screen
+        return False
+
+
+class StartShell(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("prepdesk")
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(QSize(720, 520))
+        for title in MENUS:
+            self.menuBar().addMenu(title).setEnabled(False)
+        navigation = QListWidget()
+        navigation.setObjectName("navigation")
+        navigation.setIconSize(QSize(22, 22))
+        navigation.setSpacing(2)
+        navigation.setFixedWidth(self.fontMetrics().averageCharWidth() * 22)
+        for spec in PAGES:
+            navigation.addItem(QListWidgetItem(icon(spec.icon_name), spec.title))
+        navigation.setCurrentRow(0)
+        numbers = []
+        for stretch in (3, 4, 4):
+            box = QFrame()
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            box.setMinimumHeight(150)
+            numbers.append((box, stretch))
+        charts = [
+            (spec, ChartPanel(spec.key, spec.title, spec.empty_message, height=spec.height))
+            for spec in CHARTS
+        ]
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(navigation)
+        layout.addWidget(dashboard_frame(numbers, charts), 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage("Opening your data…")
+        geometry = ui_settings().value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        self.first_paint = FirstPaint(self)

@@ -1,0 +1,35 @@
+"""Starting the GUI: the shell paints first, then the main window alone replaces it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
+
+from prepdesk.store.demo_setup import install_demo
+from prepdesk.ui.app import GuiSession, start_gui
+from prepdesk.ui.start_shell import StartShell
+
+
+def test_only_the_main_window_is_shown_once_started(qtbot, paths):
+    from datetime import date
+
+    install_demo(paths, force=False, today=date.today())
+    started = start_gui(paths)
+    assert isinstance(started, GuiSession)
+    try:
+        shell = started.shell
+        assert isinstance(shell, StartShell) and shell.isVisible()  # before the data opens
+        assert started.window is None
+        with qtbot.waitSignal(started.window_ready, timeout=60_000) as ready:
+            pass
+        window = ready.args[0]
+        page = window.page("dashboard")
+        qtbot.waitUntil(page.is_idle, timeout=60_000)
+        qtbot.waitUntil(lambda: not isValid(shell), timeout=10_000)  # closed and deleted
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        assert shown == [window]
+    finally:
+        if started.window is not None:
+            started.window.close()
+            started.window.deleteLater()
+        started.shut_down()
