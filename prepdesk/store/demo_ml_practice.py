@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, time, timedelta
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.design_practice import PHASE_KEYS, phase_budgets
-from prepdesk.store.models import DesignPrompt, ReviewCard, TechQuestion
+from prepdesk.store.models import (
+    DesignPrompt,
+    ReviewCard,
+    StudySession,
+    TechQuestion,
+)
+from prepdesk.store.repositories.dashboard_summary import latest_levels
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository
 from prepdesk.store.repositories.reviews import ReviewRepository
 
@@ -94,7 +101,16 @@ def _drill_questions(session: Session, today: date, rng: random.Random) -> None:
     questions = session.scalars(
         select(TechQuestion).where(TechQuestion.builtin.is_(True)).order_by(TechQuestion.id)
     ).all()
-    for question in rng.sample(list(questions), 30):
+    # Only questions on topics the sample person has studied and rated 2 or more: a topic
+    # at 0/5, never studied, with drilled questions (and so a recall) would contradict itself.
+    studied = set(session.scalars(select(StudySession.topic_id).distinct()))
+    latest = cast(list[tuple[int, int]], session.execute(latest_levels()).all())
+    rated = {topic_id for topic_id, level in latest if level >= 2}
+    known = [q for q in questions if q.topics and q.topics[0].id in studied & rated]
+    answerable = [q for q in known if q.topics[0].key in ANSWERS][:3]  # with a written answer
+    others = [q for q in known if q not in answerable]
+    chosen = answerable + rng.sample(others, min(30 - len(answerable), len(others)))
+    for question in chosen:
         topic_key = question.topics[0].key if question.topics else ""
         if topic_key in ANSWERS and not question.answer:
             question.answer = ANSWERS[topic_key]

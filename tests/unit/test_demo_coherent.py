@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
@@ -10,8 +10,9 @@ from prepdesk.core.coding_targets import DEFAULT_CODING_TARGETS, coding_target
 from prepdesk.store import demo_content as text
 from prepdesk.store.demo import fill_demo_data
 from prepdesk.store.first_run import first_run_due
-from prepdesk.store.models import Attempt, Problem, ReviewCard
+from prepdesk.store.models import Attempt, Problem, ReviewCard, Topic
 from prepdesk.store.repositories.dashboard_summary import latest_levels
+from prepdesk.store.repositories.reviews import ReviewRepository
 
 
 def test_the_demo_never_contradicts_itself(db):
@@ -27,8 +28,13 @@ def test_the_demo_never_contradicts_itself(db):
                 )
             )
         )
-        # Not started (0/5) or never rated: never reviewed, so no known recall.
+        # Not started (0/5) or never rated: never reviewed, so no known recall, neither
+        # from the topic's own card nor from drilled questions on it.
         assert all(levels.get(topic_id, 0) > 0 for topic_id in reviewed)
+        topic_ids = list(s.scalars(select(Topic.id)))
+        recall = ReviewRepository(s).recall_at("topic", topic_ids, datetime.now(UTC))
+        unknown = [t for t in topic_ids if levels.get(t, 0) == 0 and recall[t] is not None]
+        assert not unknown
         attempts = s.execute(
             select(Attempt.minutes, Attempt.solved, Attempt.notes, Problem.platform)
             .add_columns(Problem.difficulty)
