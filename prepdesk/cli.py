@@ -87,6 +87,15 @@ def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
     from prepdesk.store.health import check_database
 
     if not paths.database.exists():
+        from prepdesk.store.restore import newest_good_backup
+
+        if paths.backups.is_dir() and newest_good_backup(paths) is not None:
+            from prepdesk.io.cli_errors import refuse
+
+            return refuse(
+                f"{paths.database}: missing, but {paths.backups} holds backups of your data; "
+                "open prepdesk to restore the newest one"
+            )
         print(f"No database yet in {paths.root}: nothing to check.")
         return 0
     problems = check_database(paths.database)

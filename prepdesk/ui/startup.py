@@ -12,6 +12,8 @@ from prepdesk.store.restore import newest_good_backup, restore_backup
 
 def open_database_interactively(paths: DataPaths, parent: QWidget | None = None) -> Database | None:
     """The open database, or None when the user chose to quit (the file untouched)."""
+    if not paths.database.exists() and not _offer_missing_database(paths, parent):
+        return None
     while True:
         try:
             return Database.open(paths)
@@ -73,3 +75,37 @@ def _offer_recovery(paths: DataPaths, exc: CorruptDatabase, parent: QWidget | No
         move_aside(paths)
         return True
     return False
+
+
+def _offer_missing_database(paths: DataPaths, parent: QWidget | None) -> bool:
+    """The database file is gone but backups are here: never start fresh unasked.
+
+    True to go on (restored, or fresh by choice; the backups are kept either way).
+    """
+    backup = newest_good_backup(paths)
+    if backup is None:
+        return True  # a new data folder: nothing to miss
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Your prepdesk database is missing")
+    box.setText(
+        f"There is no database in {paths.root}, but there are backups of your data in "
+        f"{paths.backups}."
+    )
+    box.setInformativeText(
+        "Restore the newest backup, or start with an empty database (the backups are kept "
+        "and can be restored later with File > Restore from backup…)."
+    )
+    restore = box.addButton(
+        f"Restore backup of {backup.taken_at.astimezone():%a %d %b %Y %H:%M}",
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    fresh = box.addButton("Start empty", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        restore_backup(paths, backup.path)
+        return True
+    return clicked is fresh

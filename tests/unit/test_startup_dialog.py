@@ -82,3 +82,54 @@ def test_quit_leaves_the_file_untouched(qtbot, paths):
     click_when_shown(qtbot, "Quit", [])
     assert open_database_interactively(paths) is None
     assert sha256(paths.database) == before
+
+
+def make_missing_database_with_backup(paths):
+    make_damaged_database_with_backup(paths)
+    for suffix in ("", "-wal", "-shm"):
+        (paths.root / (paths.database.name + suffix)).unlink(missing_ok=True)
+
+
+def test_a_missing_database_beside_backups_offers_the_backup(qtbot, paths):
+    """A deleted database file never turns into a silent fresh start."""
+    make_missing_database_with_backup(paths)
+    seen: list[str] = []
+    click_when_shown(qtbot, "Restore backup", seen)
+    db = open_database_interactively(paths)
+    assert db is not None
+    try:
+        with db.transaction() as session:
+            assert session.query(Company).one().name == "Kept in the backup"
+    finally:
+        db.close()
+    assert "no database" in seen[0] and str(paths.backups) in seen[0]
+
+
+def test_a_missing_database_can_start_empty_and_keeps_the_backups(qtbot, paths):
+    make_missing_database_with_backup(paths)
+    backups = sorted(p.name for p in paths.backups.iterdir())
+    seen: list[str] = []
+    click_when_shown(qtbot, "Start empty", seen)
+    db = open_database_interactively(paths)
+    assert db is not None
+    try:
+        with db.transaction() as session:
+            assert session.query(Company).count() == 0
+    finally:
+        db.close()
+    assert set(backups) <= {p.name for p in paths.backups.iterdir()}
+
+
+def test_a_new_folder_asks_nothing(qtbot, paths):
+    db = open_database_interactively(paths)  # no backups: a first start, no question
+    assert db is not None
+    db.close()
+
+
+def test_check_says_the_database_is_missing_beside_backups(paths, capsys):
+    from prepdesk.cli import main
+
+    make_missing_database_with_backup(paths)
+    assert main(["--data-dir", str(paths.root), "check"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "missing" in err[0] and "backups" in err[0]
