@@ -51,12 +51,13 @@ SESSIONS = (
         "Velocity features need their infra cost stated.",
     ),
 )
+# The sample person's written answers, for the built-in questions with these exact texts.
 ANSWERS = {
-    "math.information-theory": (
+    "Why is cross-entropy the natural loss for classification?": (
         "Cross-entropy $H(p, q) = -\\sum_x p(x) \\log q(x)$ is the negative log-likelihood "
         "of the labels under the model, so minimising it is maximum likelihood."
     ),
-    "ml.bias-variance": (
+    "Explain the bias-variance trade-off.": (
         "Error = bias² + variance + noise. Simple models underfit (high bias); flexible "
         "ones overfit (high variance). Regularisation and more data move along the curve."
     ),
@@ -107,13 +108,12 @@ def _drill_questions(session: Session, today: date, rng: random.Random) -> None:
     latest = cast(list[tuple[int, int]], session.execute(latest_levels()).all())
     rated = {topic_id for topic_id, level in latest if level >= 2}
     known = [q for q in questions if q.topics and q.topics[0].id in studied & rated]
-    answerable = [q for q in known if q.topics[0].key in ANSWERS][:3]  # with a written answer
+    answerable = [q for q in known if q.text in ANSWERS]  # the person wrote an answer
     others = [q for q in known if q not in answerable]
     chosen = answerable + rng.sample(others, min(30 - len(answerable), len(others)))
     for question in chosen:
-        topic_key = question.topics[0].key if question.topics else ""
-        if topic_key in ANSWERS and not question.answer:
-            question.answer = ANSWERS[topic_key]
+        if question.text in ANSWERS and not question.answer:
+            question.answer = ANSWERS[question.text]
         card = session.scalar(select(ReviewCard).where(ReviewCard.question_id == question.id))
         if card is None:
             continue

@@ -75,6 +75,18 @@ class DesignPracticeRepository:
 
     # prompts -----------------------------------------------------------------
 
+    def prompt_id(self, key: str) -> int | None:
+        """The built-in prompt with `key`, if there is one."""
+        return self._session.scalar(select(DesignPrompt.id).where(DesignPrompt.key == key))
+
+    def latest_scored_session(self) -> int | None:
+        return self._session.scalar(
+            select(DesignSession.id)
+            .where(DesignSession.scored.is_(True))
+            .order_by(DesignSession.started_at.desc())
+            .limit(1)
+        )
+
     def prompts(self, *, include_archived: bool = False) -> list[PromptRow]:
         counts = (
             select(

@@ -127,3 +127,22 @@ class TechQuestionRepository:
             .subquery()
         )
         return int(self._session.scalar(select(func.count()).where(first.c.first >= since)) or 0)
+
+    def topic_choices(self) -> tuple[list[str], list[tuple[int, str]]]:
+        """The area names, and (topic id, "Area: Topic") for every topic, in curriculum order."""
+        areas = [a.name for a in self._session.scalars(select(Area).order_by(Area.position))]
+        topics = self._session.execute(
+            select(Topic.id, Area.name, Topic.name)
+            .join(Area, Area.id == Topic.area_id)
+            .order_by(Area.position, Topic.position)
+        )
+        return areas, [(tid, f"{area}: {name}") for tid, area, name in topics]
+
+    def answered_ids(self) -> list[int]:
+        """Questions with an answer written."""
+        return list(self._session.scalars(select(TechQuestion.id).where(TechQuestion.answer != "")))
+
+    def first_with_maths(self) -> int | None:
+        """A question whose answer has maths in it (a `$`), for showing the preview."""
+        query = select(TechQuestion.id).where(TechQuestion.answer.contains("$")).limit(1)
+        return self._session.scalar(query)

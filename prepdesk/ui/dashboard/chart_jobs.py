@@ -107,9 +107,12 @@ def warm_up() -> bool:
     import matplotlib
 
     matplotlib.use("Agg")
-    from matplotlib import pyplot  # the text, ticker and layout machinery
+    # The text, ticker and layout machinery a render uses (never pyplot).
+    import matplotlib.layout_engine
+    import matplotlib.text
+    import matplotlib.ticker
 
-    del pyplot
+    del matplotlib.layout_engine, matplotlib.text, matplotlib.ticker
 
     _chart_functions()
     return True

@@ -23,11 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from prepdesk.core.question_drills import QUESTION_DIFFICULTIES
-from prepdesk.store.models import Area, Topic
 from prepdesk.store.repositories.tech_questions import QuestionRow, TechQuestionRepository
 from prepdesk.ui.clock import Clock
 from prepdesk.ui.design.archive_button import ArchiveButton
@@ -159,19 +156,10 @@ class QuestionBank(QWidget):
         self.refresh()
 
     def _load_choices(self) -> None:
-        def load(s: Session) -> tuple[list[tuple[str, str]], list[tuple[int, str]]]:
-            areas = [(a.name, a.name) for a in s.scalars(select(Area).order_by(Area.position))]
-            topics = s.execute(
-                select(Topic.id, Area.name, Topic.name)
-                .join(Area, Area.id == Topic.area_id)
-                .order_by(Area.position, Topic.position)
-            )
-            return areas, [(tid, f"{area}: {name}") for tid, area, name in topics]
-
-        areas, topics = self.ops.read(load)
+        areas, topics = self.ops.read(lambda s: TechQuestionRepository(s).topic_choices())
         self.area.addItem("All areas", "")
-        for name, key in areas:
-            self.area.addItem(name, key)
+        for name in areas:
+            self.area.addItem(name, name)
         self.topic.addItem("No topic", None)
         for topic_id, label in topics:
             self.topic.addItem(label, topic_id)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
+
+from prepdesk.store.repositories.design_practice import DesignPracticeRepository
+from prepdesk.store.repositories.tech_questions import TechQuestionRepository
 
 SIZE = (1280, 820)
 _SHOWN: list[QWidget] = []  # kept alive until the run ends: Qt still sends them events
@@ -32,12 +34,10 @@ def _page(window: QWidget, clock: _StoppedClock) -> QWidget:
 
 def session_in_progress(window: QWidget) -> QWidget:
     """The third phase of a timed session, a little over its budget."""
-    from prepdesk.store.models import DesignPrompt
-
     clock = _StoppedClock()
     page = _page(window, clock)
     prompt_id = page.ops.read(  # type: ignore[attr-defined]
-        lambda s: s.scalar(select(DesignPrompt.id).where(DesignPrompt.key == "home-feed-ranking"))
+        lambda s: DesignPracticeRepository(s).prompt_id("home-feed-ranking")
     )
     page.library.select_prompt(prompt_id)  # type: ignore[attr-defined]
     page.start_session(prompt_id, 45)  # type: ignore[attr-defined]
@@ -62,15 +62,9 @@ def session_in_progress(window: QWidget) -> QWidget:
 
 def scoring(window: QWidget) -> QWidget:
     """A demo session's scores, covered items and the note on doing better."""
-    from prepdesk.store.models import DesignSession
-
     page = _page(window, _StoppedClock())
     session_id = page.ops.read(  # type: ignore[attr-defined]
-        lambda s: s.scalar(
-            select(DesignSession.id)
-            .where(DesignSession.scored.is_(True))
-            .order_by(DesignSession.started_at.desc())
-        )
+        lambda s: DesignPracticeRepository(s).latest_scored_session()
     )
     if session_id is not None:
         page.open_scoring(session_id)  # type: ignore[attr-defined]
@@ -79,14 +73,10 @@ def scoring(window: QWidget) -> QWidget:
 
 def questions(window: QWidget) -> QWidget:
     """The question bank with an answer that has maths in it."""
-    from prepdesk.store.models import TechQuestion
-
     page = _page(window, _StoppedClock())
     page.tabs.setCurrentWidget(page.questions)  # type: ignore[attr-defined]
     question_id = page.ops.read(  # type: ignore[attr-defined]
-        lambda s: s.scalar(
-            select(TechQuestion.id).where(TechQuestion.answer.contains("$")).limit(1)
-        )
+        lambda s: TechQuestionRepository(s).first_with_maths()
     )
     if question_id is not None:
         page.questions.select_question(question_id)  # type: ignore[attr-defined]
@@ -95,13 +85,12 @@ def questions(window: QWidget) -> QWidget:
 
 def drill_card(window: QWidget) -> QWidget:
     """A technical question in the review session, its answer revealed."""
-    from prepdesk.store.models import TechQuestion
     from prepdesk.ui.topics.review_dialog import ReviewDialog
 
     dialog = ReviewDialog(window.ops, window)  # type: ignore[attr-defined]
     answered = set(
         window.ops.read(  # type: ignore[attr-defined]
-            lambda s: list(s.scalars(select(TechQuestion.id).where(TechQuestion.answer != "")))
+            lambda s: TechQuestionRepository(s).answered_ids()
         )
     )
     questions = [card for card in dialog.cards if card.kind == "question"]
