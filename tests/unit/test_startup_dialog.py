@@ -47,18 +47,25 @@ def make_damaged_database_with_backup(paths):
     damage(paths.database)
 
 
-def test_restore_newest_good_backup(qtbot, paths):
-    make_damaged_database_with_backup(paths)
-    damaged_digest = sha256(paths.database)
+def open_answering(qtbot, paths, button_text_part: str) -> tuple[list[str], list[str]]:
+    """Open the folder, answer the question with `button_text_part`: (company names, texts seen)."""
     seen: list[str] = []
-    click_when_shown(qtbot, "Restore backup", seen)
+    click_when_shown(qtbot, button_text_part, seen)
     db = open_database_interactively(paths)
     assert db is not None
     try:
         with db.transaction() as session:
-            assert session.query(Company).one().name == "Kept in the backup"
+            names = [c.name for c in session.query(Company)]
     finally:
         db.close()
+    return names, seen
+
+
+def test_restore_newest_good_backup(qtbot, paths):
+    make_damaged_database_with_backup(paths)
+    damaged_digest = sha256(paths.database)
+    names, seen = open_answering(qtbot, paths, "Restore backup")
+    assert names == ["Kept in the backup"]
     assert str(paths.database) in seen[0]
     moved = list(paths.quarantine.glob("*.sqlite3"))
     assert [sha256(m) for m in moved] == [damaged_digest]
@@ -93,30 +100,16 @@ def make_missing_database_with_backup(paths):
 def test_a_missing_database_beside_backups_offers_the_backup(qtbot, paths):
     """A deleted database file never turns into a silent fresh start."""
     make_missing_database_with_backup(paths)
-    seen: list[str] = []
-    click_when_shown(qtbot, "Restore backup", seen)
-    db = open_database_interactively(paths)
-    assert db is not None
-    try:
-        with db.transaction() as session:
-            assert session.query(Company).one().name == "Kept in the backup"
-    finally:
-        db.close()
+    names, seen = open_answering(qtbot, paths, "Restore backup")
+    assert names == ["Kept in the backup"]
     assert "no database" in seen[0] and str(paths.backups) in seen[0]
 
 
 def test_a_missing_database_can_start_empty_and_keeps_the_backups(qtbot, paths):
     make_missing_database_with_backup(paths)
     backups = sorted(p.name for p in paths.backups.iterdir())
-    seen: list[str] = []
-    click_when_shown(qtbot, "Start empty", seen)
-    db = open_database_interactively(paths)
-    assert db is not None
-    try:
-        with db.transaction() as session:
-            assert session.query(Company).count() == 0
-    finally:
-        db.close()
+    names, _seen = open_answering(qtbot, paths, "Start empty")
+    assert names == []
     assert set(backups) <= {p.name for p in paths.backups.iterdir()}
 
 
