@@ -11,7 +11,7 @@ from prepdesk.store.paths import DataPaths
 def run_locked(paths: DataPaths, work: Callable[[], int], hint: str = "") -> int:
     """Run `work` holding the folder's lock; refuse (exit code 1) while prepdesk runs there."""
     from prepdesk.store.folder_access import lock_refusal
-    from prepdesk.ui.single_instance import InstanceLock
+    from prepdesk.store.instance_lock import InstanceLock
 
     lock = InstanceLock(paths.lock)
     if not lock.acquire():

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from prepdesk import __version__
 from prepdesk.store.folder_access import lock_refusal
+from prepdesk.store.instance_lock import InstanceLock
 from prepdesk.store.paths import DataPaths
 from prepdesk.ui.background import finish_background_work
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.qt_platform import platform_problem
-from prepdesk.ui.single_instance import InstanceLock, ask_running_instance_to_raise
+from prepdesk.ui.single_instance import ask_running_instance_to_raise
 from prepdesk.ui.start_shell import FirstPaint, StartShell
 from prepdesk.ui.theme import theme_manager
 

@@ -11,7 +11,7 @@ import pytest
 from prepdesk.io import json_import
 from prepdesk.io.cli_errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, os_error_message
 from prepdesk.store.database import Database
-from prepdesk.ui.single_instance import InstanceLock
+from prepdesk.store.instance_lock import InstanceLock
 from tests.reliability.cli_driver import database_state, run
 
 

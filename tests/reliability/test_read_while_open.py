@@ -7,8 +7,8 @@ import json
 import pytest
 
 from prepdesk.store.database import Database
+from prepdesk.store.instance_lock import InstanceLock
 from prepdesk.store.models import Company
-from prepdesk.ui.single_instance import InstanceLock
 from tests.reliability.cli_driver import database_state, run
 
 READERS = [

@@ -14,8 +14,8 @@ import pytest
 from prepdesk.cli import main
 from prepdesk.store.database import Database
 from prepdesk.store.errors import DatabaseIsReadOnly
+from prepdesk.store.instance_lock import UNREADABLE_LOCK_GRACE_S, InstanceLock
 from prepdesk.store.paths import DataPaths
-from prepdesk.ui.single_instance import UNREADABLE_LOCK_GRACE_S, InstanceLock
 from tests.helpers import sha256
 from tests.reliability.filesystems import fill, read_only, tiny_disk
 

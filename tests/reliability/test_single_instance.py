@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 
 import pytest
 
 from prepdesk.store.database import Database
-from prepdesk.ui.single_instance import InstanceLock, RaiseServer
+from prepdesk.store.instance_lock import InstanceLock
+from prepdesk.ui.single_instance import RaiseServer
 from tests.helpers import REPO, run_cli, sha256
 
 HOLD_LOCK = """
 import sys, time
-from prepdesk.ui.single_instance import InstanceLock
+from prepdesk.store.instance_lock import InstanceLock
 from prepdesk.store.paths import DataPaths
 lock = InstanceLock(DataPaths.resolve(sys.argv[1]).lock)
 assert lock.acquire()
@@ -87,3 +89,31 @@ def test_demo_refuses_while_the_app_runs(paths):
     assert result.returncode == 1
     assert "running" in result.stderr
     assert not paths.database.exists()
+
+
+def test_a_left_lock_whose_pid_now_belongs_to_another_program_is_taken_over(paths):
+    # The pid is alive (this test's own parent), but nobody holds the file's OS lock:
+    # the prepdesk that wrote it is gone, so the lock is recovered, never "running".
+    paths.ensure()
+    paths.lock.write_text(f"{os.getppid()}\nprepdesk\n{socket.gethostname()}\n")
+    lock = InstanceLock(paths.lock)
+    assert lock.acquire()
+    assert lock.owner_pid() == os.getpid()
+    lock.release()
+    assert not paths.lock.exists()
+
+
+def test_a_lock_from_another_computer_is_never_taken_over(paths):
+    paths.ensure()
+    paths.lock.write_text("4242\nprepdesk\nsome-other-laptop\n")
+    lock = InstanceLock(paths.lock)
+    assert not lock.acquire()
+    assert paths.lock.read_text().startswith("4242\n")
+
+
+def test_the_lock_module_needs_no_qt():
+    code = (
+        "import sys; import prepdesk.store.instance_lock, prepdesk.io.cli_lock; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO).returncode == 0

@@ -7,8 +7,8 @@ import csv
 from sqlalchemy import func, select
 
 from prepdesk.store.database import Database
+from prepdesk.store.instance_lock import InstanceLock
 from prepdesk.store.models import Attempt, Problem
-from prepdesk.ui.single_instance import InstanceLock
 from tests.helpers import REPO, run_cli
 
 SAMPLE = REPO / "docs" / "sample-problems.csv"
