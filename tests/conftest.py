@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,8 +26,25 @@ def paths(isolated_folders: DataPaths) -> DataPaths:
     return isolated_folders
 
 
+@pytest.fixture(scope="session")
+def new_database_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database as prepdesk creates it on first start (migrated, built-in content seeded),
+    made once per test session: creating one runs every migration, about a second."""
+    paths = DataPaths.resolve(tmp_path_factory.mktemp("new-database"))
+    database = Database.open(paths)
+    try:
+        database.checkpoint()  # everything in the one file
+    finally:
+        database.close()
+    return paths.database
+
+
 @pytest.fixture
-def db(paths: DataPaths) -> Iterator[Database]:
+def db(paths: DataPaths, new_database_template: Path) -> Iterator[Database]:
+    """This test's own database file, as a first start creates it (tests of the creation
+    itself open a fresh folder with Database.open)."""
+    paths.ensure()
+    shutil.copyfile(new_database_template, paths.database)
     database = Database.open(paths)
     yield database
     database.close()
