@@ -36,16 +36,20 @@ def _seed_design_prompts(session: Session) -> None:
 def _seed_technical_questions(session: Session) -> None:
     existing = set(session.scalars(select(TechQuestion.key).where(TechQuestion.key.is_not(None))))
     topics = {t.key: t for t in session.scalars(select(Topic).where(Topic.key.is_not(None)))}
-    for item in load_json_resource("technical-questions.json")["questions"]:
-        if item["key"] in existing:
-            continue
-        question = TechQuestion(  # a new review card: drilled within the daily new limit
+    added = [
+        TechQuestion(
             key=item["key"],
             text=item["text"],
             difficulty=item["difficulty"],
             builtin=True,
             topics=[topics[key] for key in item["topics"] if key in topics],
         )
-        session.add(question)
-        session.flush()
-        session.add(ReviewCard(kind="question", question_id=question.id))
+        for item in load_json_resource("technical-questions.json")["questions"]
+        if item["key"] not in existing
+    ]
+    if not added:
+        return
+    session.add_all(added)
+    session.flush()  # one flush for them all: the ids for their cards
+    # Each a new review card: drilled within the daily new limit.
+    session.add_all(ReviewCard(kind="question", question_id=q.id) for q in added)
