@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import fsrs
 from sqlalchemy import inspect, null, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from prepdesk.core.coding_targets import DEFAULT_CODING_TARGETS, coding_target
 from prepdesk.store import demo_content as text
@@ -184,8 +184,13 @@ class _DemoBuilder:
                 return
 
     def review_topic_cards(self) -> None:
-        query = select(m.ReviewCard).where(m.ReviewCard.kind == "topic").order_by(m.ReviewCard.id)
-        for row in self.session.scalars(query):
+        query = (
+            select(m.ReviewCard)
+            .where(m.ReviewCard.kind == "topic")
+            .order_by(m.ReviewCard.id)
+            .options(selectinload(m.ReviewCard.logs))  # not one query (and flush) a card
+        )
+        for row in self.session.scalars(query).all():
             # Only topics actually studied were ever reviewed: one rated 0 is not started.
             if row.topic_id in self.first_rated and self.levels.get(row.topic_id, 0) > 0:
                 start = self.first_rated[row.topic_id] + timedelta(hours=12)

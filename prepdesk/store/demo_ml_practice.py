@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import cast
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from prepdesk.core.design_practice import PHASE_KEYS, phase_budgets
 from prepdesk.store.models import (
@@ -100,7 +100,10 @@ def _add_design_sessions(session: Session, today: date) -> None:
 def _drill_questions(session: Session, today: date, rng: random.Random) -> None:
     reviews = ReviewRepository(session)
     questions = session.scalars(
-        select(TechQuestion).where(TechQuestion.builtin.is_(True)).order_by(TechQuestion.id)
+        select(TechQuestion)
+        .where(TechQuestion.builtin.is_(True))
+        .order_by(TechQuestion.id)
+        .options(selectinload(TechQuestion.topics))
     ).all()
     # Only questions on topics the sample person has studied and rated 2 or more: a topic
     # at 0/5, never studied, with drilled questions (and so a recall) would contradict itself.
