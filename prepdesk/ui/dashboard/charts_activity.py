@@ -18,7 +18,7 @@ from prepdesk.store.repositories.dashboard_stats import (
     WeeklyHours,
     week_start,
 )
-from prepdesk.ui.dashboard.chart_style import DIFFICULTY_COLORS, SERIES, ChartStyle
+from prepdesk.ui.dashboard.chart_style import ChartStyle
 
 
 def _week_labels(ax: Any, weeks: tuple[Any, ...], every: int = 3) -> None:
@@ -39,7 +39,7 @@ def draw_weekly_hours(figure: Any, hours: WeeklyHours, style: ChartStyle) -> boo
             values,
             bottom=bottom,
             width=0.75,
-            color=SERIES[index % len(SERIES)],
+            color=style.area_colour(index),
             label=textwrap.shorten(area, 22, placeholder="…"),
         )
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
@@ -67,7 +67,7 @@ def draw_problem_weeks(figure: Any, problems: ProblemWeeks, style: ChartStyle) -
             counts,
             bottom=bottom,
             width=0.75,
-            color=DIFFICULTY_COLORS[difficulty],
+            color=style.difficulty_colour(difficulty),
             label=difficulty,
         )
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
@@ -80,7 +80,7 @@ def draw_problem_weeks(figure: Any, problems: ProblemWeeks, style: ChartStyle) -
 
     rows = list(range(len(DIFFICULTIES)))[::-1]
     medians = [problems.median_minutes[d] or 0 for d in DIFFICULTIES]
-    right.barh(rows, medians, height=0.55, color=[DIFFICULTY_COLORS[d] for d in DIFFICULTIES])
+    right.barh(rows, medians, height=0.55, color=[style.difficulty_colour(d) for d in DIFFICULTIES])
     targets = [problems.target_minutes[d] for d in DIFFICULTIES]
     right.scatter(targets, rows, marker="|", s=300, linewidths=2, color=style.text, zorder=3)
     for row, median, difficulty in zip(rows, medians, DIFFICULTIES, strict=True):
@@ -160,7 +160,7 @@ def draw_story_coverage(figure: Any, coverage: StoryCoverage, style: ChartStyle)
     )
     for label, count in zip(ax.get_xticklabels(), counts, strict=True):
         if count == 0:
-            label.set_color("#D55E00")  # a competency no story shows yet
+            label.set_color(style.alert)  # a competency no story shows yet
     ax.xaxis.tick_top()
     ax.set_xticks(np.arange(-0.5, len(coverage.competencies)), minor=True)
     ax.set_yticks(np.arange(-0.5, len(coverage.stories)), minor=True)

@@ -17,7 +17,7 @@ from prepdesk.store.repositories.dashboard_stats import (
     Burndown,
     MasteryHistory,
 )
-from prepdesk.ui.dashboard.chart_style import SERIES, ChartStyle
+from prepdesk.ui.dashboard.chart_style import ChartStyle
 
 PROJECTION_WEEKS = 6  # the trend is the slope over the last six weeks
 
@@ -100,7 +100,7 @@ def draw_mastery_history(figure: Any, timeline: Timeline, style: ChartStyle) -> 
     weeks = history.weeks[start:]
     ax = figure.subplots()
     for index, area in enumerate(history.areas):
-        color = SERIES[index % len(SERIES)]
+        color = style.area_colour(index)
         levels = area.levels[start:]
         ax.plot(weeks, levels, color=color, linewidth=1.8, label=_short(area.name, 16))
         if timeline.interview is not None and timeline.interview > weeks[-1]:
