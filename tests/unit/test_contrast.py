@@ -103,6 +103,8 @@ def test_chart_text_and_marks_meet_aa_on_the_chart_background(qapp, palette):
     style = ChartStyle.from_palette(palette())
     ground = style.background
     texts = {"text": style.text, "muted text": style.muted, "alert": style.alert}
+    # a filled cell against an empty one (story coverage, the activity calendar)
+    assert contrast_ratio(style.mark, style.faint) >= GRAPHICS
     marks = {
         "accent": style.accent,
         **{f"series {i}": c for i, c in enumerate(style.series)},

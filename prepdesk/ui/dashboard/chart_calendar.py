@@ -119,8 +119,7 @@ def draw_activity_calendar(figure: Any, daily: DailyMinutes, style: ChartStyle) 
     )
     ax.set_xlim(-0.5, weeks - 0.5)
     ax.set_ylim(6.5, -0.5)
-    ink = style.area_colour(0)  # meets 3:1 on the chart background in both themes
-    colours = [style.faint, *(blend(ink, style.faint, a) for a in LEVELS)]
+    colours = [style.faint, *(blend(style.mark, style.faint, a) for a in LEVELS)]
     inset = GAP / cell / 2
     tips: list[tuple[float, float, float, float, str]] = []
     for column in range(weeks):

@@ -28,6 +28,12 @@ class ChartStyle:
     difficulty: tuple[tuple[str, str], ...] = tuple(LIGHT.difficulty.items())
     alert: str = LIGHT.chart_alert  # text asking for attention
 
+    @property
+    def mark(self) -> str:
+        """A filled cell or mark with no area of its own: >= 3:1 on the background and on
+        `faint` (an empty cell) in both themes."""
+        return self.series[0]
+
     def area_colour(self, index: int) -> str:
         return self.series[index % len(self.series)]
 

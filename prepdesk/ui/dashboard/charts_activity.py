@@ -108,7 +108,7 @@ def draw_story_coverage(figure: Any, coverage: StoryCoverage, style: ChartStyle)
     for story, competency in coverage.cells:
         grid[story, competency] = 1
     ax = figure.subplots()
-    ax.imshow(grid, aspect="auto", cmap=ListedColormap([style.grid, style.accent]), vmin=0, vmax=1)
+    ax.imshow(grid, aspect="auto", cmap=ListedColormap([style.faint, style.mark]), vmin=0, vmax=1)
     ax.set_yticks(
         range(len(coverage.stories)),
         [textwrap.shorten(t, 34, placeholder="…") for t in coverage.stories],
