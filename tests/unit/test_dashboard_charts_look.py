@@ -101,3 +101,20 @@ def test_month_labels_read_as_words():
     assert month_label(date(2026, 12, 1), 2) == "Dec"
     assert month_label(date(2026, 9, 1), 0) == "Sep 2026"  # the first tick says the year
     assert month_label(date(2026, 9, 14), 2) == "14 Sep"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen tool tip
+def test_a_calendar_shown_from_the_cache_still_tells_each_day(qtbot, dashboard, demo_db):
+    tips = dashboard.charts["activity"].image.tips
+    dashboard.close()
+    again = DashboardPage(Operations(demo_db), clock=lambda: NOW)  # prepdesk started again
+    qtbot.addWidget(again)
+    view = again.charts["activity"].image
+    assert view.tips == tips  # with the cached image, before any render
+    drawn = again.charts["activity"].draw_count
+    again.resize(1280, 820)
+    again.show()
+    qtbot.waitUntil(again.is_idle, timeout=60_000)
+    assert again.charts["activity"].draw_count == drawn  # the cached image stayed
+    box = view.tips[-2]
+    assert _hover(qtbot, view, _centre(view, box)) == box[0]
