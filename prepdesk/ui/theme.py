@@ -177,8 +177,11 @@ class ThemeManager(QObject):
             self.system_prefers_dark() if self._choice == "system" else self._choice == "dark"
         )
         if self._choice == "system" and want_dark == is_dark(self._platform_palette):
-            # The platform already draws this scheme natively: use its own look.
-            self._app.setStyle(self._platform_style)
+            # The platform already draws this scheme natively: use its own look
+            # (Fusion, where it is the platform's look, with readable check boxes).
+            native_fusion = self._platform_style.lower() == "fusion"
+            border = theme_colours(want_dark).control_border
+            self._app.setStyle(ReadableFusion(border) if native_fusion else self._platform_style)
             palette = QPalette(self._platform_palette)
         else:
             # Forcing a scheme the platform theme does not give: Fusion takes any palette.
