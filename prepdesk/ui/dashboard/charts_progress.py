@@ -54,7 +54,7 @@ def draw_mastery_by_area(figure: Any, areas: list[AreaMastery], style: ChartStyl
         [a.level for a in areas],
         height=0.5,
         color=[style.area_colour(i) for i in range(len(areas))],  # as in every chart by area
-        label="now",
+        label="_now",  # each bar has its area's colour: no single swatch for the legend
     )
     for bar, area in zip(bars, areas, strict=True):
         bar.set_gid(area.key)  # clicking a bar opens Topics for that area
