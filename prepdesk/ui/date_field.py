@@ -23,8 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.dates import ISO_FORMAT, example, parse_date
+from prepdesk.ui.colours import ThemeColours
+from prepdesk.ui.theme import follow_theme, show_as_error
 
-ERROR_STYLE = 'QLineEdit[invalid="true"] { border: 1px solid #b3261e; background: #fdecea; }'
+
+def invalid_style(colours: ThemeColours) -> str:
+    field = colours.invalid_field
+    return (
+        f'QLineEdit[invalid="true"] {{ border: 1px solid {field.text}; '
+        f"background: {field.background}; color: {colours.palette['Text']}; }}"
+    )
 
 
 def short_format(locale: QLocale | None = None) -> str:
@@ -60,7 +68,7 @@ class DateField(QWidget):
         self.line.setToolTip(
             f"Type a date as {example(self._format)} or as year-month-day (2026-03-14)"
         )
-        self.line.setStyleSheet(ERROR_STYLE)
+        follow_theme(self.line, lambda colours: self.line.setStyleSheet(invalid_style(colours)))
         widest = self.line.fontMetrics().horizontalAdvance(self._show(date(2026, 12, 28)) + "MM")
         self.line.setMinimumWidth(widest + 40)  # the date, the clear button and the padding
         self.setFocusProxy(self.line)
@@ -72,7 +80,7 @@ class DateField(QWidget):
         self.error = QLabel()
         self.error.setAccessibleName(f"{accessible_name}: problem")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        show_as_error(self.error)
         self.error.setVisible(False)
         self.calendar = QCalendarWidget(self)  # a child: the field keeps its edits held
         self.calendar.setWindowFlags(Qt.WindowType.Popup)

@@ -17,8 +17,9 @@ from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from prepdesk.resources import resource_path
+from prepdesk.ui.colours import ICON_STROKE
 
-LINE_COLOUR = "#4a5568"
+LINE_COLOUR = ICON_STROKE
 # Logical sizes (px) times the device pixel ratios we meet (1x, 1.25x, 1.5x, 2x).
 _SIZES = (16, 20, 22, 24, 28, 32, 36, 44, 48, 64, 72, 96, 128, 192, 256)
 

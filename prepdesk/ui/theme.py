@@ -10,10 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
+from prepdesk.ui.colours import DARK, LIGHT, ThemeColours, theme_colours
 from prepdesk.ui.qt_settings import ui_settings
 
 THEMES = ("system", "light", "dark")
@@ -35,46 +43,84 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def dark_palette() -> QPalette:
+def _palette(colours: ThemeColours) -> QPalette:
     palette = QPalette()
-    roles = QPalette.ColorRole
-    colours = {
-        roles.Window: "#1f2228",
-        roles.WindowText: "#e2e8f0",
-        roles.Base: "#16181d",
-        roles.AlternateBase: "#23262d",
-        roles.ToolTipBase: "#2d3139",
-        roles.ToolTipText: "#e2e8f0",
-        roles.PlaceholderText: "#8a94a6",
-        roles.Text: "#e2e8f0",
-        roles.Button: "#2a2e36",
-        roles.ButtonText: "#e2e8f0",
-        roles.BrightText: "#ff6b6b",
-        roles.Light: "#3a3f4a",
-        roles.Midlight: "#30343d",
-        roles.Mid: "#23262d",
-        roles.Dark: "#121418",
-        roles.Shadow: "#000000",
-        roles.Highlight: "#3b82c4",
-        roles.HighlightedText: "#ffffff",
-        roles.Link: "#63b3ed",
-        roles.LinkVisited: "#b794f4",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    disabled = QPalette.ColorGroup.Disabled
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(disabled, role, QColor("#6b7280"))
-    palette.setColor(disabled, roles.Highlight, QColor("#3a3f4a"))
+    for name, colour in colours.palette.items():
+        palette.setColor(getattr(QPalette.ColorRole, name), QColor(colour))
+    for name, colour in colours.disabled.items():
+        palette.setColor(
+            QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, name), QColor(colour)
+        )
     return palette
+
+
+def dark_palette() -> QPalette:
+    return _palette(DARK)
 
 
 def light_palette() -> QPalette:
-    style = QStyleFactory.create("Fusion")
-    palette = style.standardPalette()
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#2b6cb0"))
-    palette.setColor(QPalette.ColorRole.Link, QColor("#2b6cb0"))
-    return palette
+    return _palette(LIGHT)
+
+
+class ReadableFusion(QProxyStyle):
+    """Fusion, with check box and radio button boxes drawn in the table's control border.
+
+    Fusion outlines them with the window colour darkened, which on a dark window is
+    nearly black on nearly black: the box vanishes.
+    """
+
+    def __init__(self, border: str) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+        self._border = QColor(border)
+
+    def name(self) -> str:  # what it is: Fusion
+        return self.baseStyle().name()
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        boxes = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        )
+        if element not in boxes:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(self._border, 1))
+        box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRect(box)
+        painter.restore()
+
+
+def current_colours() -> ThemeColours:
+    """The semantic colours for the palette the application shows now."""
+    return theme_colours(is_dark(QGuiApplication.palette()))
+
+
+class _ThemeFollower(QObject):
+    def __init__(self, owner: QObject, apply: Callable[[ThemeColours], None]) -> None:
+        super().__init__(owner)  # dies with its owner, and with it the connection
+        self._apply = apply
+        theme_manager().theme_changed.connect(self._on_changed)
+        apply(current_colours())
+
+    def _on_changed(self, _dark: bool) -> None:
+        self._apply(current_colours())
+
+
+def follow_theme(owner: QObject, apply: Callable[[ThemeColours], None]) -> None:
+    """Call `apply(colours)` now and again whenever the theme changes, while `owner` lives."""
+    _ThemeFollower(owner, apply)
 
 
 class ThemeManager(QObject):
@@ -131,12 +177,15 @@ class ThemeManager(QObject):
             self.system_prefers_dark() if self._choice == "system" else self._choice == "dark"
         )
         if self._choice == "system" and want_dark == is_dark(self._platform_palette):
-            # The platform already draws this scheme natively: use its own look.
-            self._app.setStyle(self._platform_style)
+            # The platform already draws this scheme natively: use its own look
+            # (Fusion, where it is the platform's look, with readable check boxes).
+            native_fusion = self._platform_style.lower() == "fusion"
+            border = theme_colours(want_dark).control_border
+            self._app.setStyle(ReadableFusion(border) if native_fusion else self._platform_style)
             palette = QPalette(self._platform_palette)
         else:
             # Forcing a scheme the platform theme does not give: Fusion takes any palette.
-            self._app.setStyle("Fusion")
+            self._app.setStyle(ReadableFusion(theme_colours(want_dark).control_border))
             palette = dark_palette() if want_dark else light_palette()
         self._app.setPalette(palette)
         changed = self._dark != want_dark
@@ -148,13 +197,9 @@ class ThemeManager(QObject):
         palette = self._app.palette()
         background = palette.color(QPalette.ColorRole.Base).name()
         foreground = palette.color(QPalette.ColorRole.Text).name()
-        if self.dark:
-            accents = ("#63b3ed", "#68d391", "#f6ad55", "#fc8181", "#b794f4", "#4fd1c5")
-            grid = "#3a3f4a"
-        else:
-            accents = ("#2b6cb0", "#2f855a", "#c05621", "#c53030", "#6b46c1", "#2c7a7b")
-            grid = "#d5dbe3"
-        return ChartColors(self.dark, background, foreground, grid, accents)
+        colours = theme_colours(self.dark)
+        grid = colours.palette["Light" if self.dark else "Midlight"]
+        return ChartColors(self.dark, background, foreground, grid, colours.series)
 
 
 def theme_manager() -> ThemeManager:
@@ -168,3 +213,18 @@ def theme_manager() -> ThemeManager:
         manager.setObjectName("themeManager")
         manager.load()
     return manager
+
+
+def error_text_style(colours: ThemeColours) -> str:
+    return f"color: {colours.error};"
+
+
+def show_as_error(label: QWidget) -> None:
+    """`label` says what went wrong: the theme's error colour, in both themes."""
+    follow_theme(label, lambda colours: label.setStyleSheet(error_text_style(colours)))
+
+
+def muted_html(text: str) -> str:
+    """A quiet paragraph (an empty state) for rich-text views, in the placeholder colour."""
+    colour = current_colours().palette["PlaceholderText"]
+    return f"<p style='color: {colour}'>{text}</p>"

@@ -8,7 +8,7 @@ to Python: per-day, per-week or per-topic-and-week rows, never every logged row.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, func, literal, select, union_all
@@ -95,7 +95,9 @@ class ProblemWeeks:
 class DailyMinutes:
     first: date
     last: date
-    minutes: dict[date, int]
+    minutes: dict[date, int]  # study and practice together
+    sessions: dict[date, int] = field(default_factory=dict)  # study sessions logged
+    attempts: dict[date, int] = field(default_factory=dict)  # coding attempts logged
 
 
 @dataclass(frozen=True)
@@ -257,16 +259,32 @@ class DashboardStatsRepository:
         studied = select(
             local_day(StudySession.started_at).label("day"),
             StudySession.minutes.label("minutes"),
+            literal(1).label("session"),
+            literal(0).label("attempt"),
         ).where(StudySession.started_at >= since)
         practised = select(
-            local_day(Attempt.attempted_at).label("day"), Attempt.minutes.label("minutes")
+            local_day(Attempt.attempted_at).label("day"),
+            Attempt.minutes.label("minutes"),
+            literal(0).label("session"),
+            literal(1).label("attempt"),
         ).where(Attempt.attempted_at >= since)
         both = union_all(studied, practised).subquery()
         rows = self._session.execute(
-            select(both.c.day, func.sum(both.c.minutes)).group_by(both.c.day)
+            select(
+                both.c.day,
+                func.sum(both.c.minutes),
+                func.sum(both.c.session),
+                func.sum(both.c.attempt),
+            ).group_by(both.c.day)
+        ).all()
+        totals = [(date.fromisoformat(day), m, s, a) for day, m, s, a in rows if day]
+        return DailyMinutes(
+            first,
+            today,
+            {day: int(minutes or 0) for day, minutes, _s, _a in totals},
+            {day: int(sessions) for day, _m, sessions, _a in totals if sessions},
+            {day: int(attempts) for day, _m, _s, attempts in totals if attempts},
         )
-        minutes = {date.fromisoformat(day): int(total) for day, total in rows if day}
-        return DailyMinutes(first, today, minutes)
 
     # --- coding practice ----------------------------------------------------------------
 

@@ -31,6 +31,7 @@ class ChartCache:
                 drew=bool(meta["drew"]),
                 image=image,
                 hits=tuple(tuple(hit) for hit in meta["hits"]),
+                tips=tuple(tuple(tip) for tip in meta["tips"]),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -42,6 +43,7 @@ class ChartCache:
             "size": asdict(chart.size),
             "drew": chart.drew,
             "hits": [list(hit) for hit in chart.hits],
+            "tips": [list(tip) for tip in chart.tips],
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

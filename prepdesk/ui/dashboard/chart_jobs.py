@@ -24,8 +24,10 @@ from prepdesk.ui.dashboard.chart_style import ChartStyle
 BASE_DPI = 100
 SAVE_DPI = 150
 
-# A clickable element: (gid, left, top, right, bottom) in logical pixels of the image.
+# A clickable element: (gid, left, top, right, bottom) in logical pixels of the image;
+# a hover tip has its text in place of the gid.
 HitBox = tuple[str, float, float, float, float]
+CALENDAR_DAYS = 7 * 104  # the activity calendar shows the last weeks that fit, up to two years
 
 
 @dataclass(frozen=True)
@@ -56,12 +58,13 @@ class ChartImage:
     drew: bool = False  # False: nothing to show (the panel's empty-state sentence)
     image: bytes = b""  # PNG (or the saved format's bytes)
     hits: tuple[HitBox, ...] = field(default_factory=tuple)
+    tips: tuple[HitBox, ...] = field(default_factory=tuple)  # hover texts (calendar days)
 
 
 def _chart_functions() -> dict[str, tuple[Callable[..., Any], Callable[..., bool]]]:
     from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository as Stats
+    from prepdesk.ui.dashboard.chart_calendar import draw_activity_calendar
     from prepdesk.ui.dashboard.charts_activity import (
-        draw_activity_calendar,
         draw_problem_weeks,
         draw_story_coverage,
         draw_weekly_hours,
@@ -81,7 +84,10 @@ def _chart_functions() -> dict[str, tuple[Callable[..., Any], Callable[..., bool
         ),
         "weekly-hours": (lambda s, t, _i: Stats(s).weekly_hours(t), draw_weekly_hours),
         "problems": (lambda s, t, _i: Stats(s).problem_weeks(t), draw_problem_weeks),
-        "activity": (lambda s, t, _i: Stats(s).daily_minutes(t), draw_activity_calendar),
+        "activity": (
+            lambda s, t, _i: Stats(s).daily_minutes(t, CALENDAR_DAYS),
+            draw_activity_calendar,
+        ),
         "burndown": (lambda s, t, i: Timeline(Stats(s).burndown(t), t, i), draw_burndown),
         "story-coverage": (lambda s, _t, _i: Stats(s).story_coverage(), draw_story_coverage),
     }
@@ -156,26 +162,49 @@ def render(job: ChartJob, draw: Callable[..., bool], data: Any, digest: str) -> 
         return ChartImage(job.key, digest, size, drew=True, image=buffer.getvalue())
     canvas.draw()
     canvas.print_png(buffer)
-    return ChartImage(job.key, digest, size, drew=True, image=buffer.getvalue(), hits=hits(figure))
+    return ChartImage(
+        job.key,
+        digest,
+        size,
+        drew=True,
+        image=buffer.getvalue(),
+        hits=hits(figure),
+        tips=tips(figure),
+    )
+
+
+def _logical(figure: Any, label: str, x0: float, y0: float, x1: float, y1: float) -> HitBox:
+    """A box in display pixels (bottom-left origin) as a HitBox in the image's logical pixels."""
+    ratio = figure.dpi / BASE_DPI
+    height = figure.bbox.height
+    top, bottom = max(y0, y1), min(y0, y1)
+    left, right = min(x0, x1), max(x0, x1)
+    return (
+        label,
+        float(left / ratio),
+        float((height - top) / ratio),
+        float(right / ratio),
+        float((height - bottom) / ratio),
+    )
 
 
 def hits(figure: Any) -> tuple[HitBox, ...]:
     """Where each element with a gid (an area's bar) is, top-left origin, logical pixels."""
-    ratio = figure.dpi / BASE_DPI
-    height = figure.bbox.height
     boxes: list[HitBox] = []
     for axes in figure.axes:
         for artist in axes.patches:
             gid = artist.get_gid()
             if gid:
                 box = artist.get_window_extent()
-                boxes.append(
-                    (
-                        str(gid),
-                        box.x0 / ratio,
-                        (height - box.y1) / ratio,
-                        box.x1 / ratio,
-                        (height - box.y0) / ratio,
-                    )
-                )
+                boxes.append(_logical(figure, str(gid), box.x0, box.y0, box.x1, box.y1))
+    return tuple(boxes)
+
+
+def tips(figure: Any) -> tuple[HitBox, ...]:
+    """Hover texts an axes put in `cell_tips` (data coordinates), placed in the image."""
+    boxes: list[HitBox] = []
+    for axes in figure.axes:
+        for x0, y0, x1, y1, text in getattr(axes, "cell_tips", ()):
+            (px0, py0), (px1, py1) = axes.transData.transform([(x0, y0), (x1, y1)])
+            boxes.append(_logical(figure, text, px0, py0, px1, py1))
     return tuple(boxes)

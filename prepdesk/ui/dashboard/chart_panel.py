@@ -8,8 +8,8 @@ came with the image; the mouse wheel is left to the page, which scrolls.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSizePolicy,
     QStackedLayout,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ class ChartImageView(QWidget):
         super().__init__(parent)
         self.pixmap = QPixmap()
         self.hits: tuple[HitBox, ...] = ()
+        self.tips: tuple[HitBox, ...] = ()
         self.image_size = RenderSize(0, height, 1.0)
         self.setFixedHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -45,6 +47,7 @@ class ChartImageView(QWidget):
         pixmap.loadFromData(chart.image, "PNG")
         pixmap.setDevicePixelRatio(chart.size.pixel_ratio)
         self.pixmap, self.hits, self.image_size = pixmap, chart.hits, chart.size
+        self.tips = chart.tips
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -54,16 +57,34 @@ class ChartImageView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawPixmap(QRectF(self.rect()), self.pixmap, QRectF(self.pixmap.rect()))
 
-    def hit_at(self, position: QPointF) -> str:
-        """The gid of the element under `position` (widget pixels), or ""."""
+    def _box_at(self, boxes: tuple[HitBox, ...], position: QPointF) -> str:
         if not self.image_size.width or not self.width():
             return ""
         x = position.x() * self.image_size.width / self.width()
         y = position.y() * self.image_size.height / self.height()
-        for gid, left, top, right, bottom in self.hits:
+        for label, left, top, right, bottom in boxes:
             if left <= x <= right and top <= y <= bottom:
-                return gid
+                return label
         return ""
+
+    def hit_at(self, position: QPointF) -> str:
+        """The gid of the element under `position` (widget pixels), or ""."""
+        return self._box_at(self.hits, position)
+
+    def tip_at(self, position: QPointF) -> str:
+        """The hover text of the element under `position` (a calendar day), or ""."""
+        return self._box_at(self.tips, position)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         shape = Qt.CursorShape.PointingHandCursor if self.hit_at(event.position()) else None

@@ -53,7 +53,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ),
     ChartSpec(
         "activity",
-        "Activity over the last year",
+        "Activity, day by day",
         "Every day you study or practise colours one square of this calendar; "
         "log your first study session to start it.",
         Change.SESSIONS | Change.PROBLEMS,

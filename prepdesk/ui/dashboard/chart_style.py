@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from prepdesk.ui.colours import LIGHT, theme_colours
+
 if TYPE_CHECKING:  # the chart worker process uses ChartStyle without Qt
     from PySide6.QtGui import QColor, QPalette
-
-# Okabe–Ito: distinguishable with colour-blindness, readable on light and dark grounds.
-SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
-DIFFICULTY_COLORS = {"easy": "#009E73", "medium": "#E69F00", "hard": "#D55E00"}
 
 
 def _hex(color: QColor) -> str:
@@ -26,6 +24,21 @@ class ChartStyle:
     faint: str  # between background and grid: empty cells
     accent: str
     dark: bool
+    series: tuple[str, ...] = LIGHT.series  # one colour per area, in the areas' order
+    difficulty: tuple[tuple[str, str], ...] = tuple(LIGHT.difficulty.items())
+    alert: str = LIGHT.chart_alert  # text asking for attention
+
+    @property
+    def mark(self) -> str:
+        """A filled cell or mark with no area of its own: >= 3:1 on the background and on
+        `faint` (an empty cell) in both themes."""
+        return self.series[0]
+
+    def area_colour(self, index: int) -> str:
+        return self.series[index % len(self.series)]
+
+    def difficulty_colour(self, difficulty: str) -> str:
+        return dict(self.difficulty)[difficulty]
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> ChartStyle:
@@ -35,6 +48,7 @@ class ChartStyle:
         text = palette.color(QPalette.ColorRole.WindowText)
         dark = window.lightness() < text.lightness()
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        colours = theme_colours(dark)
 
         def blend(mix: float) -> QColor:
             return QColor.fromRgbF(
@@ -51,6 +65,9 @@ class ChartStyle:
             faint=_hex(blend(0.1 if dark else 0.06)),
             accent=_hex(palette.color(QPalette.ColorRole.Highlight)),
             dark=dark,
+            series=colours.series,
+            difficulty=tuple(colours.difficulty.items()),
+            alert=colours.chart_alert,
         )
 
     def rc(self) -> dict[str, Any]:

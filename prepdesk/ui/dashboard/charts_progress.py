@@ -17,7 +17,7 @@ from prepdesk.store.repositories.dashboard_stats import (
     Burndown,
     MasteryHistory,
 )
-from prepdesk.ui.dashboard.chart_style import SERIES, ChartStyle
+from prepdesk.ui.dashboard.chart_style import ChartStyle
 
 PROJECTION_WEEKS = 6  # the trend is the slope over the last six weeks
 
@@ -49,7 +49,13 @@ def draw_mastery_by_area(figure: Any, areas: list[AreaMastery], style: ChartStyl
         linestyle="--",
         label="target",
     )
-    bars = ax.barh(rows, [a.level for a in areas], height=0.5, color=style.accent, label="now")
+    bars = ax.barh(
+        rows,
+        [a.level for a in areas],
+        height=0.5,
+        color=[style.area_colour(i) for i in range(len(areas))],  # as in every chart by area
+        label="_now",  # each bar has its area's colour: no single swatch for the legend
+    )
     for bar, area in zip(bars, areas, strict=True):
         bar.set_gid(area.key)  # clicking a bar opens Topics for that area
         bar.set_picker(True)
@@ -100,7 +106,7 @@ def draw_mastery_history(figure: Any, timeline: Timeline, style: ChartStyle) -> 
     weeks = history.weeks[start:]
     ax = figure.subplots()
     for index, area in enumerate(history.areas):
-        color = SERIES[index % len(SERIES)]
+        color = style.area_colour(index)
         levels = area.levels[start:]
         ax.plot(weeks, levels, color=color, linewidth=1.8, label=_short(area.name, 16))
         if timeline.interview is not None and timeline.interview > weeks[-1]:
@@ -125,7 +131,7 @@ def draw_mastery_history(figure: Any, timeline: Timeline, style: ChartStyle) -> 
             va="bottom",
             ha="right",
             fontsize=7,
-            color=style.accent,
+            color=style.text,  # text: 4.5:1 (the accent line itself needs only 3:1)
         )
     ax.set_ylim(0, 5.2)
     ax.set_ylabel("level")
@@ -164,6 +170,7 @@ def draw_burndown(figure: Any, timeline: Timeline, style: ChartStyle) -> bool:
         ha="right",
         fontsize=8,
         color=style.text,
+        bbox={"boxstyle": "round,pad=0.2", "facecolor": style.background, "linewidth": 0},
     )
     ax.set_ylim(bottom=0)
     ax.set_ylabel("hours")
@@ -174,8 +181,15 @@ def draw_burndown(figure: Any, timeline: Timeline, style: ChartStyle) -> bool:
 
 
 def _date_axis(ax: Any) -> None:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.dates import AutoDateLocator, num2date
+    from matplotlib.ticker import FuncFormatter
 
     locator = AutoDateLocator(minticks=3, maxticks=7)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, at: month_label(num2date(value), at)))
+
+
+def month_label(day: date, position: int | None) -> str:
+    """'Jan 2027' on the first tick and each January, 'Mar' elsewhere; a day when not the 1st."""
+    text = f"{day:%b}" if day.day == 1 else f"{day.day} {day:%b}"
+    return f"{text} {day:%Y}" if position == 0 or (day.month == 1 and day.day == 1) else text

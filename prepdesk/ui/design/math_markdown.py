@@ -16,6 +16,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from prepdesk.ui.theme import muted_html
 from prepdesk.ui.topics.markdown_field import render_markdown
 
 MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?!\s)(.+?)(?<!\s)\$", re.DOTALL)
@@ -73,7 +74,7 @@ class MathMarkdownView(QTextBrowser):
     def set_markdown(self, text: str, empty_text: str = "") -> None:
         if not text.strip():
             self.formulas = []
-            self.setHtml(f"<p style='color: gray'>{_escape(empty_text)}</p>")
+            self.setHtml(muted_html(_escape(empty_text)))
             return
         plain, self.formulas = split_math(text)
         html = render_markdown(plain)

@@ -30,6 +30,7 @@ from prepdesk.ui.clock import Clock
 from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font
+from prepdesk.ui.theme import current_colours, error_text_style
 
 NEXT_KEY = "Ctrl+Return"  # works while typing in the notes (Ctrl+Right moves by word there)
 
@@ -168,7 +169,7 @@ class DesignSessionView(QWidget):
         left = self.timer.phase_left(now)
         self.phase_clock.setText(clock_text(left))
         self.phase_clock.setProperty("over", left < 0)
-        self.phase_clock.setStyleSheet("color: #c53030;" if left < 0 else "")
+        self.phase_clock.setStyleSheet(error_text_style(current_colours()) if left < 0 else "")
         total = self.timer.total_left(now)
         self.total_clock.setText(f"Session: {clock_text(total)} left")
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.store.repositories.problems import AttemptInput, AttemptRow, ProblemDetail
 from prepdesk.ui.practice.attempt_form import AttemptFields
-from prepdesk.ui.practice.problem_table_model import OVER_TARGET, WITHIN_TARGET
+from prepdesk.ui.practice.problem_table_model import against_target_colour
 
 
 class ProblemDetailPane(QWidget):
@@ -201,6 +201,6 @@ def _attempt_item(attempt: AttemptRow) -> QListWidgetItem:
         text += f"\n{attempt.notes}"
     item = QListWidgetItem(text)
     item.setData(Qt.ItemDataRole.UserRole, attempt)
-    item.setForeground(OVER_TARGET if attempt.against_target.over else WITHIN_TARGET)
+    item.setForeground(against_target_colour(attempt.against_target.over))
     item.setToolTip("Over the target time" if attempt.against_target.over else "Within target")
     return item

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.practice import DIFFICULTIES, PLATFORMS
 from prepdesk.store.repositories.problems import ProblemDetail, ProblemInput, TopicChoice
+from prepdesk.ui.theme import show_as_error
 
 Submit = Callable[[ProblemInput], None]  # raises ValueError with a message to show
 
@@ -62,7 +63,7 @@ class ProblemDialog(QDialog):
         self.notes_edit.setAccessibleName("Notes")
         self.notes_edit.setPlaceholderText("What to remember next time")
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e")
+        show_as_error(self.error_label)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 

@@ -10,11 +10,17 @@ from PySide6.QtGui import QColor
 
 from prepdesk.core.practice import DIFFICULTIES, TimeAgainstTarget
 from prepdesk.store.repositories.problems import ProblemRow
+from prepdesk.ui.theme import current_colours
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers, timestamps)
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-OVER_TARGET = QColor("#b3261e")
-WITHIN_TARGET = QColor("#1b7f3b")
+
+
+def against_target_colour(over: bool) -> QColor:
+    """Over the target time in the error colour, within it in the success colour."""
+    colours = current_colours()
+    return QColor(colours.error if over else colours.success)
+
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -93,7 +99,7 @@ class ProblemTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in (LAST_TIME, BEST_TIME):
             minutes = row.last_minutes if column == LAST_TIME else row.best_minutes
             if minutes is not None:
-                return OVER_TARGET if minutes > row.target_minutes else WITHIN_TARGET
+                return against_target_colour(minutes > row.target_minutes)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == SOLVED:
                 return "Solved at least once" if row.solved else "Not solved yet"

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from prepdesk.store.repositories.questions import CoverageMatrix, QuestionRepository
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import heading_font, hint_label
+from prepdesk.ui.theme import current_colours
 
 TAGGED = "●"
 VIA_QUESTION = "○"
-GAP_COLOUR = QColor("#fde2e1")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -49,7 +49,9 @@ class CoverageModel(QAbstractTableModel):
         competency = self.matrix.competencies[index.row()]
         covered = self.matrix.stories_for(competency.id)
         if role == Qt.ItemDataRole.BackgroundRole and covered == 0:
-            return QBrush(GAP_COLOUR)
+            return QBrush(QColor(current_colours().gap.background))
+        if role == Qt.ItemDataRole.ForegroundRole and covered == 0:
+            return QBrush(QColor(current_colours().gap.text))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if index.column() == 0:

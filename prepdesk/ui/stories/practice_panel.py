@@ -37,6 +37,7 @@ from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.rehearsal_list import RehearsalList
 from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font, hint_label, section_label
+from prepdesk.ui.theme import current_colours, error_text_style
 
 SCORE_LABELS = {1: "1 lost", 2: "2 shaky", 3: "3 okay", 4: "4 good", 5: "5 nailed it"}
 
@@ -340,7 +341,7 @@ class PracticePanel(QWidget):
             self.countdown.setStyleSheet("")
         else:
             self.countdown.setText(f"+{format_duration(-remaining)}")
-            self.countdown.setStyleSheet("color: #b3261e;")  # over time: wrap up
+            self.countdown.setStyleSheet(error_text_style(current_colours()))  # over time
 
     def finish(self) -> None:
         self.duration_seconds = self.elapsed_seconds()

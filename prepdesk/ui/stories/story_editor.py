@@ -49,6 +49,7 @@ from prepdesk.ui.stories.text_fields import (
     heading_font,
     hint_label,
     section_label,
+    show_as_warning,
 )
 
 PART_HINTS = {
@@ -109,7 +110,7 @@ class StoryEditor(QScrollArea):
         self.totals.setFont(heading_font(self.font(), 1.05, bold=False))
         layout.addWidget(self.totals)
         self.warnings = QLabel()
-        self.warnings.setProperty("role", "warning")
+        show_as_warning(self.warnings)
         self.warnings.setWordWrap(True)
         self.warnings.setAccessibleName("Writing hints")
         layout.addWidget(self.warnings)

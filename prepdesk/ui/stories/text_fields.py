@@ -6,6 +6,9 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
+from prepdesk.ui.colours import ThemeColours
+from prepdesk.ui.theme import follow_theme
+
 # Soft borders that show only where the user can type; the page stays calm.
 FIELD_STYLE = """
 QPlainTextEdit, QLineEdit {
@@ -20,9 +23,6 @@ QLineEdit#titleField:hover { border: 1px solid palette(midlight); }
 QLineEdit#titleField:focus { border: 1px solid palette(highlight); background: palette(base); }
 QLabel[role="partLabel"] { font-weight: 600; }
 QLabel[role="hint"] { color: palette(placeholder-text); }
-QLabel[role="warning"] {
-    background: #fff4d6; color: #5c4400; border-radius: 6px; padding: 6px 10px;
-}
 """
 
 
@@ -115,3 +115,16 @@ def section_label(text: str, parent: QObject | None = None) -> QLabel:
     if isinstance(parent, QWidget):
         label.setParent(parent)
     return label
+
+
+def show_as_warning(label: QLabel) -> None:
+    """A gentle warning box in the theme's warning colours."""
+
+    def apply(colours: ThemeColours) -> None:
+        warning = colours.warning
+        label.setStyleSheet(
+            f"QLabel {{ background: {warning.background}; color: {warning.text}; "
+            "border-radius: 6px; padding: 6px 10px; }"
+        )
+
+    follow_theme(label, apply)

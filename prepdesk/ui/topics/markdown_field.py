@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.ui.theme import muted_html
+
 
 def render_markdown(text: str) -> str:
     # Escape raw HTML: notes are the user's text, not markup for the app.
@@ -106,7 +108,7 @@ class MarkdownField(QWidget):
     def _render(self) -> None:
         text = self.editor.toPlainText()
         if not text.strip():
-            self.viewer.setHtml(f"<p style='color: gray'>{self._empty_text}</p>")
+            self.viewer.setHtml(muted_html(self._empty_text))
         else:
             source = linkify_lines(text) if self._as_list else text
             self.viewer.setHtml(render_markdown(source))

@@ -28,13 +28,14 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.levels import LEVEL_MEANINGS
 from prepdesk.store.repositories.topics import TopicDetail, TopicRepository
+from prepdesk.ui.colours import ThemeColours
 from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.theme import current_colours, follow_theme
 from prepdesk.ui.topics.markdown_field import MarkdownField
 from prepdesk.ui.topics.session_dialog import SessionDialog, offer_to_log
 from prepdesk.ui.topics.sessions_table import SessionsTable
 from prepdesk.ui.topics.study_timer import study_timer_for
-from prepdesk.ui.topics.topic_tree import recall_colour
 
 
 class TopicDetailPane(QWidget):
@@ -58,6 +59,8 @@ class TopicDetailPane(QWidget):
         self.recall.setObjectName("recallAtInterview")
         self.recall.setWordWrap(True)
         self.recall.setMargin(6)
+        self._recall_value: float | None = None
+        follow_theme(self.recall, self._paint_recall)
         self.current = QLabel()
 
         self.level = QComboBox()
@@ -137,6 +140,17 @@ class TopicDetailPane(QWidget):
         self.setTabOrder(self.target, self.tabs)
         self.setEnabled(False)
 
+    def _paint_recall(self, colours: ThemeColours) -> None:
+        """The predicted recall banner in its recall swatch, or plain when there is none."""
+        if self._recall_value is None:
+            self.recall.setStyleSheet("")
+            return
+        swatch = colours.recall(self._recall_value)
+        self.recall.setStyleSheet(
+            f"background: {swatch.background}; color: {swatch.text}; "
+            "border-radius: 4px; font-weight: bold;"
+        )
+
     def show_topic(
         self, topic_id: int | None, recall: float | None = None, interview: str = ""
     ) -> None:
@@ -147,7 +161,8 @@ class TopicDetailPane(QWidget):
             self.name.setText("Choose a topic")
             self.area.setText("Its ratings, notes, resources and study sessions show here.")
             self.recall.setText("")
-            self.recall.setStyleSheet("")
+            self._recall_value = None
+            self._paint_recall(current_colours())
             self.current.setText("")
             self.setEnabled(False)
             return
@@ -171,13 +186,12 @@ class TopicDetailPane(QWidget):
                 if interview
                 else "Predicted recall at the interview appears once an interview is scheduled."
             )
-            self.recall.setStyleSheet("")
+            self._recall_value = None
+            self._paint_recall(current_colours())
         else:
             self.recall.setText(f"Predicted recall at your interview ({interview}): {recall:.0%}")
-            colour = recall_colour(recall).name()
-            self.recall.setStyleSheet(
-                f"background: {colour}; color: #1d1d1d; border-radius: 4px; font-weight: bold;"
-            )
+            self._recall_value = recall
+            self._paint_recall(current_colours())
         if topic.level is None:
             self.current.setText(f"Not rated yet · target {topic.target}")
         else:

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from prepdesk.core.levels import format_level
 from prepdesk.core.mastery import AreaMastery, TopicLevel, area_mastery
 from prepdesk.store.repositories.topics import AreaRow, TopicRow
+from prepdesk.ui.colours import ThemeColours
+from prepdesk.ui.theme import current_colours, follow_theme
 
 # Two-line headers keep the columns narrow, leaving room for topic names.
 COLUMNS = (
@@ -22,23 +24,25 @@ COLUMNS = (
     "Review\ndue",
     "Time\nstudied",
 )
+
 RECALL_COLUMN = 1
 MASTERY_COLUMN = 2
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1  # an area row's key
+RECALL_ROLE = Qt.ItemDataRole.UserRole + 2  # a topic row's predicted recall
 
 
 def area_mastery_of(area: AreaRow) -> AreaMastery:
     return area_mastery(TopicLevel(t.level, t.target, t.weight) for t in area.topics)
 
 
-def recall_colour(recall: float) -> QColor:
-    """Green when it will be remembered on the day, amber when shaky, red when likely lost."""
-    if recall >= 0.9:
-        return QColor("#cdebd3")
-    if recall >= 0.75:
-        return QColor("#fbe7b5")
-    return QColor("#f6c6c2")
+def _paint_recall(item: QTreeWidgetItem, colours: ThemeColours) -> None:
+    recall = item.data(RECALL_COLUMN, RECALL_ROLE)
+    if recall is None:
+        return
+    swatch = colours.recall(recall)
+    item.setBackground(RECALL_COLUMN, QBrush(QColor(swatch.background)))
+    item.setForeground(RECALL_COLUMN, QBrush(QColor(swatch.text)))
 
 
 def format_minutes(minutes: int) -> str:
@@ -87,6 +91,7 @@ class TopicTree(QTreeWidget):
             "The chance you will recall the topic at your next interview (FSRS prediction).",
         )
         self.currentItemChanged.connect(self._on_current)
+        follow_theme(self, self._paint_recalls)
 
     def load(self, areas: list[AreaRow], now: datetime) -> None:
         selected = self.current_topic_id()
@@ -122,6 +127,11 @@ class TopicTree(QTreeWidget):
         elif (first := self.topLevelItem(0)) is not None and (first_topic := first.child(0)):
             self.setCurrentItem(first_topic)
         self.filter_area(self.area_filter)
+
+    def _paint_recalls(self, colours: ThemeColours) -> None:
+        for area in self.area_items():
+            for item in self.topic_items(area):
+                _paint_recall(item, colours)
 
     def area_items(self) -> list[QTreeWidgetItem]:
         items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
@@ -166,8 +176,8 @@ class TopicTree(QTreeWidget):
         )
         item.setData(0, TOPIC_ROLE, topic.id)
         if recall is not None:
-            item.setBackground(RECALL_COLUMN, QBrush(recall_colour(recall)))
-            item.setForeground(RECALL_COLUMN, QBrush(QColor("#1d1d1d")))
+            item.setData(RECALL_COLUMN, RECALL_ROLE, recall)
+            _paint_recall(item, current_colours())
             bold = item.font(RECALL_COLUMN)
             bold.setBold(True)
             item.setFont(RECALL_COLUMN, bold)
