@@ -34,3 +34,19 @@ def test_a_second_click_on_add_attempt_logs_nothing_until_the_form_changes(qtbot
     click(qtbot, add)
     stored = ops.read(lambda s: ProblemRepository(s).detail(problem_id)).attempts
     assert sorted(a.notes for a in stored) == ["again, faster", "hash map"]
+
+
+def test_the_length_hint_names_the_longest_part(qtbot, main_window):
+    from prepdesk.ui.pages.stories_page import StoriesPage
+
+    page = main_window.show_page("stories")
+    assert isinstance(page, StoriesPage)
+    page.new_story()
+    editor = page.story_editor
+    qtbot.keyClicks(editor.parts["situation"], "We had a slow model in payments. " * 4)
+    qtbot.keyClicks(editor.parts["task"], "Make it fast.")
+    qtbot.keyClicks(editor.parts["action"], "I profiled it, cached features and rewrote it. " * 45)
+    qtbot.keyClicks(editor.parts["result"], "p99 fell from 480 to 95 ms.")
+    hint = editor.warnings.text()
+    assert "trim the Action first, the longest part (360 words)" in hint
+    assert "Situation first" not in hint
