@@ -50,3 +50,48 @@ def test_the_length_hint_names_the_longest_part(qtbot, main_window):
     hint = editor.warnings.text()
     assert "trim the Action first, the longest part (360 words)" in hint
     assert "Situation first" not in hint
+
+
+def open_checklist(qtbot, ops, db, *, closed_by_test: bool = False):
+    from prepdesk.ui.checklist_window import ChecklistWindow
+    from tests.unit.companies_data import NOW, make_company, make_stage
+
+    stage = make_stage(db, make_company(db), "Coding challenge")
+    window = ChecklistWindow(ops, stage, clock=lambda: NOW)
+    if not closed_by_test:  # it deletes itself on close
+        qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_use_automatic_is_found_without_selecting_the_row_first(qtbot, ops, db):
+    window = open_checklist(qtbot, ops, db)
+    assert not window.auto_button.isEnabled()  # nothing set by hand yet
+    labels = ("At least three questions to ask ready", "Products reviewed")
+    for label in labels:
+        window.tree.setCurrentItem(window.tree_item(label))
+        window.tree.setFocus()
+        qtbot.keyClick(window.tree, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda label=label: window.tree_item(label).text(1).startswith("Set by"))
+    window.tree.setCurrentItem(window.tree_item("Logistics"))  # a heading, not an item
+    assert window.auto_button.isEnabled()
+    assert window.auto_button.text() == "Use automatic for all (2)"
+    click(qtbot, window.auto_button)
+    assert not any(window.tree_item(label).text(1).startswith("Set by") for label in labels)
+    assert not window.auto_button.isEnabled()
+
+
+def test_the_checklist_window_closes_with_its_button_and_with_esc(qtbot, ops, db):
+    window = open_checklist(qtbot, ops, db, closed_by_test=True)
+    window.new_text.setFocus()
+    qtbot.keyClicks(window.new_text, "Charge the headphones")
+    qtbot.keyClick(window.new_text, Qt.Key.Key_Escape)  # first Esc: the typing goes
+    assert window.isVisible() and window.new_text.text() == ""
+    with qtbot.waitSignal(window.destroyed):
+        qtbot.keyClick(window.new_text, Qt.Key.Key_Escape)
+
+    again = open_checklist(qtbot, ops, db, closed_by_test=True)
+    assert again.close_button.text() == "Close"
+    with qtbot.waitSignal(again.destroyed):
+        click(qtbot, again.close_button)
