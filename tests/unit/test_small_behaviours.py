@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from prepdesk.store.repositories.problems import ProblemInput, ProblemRepository
@@ -95,3 +96,33 @@ def test_the_checklist_window_closes_with_its_button_and_with_esc(qtbot, ops, db
     assert again.close_button.text() == "Close"
     with qtbot.waitSignal(again.destroyed):
         click(qtbot, again.close_button)
+
+
+# The offscreen platform cannot raise the popup nor grab the keyboard for it; not our code.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_question_picker_finds_a_question_by_any_word(qtbot, main_window, ops):
+    from prepdesk.store.repositories.stories import StoryRepository
+    from prepdesk.ui.pages.stories_page import StoriesPage
+
+    page = main_window.show_page("stories")
+    assert isinstance(page, StoriesPage)
+    story_id = page.new_story()
+    questions = page.story_editor.questions
+    picker = questions.picker
+    assert picker.count() > 30 and picker.currentText() == ""  # nothing picked for you
+    assert not questions.link_button.isEnabled()
+    line = picker.lineEdit()
+    line.setFocus()
+    qtbot.keyClicks(line, "disagreed")  # a word from the middle of the question
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    assert shown and all("disagreed" in text.lower() for text in shown)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    chosen = line.text()
+    assert "disagreed with a teammate" in chosen
+    click(qtbot, questions.link_button)
+    linked = ops.read(lambda s: StoryRepository(s).get(story_id)).questions
+    assert [q.text for q in linked] == [chosen.split(": ", 1)[-1]]
+    assert picker.currentText() == ""  # ready to find the next one
