@@ -126,3 +126,42 @@ def test_the_question_picker_finds_a_question_by_any_word(qtbot, main_window, op
     linked = ops.read(lambda s: StoryRepository(s).get(story_id)).questions
     assert [q.text for q in linked] == [chosen.split(": ", 1)[-1]]
     assert picker.currentText() == ""  # ready to find the next one
+
+
+def test_the_practice_history_lists_every_run_and_the_list_follows_the_story(qtbot, ops, db):
+    from datetime import UTC, datetime, timedelta
+
+    from prepdesk.store.repositories.rehearsals import RehearsalRepository
+    from prepdesk.store.repositories.stories import StoryRepository
+    from prepdesk.ui.pages.stories_page import StoriesPage
+
+    with db.transaction() as s:
+        told = StoryRepository(s).create("Cutting fraud latency", None)
+        fresh = StoryRepository(s).create("Migrating the feature store", None)
+        for days in (1, 2, 3):
+            RehearsalRepository(s).record(
+                story_id=told,
+                question_id=None,
+                when=datetime.now(UTC) - timedelta(days=days),
+                target_seconds=120,
+                duration_seconds=100,
+                score=4,
+                note="",
+            )
+    page = StoriesPage(ops)
+    qtbot.addWidget(page)
+    page.show()
+    panel = page.practice
+    page.tabs.setCurrentWidget(panel)
+    panel.story.setFocus()
+    while panel.story.currentData() != fresh:  # the person picks the other story
+        qtbot.keyClick(panel.story, Qt.Key.Key_Down)
+    assert panel.history_scope.currentText() == "All runs"
+    assert panel.history.topLevelItemCount() == 3  # not "No practice runs yet"
+    current = panel.due_list.currentItem()
+    assert current is not None and current.text().startswith("Migrating the feature store")
+
+    panel.history_scope.setFocus()
+    qtbot.keyClick(panel.history_scope, Qt.Key.Key_Down)  # Runs of this story
+    only = panel.history.topLevelItem(0).text(0)
+    assert panel.history.topLevelItemCount() == 1 and "Choose All runs" in only
