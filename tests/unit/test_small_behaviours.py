@@ -165,3 +165,23 @@ def test_the_practice_history_lists_every_run_and_the_list_follows_the_story(qtb
     qtbot.keyClick(panel.history_scope, Qt.Key.Key_Down)  # Runs of this story
     only = panel.history.topLevelItem(0).text(0)
     assert panel.history.topLevelItemCount() == 1 and "Choose All runs" in only
+
+
+def test_the_practice_empty_state_explains_the_csv_columns_in_the_app(qtbot, main_window):
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    from prepdesk.io.problems_csv import COLUMNS
+
+    page = main_window.show_page("practice")
+    assert isinstance(page, PracticePage)
+    assert page.content.currentWidget() is page.empty_state
+    shown = " ".join(label.text() for label in page.empty_state.findChildren(QLabel))
+    assert "docs/" not in shown and ".md" not in shown
+    assert "docs/" not in page.import_button.toolTip()
+    click(qtbot, page.columns_button)
+    dialog = page.dialog
+    qtbot.waitExposed(dialog)
+    for column in COLUMNS:
+        assert f"<b>{column}</b>" in dialog.text.text()
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Close))
+    assert not dialog.isVisible()
