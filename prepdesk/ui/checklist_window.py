@@ -308,8 +308,7 @@ class ChecklistWindow(QWidget):
         chosen = [item_id] if item_id in overridden else overridden
         if chosen:
             self.ops.write(
-                lambda s: [ChecklistRepository(s).clear_override(i) for i in chosen],
-                initiator=self,
+                lambda s: _clear_overrides(ChecklistRepository(s), chosen), initiator=self
             )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -328,6 +327,11 @@ class ChecklistWindow(QWidget):
         self._timer.stop()
         self.subscription.deleteLater()  # a closed window stops following the data
         super().closeEvent(event)
+
+
+def _clear_overrides(repository: ChecklistRepository, item_ids: list[int]) -> None:
+    for item_id in item_ids:
+        repository.clear_override(item_id)
 
 
 def _evidence_text(row: ChecklistRow) -> str:
