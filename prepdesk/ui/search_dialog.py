@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -96,6 +96,7 @@ class SearchDialog(QDialog):
         self.results.expandAll()
         if first is not None:
             self.results.setCurrentItem(first)
+            self.results.scrollToTop()  # the first group's heading stays in view
         if not typed.strip():
             self.hint.setText("Type a few letters: every word is matched as the start of a word.")
         elif not hits:
@@ -122,6 +123,10 @@ class SearchDialog(QDialog):
             return f"<b>{title}</b>"
         snippet = marked_html(hit.snippet, hit.snippet_matches, mark)
         return f"<b>{title}</b><br>{snippet}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.results.doItemsLayout()  # rows wrap to the new width
 
     def current_hit(self) -> SearchHit | None:
         item = self.results.currentItem()

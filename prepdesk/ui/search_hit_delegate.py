@@ -6,7 +6,13 @@ import html
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+)
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -55,8 +61,18 @@ class HitDelegate(QStyledItemDelegate):
         )
         document.setDefaultStyleSheet(f"body {{ color: {colour.name()}; }}")
         document.setHtml(f"<body>{index.data(HTML_ROLE)}</body>")
-        document.setTextWidth(max(option.rect.width(), 200))
+        document.setTextWidth(max(self._width(option), 200))
         return document
+
+    @staticmethod
+    def _width(option: QStyleOptionViewItem) -> int:
+        """The row's width; while sizing, the view's own (the rect is not known yet)."""
+        if option.rect.width() > 0:
+            return option.rect.width()
+        view = option.widget
+        if isinstance(view, QTreeView):
+            return view.viewport().width() - view.indentation()
+        return 400
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         if not index.data(HTML_ROLE):
