@@ -23,7 +23,7 @@ def columns_html() -> str:
         f"<td style='padding:2px 0'>{html.escape(meaning)}</td></tr>"
         for name, meaning in COLUMN_HELP
     )
-    return f"<p>{html.escape(INTRO)}</p><table>{rows}</table>"
+    return f"<p style='margin-bottom:10px'>{html.escape(INTRO)}</p><table>{rows}</table>"
 
 
 def columns_summary() -> str:

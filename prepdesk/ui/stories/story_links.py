@@ -137,6 +137,7 @@ class LinkedQuestions(QWidget):
         self.picker.setCompleter(completer)
         line = self.picker.lineEdit()
         assert line is not None  # the box is editable
+        line.setAccessibleName("Question to link")
         line.setPlaceholderText("Type to find a question…")
         line.setClearButtonEnabled(True)
         # The combo box maps a filtered completion to the wrong row: choose by its text.
