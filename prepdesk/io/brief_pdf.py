@@ -215,11 +215,14 @@ def write_pdf(brief: Brief, path: str | os.PathLike[str], protect: DataPaths | N
         footer_height = writer.resolution() * 0.25  # a quarter inch under the text
         body_height = page.height() - footer_height
         # One page if a slightly smaller type gets it there; else two, split by topic.
+        # Text takes room about as the square of its size: far over, smaller cannot help.
+        smallest = (FONT_POINTS[-1] / FONT_POINTS[0]) ** 2
         for points in FONT_POINTS:
             document = _document(brief, writer, points, body_height)
-            if document.pageCount() == 1:
+            height = document.documentLayout().documentSize().height()
+            if document.pageCount() == 1 or height * smallest > body_height:
                 break
-        else:
+        if document.pageCount() > 1:
             document = _document(brief, writer, FONT_POINTS[0], body_height, two_pages=True)
         pages = document.pageCount()
         painter = QPainter(writer)
