@@ -61,3 +61,22 @@ def test_marked_plain_keeps_fields_apart_and_spans_right():
     text, spans = marked_plain("Title line\n\n- a \x02match\x03 in *notes*\n| x | y |")
     assert text == "Title line · a match in notes · x y"
     assert [text[s:e] for s, e in spans] == ["match"]
+
+
+def test_reopened_search_shows_the_data_as_it_is_now(qtbot, ops, main_window):
+    from prepdesk.store.models import Problem
+
+    with ops.db.transaction() as session:
+        problem = Problem(title="Zebra Stripes", platform="LeetCode", difficulty="easy")
+        session.add(problem)
+        session.flush()
+        problem_id = problem.id
+    dialog = open_search(qtbot, main_window)
+    qtbot.keyClicks(dialog.box, "zebra")
+    assert dialog.current_hit().title == "Zebra Stripes"
+    dialog.close()
+    with ops.db.transaction() as session:
+        session.get(Problem, problem_id).title = "Zebra Crossings"
+    again = open_search(qtbot, main_window)
+    assert again.box.text() == "zebra"
+    assert again.current_hit().title == "Zebra Crossings"
