@@ -184,9 +184,15 @@ def _restates(note: str, text: str) -> bool:
     return not words or words <= set(re.findall(r"\w+", text.casefold()))
 
 
-def demoted_headings(markdown_text: str, levels: int = 2) -> str:
-    """The person's Markdown headings, nested under the brief's own section heading."""
-    return re.sub(r"(?m)^(#{1,6})(?=\s)", lambda m: "#" * min(6, len(m[1]) + levels), markdown_text)
+def demoted_headings(markdown_text: str, top: int = 3) -> str:
+    """The person's Markdown headings nested under the brief's own sections: the highest
+    of them becomes level `top` (###), the rest keep their steps below it."""
+    heading = re.compile(r"(?m)^(#{1,6})(?=\s)")
+    levels = [len(m[1]) for m in heading.finditer(markdown_text)]
+    if not levels:
+        return markdown_text
+    shift = max(0, top - min(levels))
+    return heading.sub(lambda m: "#" * min(6, len(m[1]) + shift), markdown_text)
 
 
 def render_markdown(brief: Brief) -> str:
