@@ -170,8 +170,9 @@ def evaluate(rule: str, facts: ChecklistFacts) -> Verdict:
 
 
 def _noted(text: str, what: str) -> Verdict:
+    # The item already names what: the evidence says where, never the item again.
     if text.strip():
-        return Verdict(True, f"{what[0].upper()}{what[1:]} noted on the company page")
+        return Verdict(True, "Noted on the company page")
     return Verdict(False, f"Nothing noted yet about {what}")
 
 

@@ -51,6 +51,11 @@ class StarAnalysis:
         return format_duration(self.seconds)
 
 
+def longest_part(words: dict[str, int]) -> str:
+    """The part with the most words; on a tie the earlier part (the setting is cut first)."""
+    return max(PARTS, key=lambda part: (words.get(part, 0), -PARTS.index(part)))
+
+
 def analyse(parts: dict[str, str], target_seconds: int = DEFAULT_TARGET_SECONDS) -> StarAnalysis:
     """Counts and warnings for the four parts (missing keys count as empty)."""
     texts = {part: parts.get(part, "") for part in PARTS}
@@ -62,9 +67,11 @@ def analyse(parts: dict[str, str], target_seconds: int = DEFAULT_TARGET_SECONDS)
     if empty:
         warnings.append(f"Still to write: {', '.join(empty)}.")
     if seconds > target_seconds:
+        longest = longest_part(words)
         warnings.append(
             f"About {format_duration(seconds)} spoken, past the {format_duration(target_seconds)} "
-            "you are aiming for: trim the Situation first."
+            f"you are aiming for: trim the {PART_LABELS[longest]} first, the longest part "
+            f"({words[longest]} words)."
         )
     if texts["result"].strip() and not has_number(texts["result"]):
         warnings.append("The Result has no number: how much, how many, how fast?")

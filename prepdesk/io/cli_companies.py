@@ -32,7 +32,7 @@ def _stage_id(text: str) -> int:
 
 
 def cmd_brief(args: argparse.Namespace, paths: DataPaths) -> int:
-    from prepdesk.io.brief import NoStageError, brief_markdown, default_stage_id
+    from prepdesk.io.brief import NoStageError, brief_content, default_stage_id, render_markdown
     from prepdesk.io.brief_pdf import ensure_gui_application, write_pdf
     from prepdesk.io.cli_errors import EXIT_USAGE, refuse
     from prepdesk.io.export_target import write_export
@@ -49,16 +49,16 @@ def cmd_brief(args: argparse.Namespace, paths: DataPaths) -> int:
         with db.transaction() as session:
             try:
                 stage_id = args.stage if args.stage is not None else default_stage_id(session, now)
-                text = brief_markdown(session, stage_id, now)
+                brief = brief_content(session, stage_id, now)
             except (NoStageError, LookupError) as exc:
                 return refuse(str(exc.args[0] if exc.args else exc))
     finally:
         db.close()
     if out.suffix.lower() == ".md":
-        write_export(out, text, paths)
+        write_export(out, render_markdown(brief), paths)
     else:
         ensure_gui_application()
-        write_pdf(text, out, paths)
+        write_pdf(brief, out, paths)
     print(f"Brief written to {out}")
     return 0
 

@@ -43,6 +43,20 @@ COLUMNS = (
     "attempt_notes",
 )
 REQUIRED = ("title", "difficulty")
+# What each column means, for the app's own help (docs/problems-csv.md says the same).
+COLUMN_HELP: tuple[tuple[str, str], ...] = (
+    ("title", "The problem's name. Required."),
+    ("platform", "LeetCode, HackerRank, Kaggle or another name; blank means Other."),
+    ("url", "A link to the problem."),
+    ("difficulty", "easy, medium or hard. Required."),
+    ("patterns", "Techniques it uses, separated by commas: BFS, DFS, grid."),
+    ("topics", "Curriculum topics it practises, separated by semicolons: Graphs; Trees."),
+    ("notes", "Notes on the problem."),
+    ("date", "When you attempted it: 2026-11-24, or 2026-11-24T18:30. Blank: no attempt."),
+    ("minutes", "How long the attempt took, 0 to 1440. Needed with a date."),
+    ("solved", "yes or no; blank means no."),
+    ("attempt_notes", "Notes on the attempt."),
+)
 # Text limits are the schema's (one place): the problem table's column lengths.
 TITLE_LENGTH: int = Problem.__table__.c.title.type.length  # type: ignore[attr-defined]
 PLATFORM_LENGTH: int = Problem.__table__.c.platform.type.length  # type: ignore[attr-defined]

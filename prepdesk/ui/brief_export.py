@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from prepdesk.io.brief import brief_markdown
+from prepdesk.io.brief import brief_content, render_markdown
 from prepdesk.io.brief_pdf import write_pdf
 from prepdesk.io.export_target import write_export
 from prepdesk.io.ics import export_ics
@@ -19,11 +19,11 @@ from prepdesk.ui.operations import Operations
 
 def write_brief(ops: Operations, stage_id: int, path: Path, clock: Clock = system_clock) -> Path:
     """A few pages of text: fast enough for the GUI thread, where QTextDocument must live."""
-    text = ops.read(lambda s: brief_markdown(s, stage_id, clock()))
+    brief = ops.read(lambda s: brief_content(s, stage_id, clock()))
     if path.suffix.lower() == ".md":
-        write_export(path, text, ops.db.paths)
+        write_export(path, render_markdown(brief), ops.db.paths)
     else:
-        write_pdf(text, path, ops.db.paths)
+        write_pdf(brief, path, ops.db.paths)
     return path
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -100,6 +100,7 @@ class ChecklistWindow(QWidget):
         self.auto_button = self._button("Use automatic", None, self.use_automatic)
         self.remove_button = self._button("Remove", QKeySequence.StandardKey.Delete, self.remove)
         self.brief_button = self._button("Write brief…", "Ctrl+P", self.write_brief)
+        self.close_button = self._button("Close", None, self.close)
 
         header = QVBoxLayout()
         header.addWidget(self.title)
@@ -117,6 +118,7 @@ class ChecklistWindow(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.brief_button)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.tree, 1)
@@ -222,7 +224,24 @@ class ChecklistWindow(QWidget):
         row = self.current_row()
         for button in (self.up_button, self.down_button, self.remove_button):
             button.setEnabled(row is not None)
-        self.auto_button.setEnabled(row is not None and bool(row.rule) and not row.automatic)
+        # Found without selecting first: with no item set by you selected, it acts on all.
+        overridden = self.overridden_ids()
+        if row is not None and row.id in overridden:
+            self.auto_button.setText("Use automatic")
+            self.auto_button.setToolTip("Let prepdesk tick this item from your data again")
+        elif overridden:
+            self.auto_button.setText(f"Use automatic for all ({len(overridden)})")
+            self.auto_button.setToolTip(
+                "Let prepdesk tick every item you set by hand from your data again"
+            )
+        else:
+            self.auto_button.setText("Use automatic")
+            self.auto_button.setToolTip("No item is set by hand: every automatic item follows")
+        self.auto_button.setEnabled(bool(overridden))
+
+    def overridden_ids(self) -> list[int]:
+        """The automatic items the person ticked or unticked by hand."""
+        return [r.id for r in self.rows if r.rule and not r.automatic]
 
     # selection --------------------------------------------------------------------------
 
@@ -284,9 +303,22 @@ class ChecklistWindow(QWidget):
             self.ops.write(lambda s: ChecklistRepository(s).move(item_id, delta), initiator=self)
 
     def use_automatic(self) -> None:
+        overridden = self.overridden_ids()
         item_id = self.current_item_id()
-        if item_id is not None:
-            self.ops.write(lambda s: ChecklistRepository(s).clear_override(item_id), initiator=self)
+        chosen = [item_id] if item_id in overridden else overridden
+        if chosen:
+            self.ops.write(
+                lambda s: _clear_overrides(ChecklistRepository(s), chosen), initiator=self
+            )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc, as in a dialog: clears a new item being typed first, else closes the window."""
+        if event.key() != Qt.Key.Key_Escape:
+            super().keyPressEvent(event)
+        elif self.focusWidget() is self.new_text and self.new_text.text():
+            self.new_text.clear()
+        else:
+            self.close()
 
     def write_brief(self) -> None:
         ask_and_write_brief(self.ops, self.stage_id, self)
@@ -295,6 +327,11 @@ class ChecklistWindow(QWidget):
         self._timer.stop()
         self.subscription.deleteLater()  # a closed window stops following the data
         super().closeEvent(event)
+
+
+def _clear_overrides(repository: ChecklistRepository, item_ids: list[int]) -> None:
+    for item_id in item_ids:
+        repository.clear_override(item_id)
 
 
 def _evidence_text(row: ChecklistRow) -> str:

@@ -73,6 +73,7 @@ class MainWindowData(QObject):
             self.search_dialog = SearchDialog(self.ops, self.window)
             self.search_dialog.open_requested.connect(self.open_requested.emit)
         dialog = self.search_dialog
+        dialog.run_search(dialog.box.text())  # what was found last time may have changed
         dialog.box.selectAll()
         dialog.show()
         dialog.activateWindow()

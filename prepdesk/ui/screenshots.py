@@ -6,6 +6,7 @@ Run under Xvfb so the windows are real; uses throwaway data and config folders.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -84,6 +85,37 @@ def capture_main_window(
                 widget.close()
     window.close()
     db.close()
+
+
+def capture_brief(out_dir: Path, data_dir: Path) -> None:
+    """The interview-day brief of the next stage, each PDF page as brief-N.png (pdftoppm)."""
+    from datetime import UTC, datetime
+
+    from prepdesk.io.brief import brief_content, default_stage_id
+    from prepdesk.io.brief_pdf import write_pdf
+    from prepdesk.store.paths import DataPaths
+    from prepdesk.store.snapshot import ReadOnlyDatabase
+
+    if shutil.which("pdftoppm") is None:
+        print("brief pages skipped: pdftoppm not found (apt-get install poppler-utils)")
+        return
+    db = ReadOnlyDatabase.open(DataPaths.resolve(data_dir))
+    try:
+        with db.transaction() as session:
+            now = datetime.now(UTC)
+            brief = brief_content(session, default_stage_id(session, now), now)
+    finally:
+        db.close()
+    for old in out_dir.glob("brief-*.png"):
+        old.unlink()
+    with tempfile.TemporaryDirectory(prefix="prepdesk-brief-") as tmp:
+        pdf = Path(tmp) / "brief.pdf"
+        write_pdf(brief, pdf)
+        subprocess.run(
+            ["pdftoppm", "-r", "80", "-png", str(pdf), str(out_dir / "brief")], check=True
+        )
+    for page in sorted(out_dir.glob("brief-*.png")):
+        print(f"wrote {page}")
 
 
 def _about(window: QWidget) -> QWidget:
@@ -198,6 +230,7 @@ def main(argv: list[str]) -> int:
             finish_background_work()
             return 0
         capture_main_window(out_dir, demo_dir)
+        capture_brief(out_dir, demo_dir)
         capture_first_run(out_dir, Path(tmp) / "first-run", "")
         # A fresh copy for the dark pass: some light shots add items (a new story).
         dark_dir = Path(tmp) / "demo-dark"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.store.repositories.search import SearchHit, SearchRepository
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.search_hit_delegate import HTML_ROLE, HitDelegate, mark_colour, marked_html
 
 # kind -> (group heading, the page that shows it)
 KINDS: dict[str, tuple[str, str]] = {
@@ -33,6 +34,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "tech_question": ("Technical questions", "design"),
 }
 HIT_ROLE = Qt.ItemDataRole.UserRole
+RESULTS_SIZE = (640, 460)
 
 
 class SearchDialog(QDialog):
@@ -52,6 +54,9 @@ class SearchDialog(QDialog):
         self.results.setHeaderHidden(True)
         self.results.setRootIsDecorated(False)
         self.results.setColumnCount(1)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setUniformRowHeights(False)
+        self.results.setWordWrap(True)
         self.hint = QLabel("Type a few letters: every word is matched as the start of a word.")
         self.hint.setWordWrap(True)
         self.hint.setObjectName("searchHint")
@@ -62,7 +67,8 @@ class SearchDialog(QDialog):
         self.box.textChanged.connect(self.run_search)
         self.box.returnPressed.connect(self.open_current)
         self.results.itemActivated.connect(lambda _item, _col: self.open_current())
-        self.resize(640, 460)
+        self.results.setVisible(False)  # until there is something to show
+        self.resize(RESULTS_SIZE[0], self.minimumSizeHint().height())
 
     def run_search(self, typed: str) -> None:
         hits = self.ops.read(lambda s: SearchRepository(s).search(typed)) if typed.strip() else []
@@ -82,19 +88,45 @@ class SearchDialog(QDialog):
                 groups[hit.kind] = group
             item = QTreeWidgetItem(group, [hit.title])
             item.setData(0, HIT_ROLE, hit)
-            item.setToolTip(0, hit.snippet)
+            item.setData(0, HTML_ROLE, self._hit_html(hit))
             if hit.snippet and hit.snippet != hit.title:
-                item.setText(0, f"{hit.title}  —  {hit.snippet}")
+                item.setText(0, f"{hit.title}\n{hit.snippet}")  # what a screen reader says
+                item.setToolTip(0, hit.snippet)
             first = first or item
         self.results.expandAll()
         if first is not None:
             self.results.setCurrentItem(first)
+            self.results.scrollToTop()  # the first group's heading stays in view
         if not typed.strip():
             self.hint.setText("Type a few letters: every word is matched as the start of a word.")
         elif not hits:
-            self.hint.setText(f"Nothing matches “{typed.strip()}”. Try fewer or shorter words.")
+            self.hint.setText(f"No matches for “{typed.strip()}”. Try fewer or shorter words.")
         else:
-            self.hint.setText(f"{len(hits)} found. ↑↓ to choose, Enter to open.")
+            found = "1 match" if len(hits) == 1 else f"{len(hits)} matches"
+            self.hint.setText(f"{found}. ↑↓ to choose, Enter to open.")
+        self._fit(bool(hits))
+
+    def _fit(self, has_hits: bool) -> None:
+        """Compact with nothing to show (no large empty box); full size with results."""
+        if has_hits != self.results.isHidden():
+            return  # already so: the person's own size stays
+        self.results.setVisible(has_hits)
+        if has_hits:
+            self.resize(max(self.width(), RESULTS_SIZE[0]), max(self.height(), RESULTS_SIZE[1]))
+        else:
+            self.resize(max(self.width(), RESULTS_SIZE[0]), self.minimumSizeHint().height())
+
+    def _hit_html(self, hit: SearchHit) -> str:
+        mark = mark_colour(self.results.palette())
+        title = marked_html(hit.title, hit.title_matches, mark)
+        if not hit.snippet or hit.snippet == hit.title:
+            return f"<b>{title}</b>"
+        snippet = marked_html(hit.snippet, hit.snippet_matches, mark)
+        return f"<b>{title}</b><br>{snippet}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.results.doItemsLayout()  # rows wrap to the new width
 
     def current_hit(self) -> SearchHit | None:
         item = self.results.currentItem()

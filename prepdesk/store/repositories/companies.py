@@ -39,6 +39,12 @@ class CompanySummary:
 
 
 @dataclass(frozen=True)
+class ValueStory:
+    title: str
+    metrics: str
+
+
+@dataclass(frozen=True)
 class PersonRow:
     id: int
     name: str
@@ -163,10 +169,10 @@ class CompanyRepository:
         chosen = self._session.scalars(select(Competency).where(Competency.id.in_(competency_ids)))
         company.values = list(chosen)
 
-    def stories_by_value(self, company_id: int) -> dict[str, builtins.list[str]]:
-        """For each of the company's values, the titles of the stories tagged with it."""
+    def stories_by_value(self, company_id: int) -> dict[str, builtins.list[ValueStory]]:
+        """For each of the company's values, the stories tagged with it (title and metrics)."""
         company = self._company(company_id)
-        result: dict[str, list[str]] = {}
+        result: dict[str, list[ValueStory]] = {}
         for value in company.values:
             stories = self._session.scalars(
                 select(Story)
@@ -174,7 +180,7 @@ class CompanyRepository:
                 .where(story_competency.c.competency_id == value.id)
                 .order_by(Story.title)
             )
-            result[value.name] = [story.title for story in stories]
+            result[value.name] = [ValueStory(story.title, story.metrics) for story in stories]
         return result
 
     # people ------------------------------------------------------------------------

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.question_drills import topic_recall
@@ -25,6 +26,7 @@ from prepdesk.store.models.ml_practice import tech_question_topic
 from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.settings import SettingsRepository
 
+SelectT = TypeVar("SelectT", bound=Select)  # type: ignore[type-arg]
 OWNER_COLUMNS = {
     "topic": "topic_id",
     "problem": "problem_id",
@@ -42,6 +44,14 @@ class DueCard:
     title: str
     due: datetime
     recall_now: float | None  # None for a card never reviewed
+
+
+@dataclass(frozen=True)
+class CardBack:
+    """What a card's answer side shows: the person's notes (Markdown) and a link."""
+
+    notes: str
+    link: str = ""
 
 
 class ReviewRepository:
@@ -91,23 +101,7 @@ class ReviewRepository:
         title = func.coalesce(
             Topic.name, Problem.title, Story.title, DesignPrompt.title, TechQuestion.text, ""
         )
-        studied = exists().where(StudySession.topic_id == ReviewCard.topic_id)
-        query = (
-            select(ReviewCard, title)
-            .outerjoin(Topic, ReviewCard.topic_id == Topic.id)
-            .outerjoin(Problem, ReviewCard.problem_id == Problem.id)
-            .outerjoin(Story, ReviewCard.story_id == Story.id)
-            .outerjoin(DesignPrompt, ReviewCard.design_prompt_id == DesignPrompt.id)
-            .outerjoin(TechQuestion, ReviewCard.question_id == TechQuestion.id)
-            .where(
-                ReviewCard.due <= now,
-                ReviewCard.suspended.is_(False),
-                or_(Topic.id.is_(None), Topic.archived.is_(False)),
-                or_(DesignPrompt.id.is_(None), DesignPrompt.archived.is_(False)),
-                or_(TechQuestion.id.is_(None), TechQuestion.archived.is_(False)),
-                or_(ReviewCard.kind != "topic", ReviewCard.last_review.is_not(None), studied),
-            )
-        )
+        query = self._cards(select(ReviewCard, title)).where(ReviewCard.due <= now)
         if kind is not None:
             query = query.where(ReviewCard.kind == kind)
         scheduler = self.scheduler()
@@ -124,6 +118,46 @@ class ReviewRepository:
         ]
         cards.sort(key=lambda c: (c.recall_now is None, c.recall_now or 0.0, c.due))
         return cards[:limit] if limit is not None else cards
+
+    def next_due(self, after: datetime, kinds: tuple[str, ...]) -> datetime | None:
+        """When the next card of these kinds comes due after `after` (None: no card will)."""
+        query = self._cards(select(func.min(ReviewCard.due))).where(
+            ReviewCard.due > after, ReviewCard.kind.in_(kinds)
+        )
+        due: datetime | None = self._session.scalar(query)
+        return due.replace(tzinfo=after.tzinfo) if due is not None and due.tzinfo is None else due
+
+    def back_of(self, kind: str, owner_id: int) -> CardBack:
+        """The answer side of a card: a topic's notes, a problem's notes and link, an answer."""
+        if kind == "topic":
+            return CardBack(require(self._session, Topic, owner_id).notes)
+        if kind == "problem":
+            problem = require(self._session, Problem, owner_id)
+            lines = [f"**Patterns:** {problem.patterns}"] if problem.patterns.strip() else []
+            if problem.notes.strip():
+                lines.append(problem.notes)
+            return CardBack("\n\n".join(lines), problem.url.strip())
+        if kind == "question":
+            return CardBack(require(self._session, TechQuestion, owner_id).answer)
+        return CardBack("")
+
+    def _cards(self, query: SelectT) -> SelectT:
+        """Cards of owners still in use, each beside its owner: the due list's filters."""
+        studied = exists().where(StudySession.topic_id == ReviewCard.topic_id)
+        return (
+            query.outerjoin(Topic, ReviewCard.topic_id == Topic.id)
+            .outerjoin(Problem, ReviewCard.problem_id == Problem.id)
+            .outerjoin(Story, ReviewCard.story_id == Story.id)
+            .outerjoin(DesignPrompt, ReviewCard.design_prompt_id == DesignPrompt.id)
+            .outerjoin(TechQuestion, ReviewCard.question_id == TechQuestion.id)
+            .where(
+                ReviewCard.suspended.is_(False),
+                or_(Topic.id.is_(None), Topic.archived.is_(False)),
+                or_(DesignPrompt.id.is_(None), DesignPrompt.archived.is_(False)),
+                or_(TechQuestion.id.is_(None), TechQuestion.archived.is_(False)),
+                or_(ReviewCard.kind != "topic", ReviewCard.last_review.is_not(None), studied),
+            )
+        )
 
     def reviewed_since(self, since: datetime) -> int:
         """How many reviews were logged from `since` on (for the daily limit)."""

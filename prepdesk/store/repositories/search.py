@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from prepdesk.core.search_text import MATCH_END, MATCH_START, marked_plain
 from prepdesk.store.search_schema import INDEX_TABLE, rebuild_statements
 
 # Words as FTS5's unicode61 tokenizer sees them; anything else is a separator.
@@ -19,7 +20,9 @@ class SearchHit:
     kind: str
     ref_id: int
     title: str
-    snippet: str
+    snippet: str  # plain text around the match; fields apart, Markdown marks dropped
+    title_matches: tuple[tuple[int, int], ...] = ()  # (start, end) of each match
+    snippet_matches: tuple[tuple[int, int], ...] = ()
 
 
 def fts_query(typed: str) -> str | None:
@@ -45,19 +48,22 @@ class SearchRepository:
         # snippet() cannot sit under a window function, so grouping happens here.
         rows = self._session.execute(
             text(
-                "SELECT kind, ref_id, title,"
-                f" snippet({INDEX_TABLE}, 3, '', '', '…', 12)"
+                "SELECT kind, ref_id,"
+                f" highlight({INDEX_TABLE}, 2, :start, :end),"
+                f" snippet({INDEX_TABLE}, 3, :start, :end, '…', 14)"
                 f" FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH :query"
                 " ORDER BY rank LIMIT :limit"
             ),
-            {"query": query, "limit": per_kind * 40},
+            {"query": query, "limit": per_kind * 40, "start": MATCH_START, "end": MATCH_END},
         )
         grouped: dict[str, list[SearchHit]] = {}
         for kind, ref_id, title, snippet in rows:
             group = grouped.setdefault(str(kind), [])
             if len(group) < per_kind:
+                plain_title, title_matches = marked_plain(str(title))
+                body, matches = marked_plain(str(snippet))
                 group.append(
-                    SearchHit(str(kind), int(ref_id), str(title), " ".join(str(snippet).split()))
+                    SearchHit(str(kind), int(ref_id), plain_title, body, title_matches, matches)
                 )
         return [hit for kind in sorted(grouped) for hit in grouped[kind]]
 

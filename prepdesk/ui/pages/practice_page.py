@@ -36,6 +36,7 @@ from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
 from prepdesk.ui.pages.page import Page
 from prepdesk.ui.practice.attempt_form import AttemptDialog
+from prepdesk.ui.practice.csv_help import CsvColumnsDialog, columns_summary
 from prepdesk.ui.practice.csv_transfer import ProblemCsvTransfer
 from prepdesk.ui.practice.detail_pane import ProblemDetailPane
 from prepdesk.ui.practice.problem_dialog import ProblemDialog, Submit
@@ -69,7 +70,7 @@ class PracticePage(Page):
         self.new_button = new_button
         self.import_button = QPushButton("Import…")
         self.import_button.setAccessibleName("Import problems from CSV")
-        self.import_button.setToolTip("Import a CSV list of problems (see docs/problems-csv.md)")
+        self.import_button.setToolTip(f"Import a CSV list of problems. {columns_summary()}")
         self.import_button.clicked.connect(self.csv.choose_import_file)
         self.export_button = QPushButton("Export…")
         self.export_button.setAccessibleName("Export problems to CSV")
@@ -155,12 +156,14 @@ class PracticePage(Page):
         self.empty_state = EmptyState(
             "No coding problems yet",
             "Log the problems you practise on LeetCode, HackerRank or Kaggle: press New "
-            "problem (Ctrl+N), or Import… a CSV list (columns are described in "
-            "docs/problems-csv.md). Each attempt's time is shown against the target for "
+            "problem (Ctrl+N), or Import… a CSV list (CSV columns… says what each column "
+            "holds). Each attempt's time is shown against the target for "
             "its platform and difficulty (a Kaggle notebook is not a LeetCode easy); "
             "set them in Edit > Preferences.",
             icon("practice"),
         )
+        self.columns_button = self.empty_state.add_button("CSV columns…", "What a CSV file holds")
+        self.columns_button.clicked.connect(self.show_csv_columns)
         self.content = QStackedWidget()
         self.content.addWidget(self.empty_state)
         self.content.addWidget(self.splitter)
@@ -284,6 +287,12 @@ class PracticePage(Page):
                 initiator=self,
             ),
         )
+
+    def show_csv_columns(self) -> None:
+        dialog = CsvColumnsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
 
     def add_attempt(self, value: AttemptInput) -> None:
         problem_id = self.selected_problem_id()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,8 +24,11 @@ DEFAULT_MINUTES = 30
 
 
 class AttemptFields(QWidget):
+    edited = Signal()  # the person changed a field (never emitted for set_value, reset)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._filling = False
         self._time: time | None = None  # an edited attempt keeps its time of day
         self.date_edit = DateField("Attempt date", latest=date.today, clearable=False)
         self.date_edit.set_value(date.today())
@@ -44,6 +48,14 @@ class AttemptFields(QWidget):
         form.addRow("&Minutes", self.minutes_spin)
         form.addRow("", self.solved_box)
         form.addRow("N&otes", self.notes_edit)
+        self.date_edit.edited.connect(self._changed)
+        self.minutes_spin.valueChanged.connect(self._changed)
+        self.solved_box.toggled.connect(self._changed)
+        self.notes_edit.textEdited.connect(self._changed)
+
+    def _changed(self, *_args: object) -> None:
+        if not self._filling:
+            self.edited.emit()
 
     def set_value(self, attempt: AttemptRow) -> None:
         local = attempt.attempted_at.astimezone()
@@ -84,10 +96,14 @@ class AttemptFields(QWidget):
 
     def restore(self, draft: tuple[date | None, int, bool, str]) -> None:
         day, minutes, solved, notes = draft
-        self.date_edit.set_value(day or date.today())
-        self.minutes_spin.setValue(minutes)
-        self.solved_box.setChecked(solved)
-        self.notes_edit.setText(notes)
+        self._filling = True
+        try:
+            self.date_edit.set_value(day or date.today())
+            self.minutes_spin.setValue(minutes)
+            self.solved_box.setChecked(solved)
+            self.notes_edit.setText(notes)
+        finally:
+            self._filling = False
 
     def reset(self) -> None:
         self.restore((date.today(), DEFAULT_MINUTES, False, ""))

@@ -88,9 +88,16 @@ class ProblemDetailPane(QWidget):
         self.add_attempt_button = QPushButton("&Add attempt")
         self.add_attempt_button.setAccessibleName("Add attempt")
         self.add_attempt_button.clicked.connect(self._add_attempt)
+        # Once logged, the form is reset and Add waits for a change: a second click (or a
+        # double click) never logs the same attempt twice.
+        self.logged_note = QLabel("Attempt logged. Change a field to log another.")
+        self.logged_note.setWordWrap(True)
+        self.logged_note.setVisible(False)
+        self.attempt_fields.edited.connect(lambda: self._set_logged(False))
         new_attempt = QGroupBox("New attempt")
         new_layout = QVBoxLayout(new_attempt)
         new_layout.addWidget(self.attempt_fields)
+        new_layout.addWidget(self.logged_note)
         new_layout.addWidget(self.add_attempt_button, 0, Qt.AlignmentFlag.AlignRight)
 
         layout = QVBoxLayout(body)
@@ -149,6 +156,7 @@ class ProblemDetailPane(QWidget):
         self.attempts_heading.setText(f"<b>Attempts ({len(detail.attempts)})</b>")
         self._update_attempt_buttons()
         if not same_problem:
+            self._set_logged(False)
             draft = self._drafts.pop(row.id, None)
             if draft is None:
                 self.attempt_fields.reset()
@@ -158,6 +166,11 @@ class ProblemDetailPane(QWidget):
     def attempt_added(self) -> None:
         """The new attempt is stored: the form is ready for the next one."""
         self.attempt_fields.reset()
+        self._set_logged(True)
+
+    def _set_logged(self, logged: bool) -> None:
+        self.logged_note.setVisible(logged)
+        self.add_attempt_button.setEnabled(not logged)
 
     def selected_attempt(self) -> AttemptRow | None:
         item = self.attempt_list.currentItem()

@@ -39,6 +39,12 @@ from prepdesk.ui.stories.rehearsal_list import RehearsalList
 from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font, hint_label, section_label
 from prepdesk.ui.theme import current_colours, error_text_style
 
+# The history lists every run unless the person narrows it: never filtered silently.
+HISTORY_SCOPES = (
+    ("All runs", "all"),
+    ("Runs of this story", "story"),
+    ("Runs of this question", "question"),
+)
 SCORE_LABELS = {1: "1 lost", 2: "2 shaky", 3: "3 okay", 4: "4 good", 5: "5 nailed it"}
 
 
@@ -165,7 +171,15 @@ class PracticePanel(QWidget):
         self.status = hint_label()
         layout.addWidget(self.status)
 
-        layout.addWidget(section_label("Practice history"))
+        history_heading = QHBoxLayout()
+        history_heading.addWidget(section_label("Practice history"))
+        history_heading.addStretch(1)
+        self.history_scope = QComboBox()
+        self.history_scope.setAccessibleName("Which practice runs to list")
+        for label, scope in HISTORY_SCOPES:
+            self.history_scope.addItem(label, scope)
+        history_heading.addWidget(self.history_scope)
+        layout.addLayout(history_heading)
         self.history = QTreeWidget()
         self.history.setAccessibleName("Practice history")
         self.history.setHeaderLabels(["When", "Question", "Story", "Time", "Score", "Note"])
@@ -183,6 +197,7 @@ class PracticePanel(QWidget):
         self.save_button.clicked.connect(self.save_run)
         self.reveal.toggled.connect(self._show_story_text)
         self.story.currentIndexChanged.connect(lambda _i: self._story_changed())
+        self.history_scope.currentIndexChanged.connect(lambda _i: self._show_history())
         self.scores.idToggled.connect(lambda *_: self._update_save())
         self.target.valueChanged.connect(lambda _v: self._show_remaining())
         return column
@@ -213,6 +228,7 @@ class PracticePanel(QWidget):
         self.story.setCurrentIndex(max(0, self.story.findData(chosen)))
         self.story.blockSignals(False)
         self.rehearsals.show_plan(self._due, plan, has_stories=bool(self._stories))
+        self.rehearsals.select_story(self.story.currentData())
         if self.question_id is None:
             self.question.setText(
                 "Press Next question, or pick a story on the left, then answer aloud."
@@ -221,14 +237,21 @@ class PracticePanel(QWidget):
         self._show_history()
 
     def _show_history(self) -> None:
-        story_id = self.story.currentData()
-        question_id = self.question_id
-        if story_id is None and question_id is None:
-            runs = self.ops.read(lambda s: RehearsalRepository(s).history(limit=30))
-        elif story_id is not None:
-            runs = self.ops.read(lambda s: RehearsalRepository(s).history(story_id=story_id))
-        else:
-            runs = self.ops.read(lambda s: RehearsalRepository(s).history(question_id=question_id))
+        scope = self.history_scope.currentData()
+        story_id = self.story.currentData() if scope == "story" else None
+        question_id = self.question_id if scope == "question" else None
+        runs, any_runs = self.ops.read(
+            lambda s: (
+                RehearsalRepository(s).history(
+                    story_id=story_id, question_id=question_id, limit=30
+                ),
+                bool(RehearsalRepository(s).history(limit=1)),
+            )
+        )
+        if scope == "story" and story_id is None:
+            runs = []  # no story chosen: nothing is "this story"
+        if scope == "question" and question_id is None:
+            runs = []
         self.history.clear()
         for run in runs:
             took = format_duration(run.duration_seconds)
@@ -244,9 +267,13 @@ class PracticePanel(QWidget):
                 ],
             )
         if not runs:
-            item = QTreeWidgetItem(
-                self.history, ["No practice runs yet: each run you save is listed here."]
-            )
+            if not any_runs:
+                text = "No practice runs yet: each run you save is listed here."
+            elif scope == "story":
+                text = "No runs of this story yet. Choose All runs to see the others."
+            else:
+                text = "No runs of this question yet. Choose All runs to see the others."
+            item = QTreeWidgetItem(self.history, [text])
             item.setFirstColumnSpanned(True)
 
     # choosing ------------------------------------------------------------------------
@@ -295,6 +322,7 @@ class PracticePanel(QWidget):
             self._reset_run()
 
     def _story_changed(self) -> None:
+        self.rehearsals.select_story(self.story.currentData())
         self._show_story_text()
         self._show_history()
         if self.started_at is None and self.duration_seconds is None:

@@ -65,6 +65,18 @@ class RehearsalList(QWidget):
         else:
             self.hint.setText("Write a story first; its rehearsals will come due here.")
 
+    def select_story(self, story_id: int | None) -> None:
+        """Highlights the story being practised, or nothing: never another story."""
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == story_id:
+                self.list.setCurrentItem(item)
+                break
+        self.list.blockSignals(False)
+
     def _add(self, title: str, when: str, story_id: int) -> QListWidgetItem:
         item = QListWidgetItem(f"{title or 'Untitled story'}\n{when}")
         item.setData(Qt.ItemDataRole.UserRole, story_id)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QListView,
     QListWidget,
@@ -124,6 +125,24 @@ class LinkedQuestions(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.picker.setMinimumContentsLength(30)
+        # Searchable: typing any part of a question (or its competency) narrows the list.
+        self.picker.setEditable(True)
+        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.picker.setMaxVisibleItems(12)
+        completer = QCompleter(self.picker.model(), self.picker)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        self.picker.setCompleter(completer)
+        line = self.picker.lineEdit()
+        assert line is not None  # the box is editable
+        line.setAccessibleName("Question to link")
+        line.setPlaceholderText("Type to find a question…")
+        line.setClearButtonEnabled(True)
+        # The combo box maps a filtered completion to the wrong row: choose by its text.
+        completer.activated.connect(self._completed)
+        self.picker.currentTextChanged.connect(lambda _t: self._update_buttons())
         self.link_button = QPushButton("Link question")
         self.link_button.setAccessibleName("Link the chosen question")
         self.unlink_button = QPushButton("Unlink")
@@ -149,18 +168,30 @@ class LinkedQuestions(QWidget):
         self.linked.fit()
         self.empty_hint.setVisible(not linked)
         linked_ids = {q.id for q in linked}
+        typed = self.picker.currentText()  # a search being typed survives a refresh
         self.picker.clear()
         for choice in bank:
             if choice.id in linked_ids:
                 continue
             prefix = f"{choice.competency}: " if choice.competency else ""
             self.picker.addItem(prefix + choice.text, choice.id)
+        self.picker.setCurrentIndex(-1)  # an empty box to type into, not the first question
+        if typed and not any(typed.endswith(q.text) for q in linked):
+            self.picker.setEditText(typed)
         self._update_buttons()
 
+    def _completed(self, text: str) -> None:
+        self.picker.setCurrentIndex(self.picker.findText(text, Qt.MatchFlag.MatchFixedString))
+
+    def chosen_question(self) -> int | None:
+        """The question whose text is in the box (typed in full or picked from the list)."""
+        index = self.picker.findText(self.picker.currentText(), Qt.MatchFlag.MatchFixedString)
+        return int(self.picker.itemData(index)) if index >= 0 else None
+
     def _link(self) -> None:
-        question_id = self.picker.currentData()
+        question_id = self.chosen_question()
         if question_id is not None:
-            self.link_requested.emit(int(question_id))
+            self.link_requested.emit(question_id)
 
     def _unlink(self) -> None:
         item = self.linked.currentItem()
@@ -168,7 +199,7 @@ class LinkedQuestions(QWidget):
             self.unlink_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _update_buttons(self) -> None:
-        self.link_button.setEnabled(self.picker.count() > 0)
+        self.link_button.setEnabled(self.chosen_question() is not None)
         self.unlink_button.setEnabled(self.linked.currentItem() is not None)
 
 

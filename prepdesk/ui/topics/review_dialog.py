@@ -3,8 +3,11 @@ with keys 1-4; a question's answer stays hidden until revealed (Space)."""
 
 from __future__ import annotations
 
+import html
+import math
+from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -42,30 +45,57 @@ KIND_NAMES = {
 REVIEWED_KINDS = ("topic", "problem", "question")
 
 
+EMPTY_BACKS = {
+    "topic": "No notes on this topic yet: write them on the Topics page.",
+    "problem": "No notes on this problem yet: add them on the Practice page.",
+    "question": "No written answer yet: write one on the ML practice page, Questions tab.",
+}
+
+
+def next_card_text(now: datetime, due: datetime | None) -> str:
+    """When to come back, said plainly: in minutes, hours, tomorrow at a time, or a date."""
+    if due is None:
+        return "No card is scheduled yet: study a topic from today's plan to start some."
+    wait = due - now
+    local = due.astimezone()
+    if wait < timedelta(hours=1):
+        minutes = max(1, math.ceil(wait.total_seconds() / 60))
+        return f"The next card is due in {minutes} minute{'s' if minutes != 1 else ''}."
+    today = now.astimezone().date()
+    if local.date() == today:
+        return f"The next card is due today at {local:%H:%M}."
+    if local.date() == today + timedelta(days=1):
+        return f"The next card is due tomorrow at {local:%H:%M}."
+    return f"The next card is due on {local:%A %d %B}."
+
+
 def due_for_today(ops: Operations, now: datetime) -> list[DueCard]:
     """Due topic and problem cards, most forgotten first, within today's review limit."""
+    cards, left = ops.read(lambda s: _due_and_left(s, now))
+    return cards[:left]
 
-    def load(session: Session) -> list[DueCard]:
-        reviews = ReviewRepository(session)
-        limit = int(SettingsRepository(session).get("daily_review_limit"))
-        midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
-        left = max(limit - reviews.reviewed_since(midnight.astimezone(UTC)), 0)
-        new_left = new_questions_left(
-            int(SettingsRepository(session).get("daily_new_questions")),
-            TechQuestionRepository(session).introduced_since(midnight.astimezone(UTC)),
-        )
-        cards = []
-        for card in reviews.due(now):
-            if card.kind not in REVIEWED_KINDS:
-                continue
-            if card.kind == "question" and card.recall_now is None:
-                if new_left <= 0:
-                    continue  # today's new questions are used up
-                new_left -= 1
-            cards.append(card)
-        return cards[:left]
 
-    return ops.read(load)
+def _due_and_left(session: Session, now: datetime) -> tuple[list[DueCard], int]:
+    """Every card due now (today's new questions within their limit), and how many
+    reviews today's limit still allows."""
+    reviews = ReviewRepository(session)
+    limit = int(SettingsRepository(session).get("daily_review_limit"))
+    midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
+    left = max(limit - reviews.reviewed_since(midnight.astimezone(UTC)), 0)
+    new_left = new_questions_left(
+        int(SettingsRepository(session).get("daily_new_questions")),
+        TechQuestionRepository(session).introduced_since(midnight.astimezone(UTC)),
+    )
+    cards = []
+    for card in reviews.due(now):
+        if card.kind not in REVIEWED_KINDS:
+            continue
+        if card.kind == "question" and card.recall_now is None:
+            if new_left <= 0:
+                continue  # today's new questions are used up
+            new_left -= 1
+        cards.append(card)
+    return cards, left
 
 
 class ReviewDialog(QDialog):
@@ -96,12 +126,18 @@ class ReviewDialog(QDialog):
         self.prompt.setWordWrap(True)
         self.recall = QLabel()
         self.reveal_button = QPushButton("Show answer  (Space)")
-        self.reveal_button.setAccessibleName("Show your written answer")
+        self.reveal_button.setAccessibleName("Show the answer side")
         self.reveal_button.clicked.connect(self.reveal)
-        self.answer = MathMarkdownView("Your answer")
+        self.answer = MathMarkdownView("Answer side")
         self.answer.setVisible(False)
+        self.link = QLabel()
+        self.link.setOpenExternalLinks(True)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.link.setAccessibleName("Link to the problem")
+        self.link.setVisible(False)
         self.revealed = False
-        if any(card.kind == "question" for card in self.cards):
+        self.grades_given: Counter[int] = Counter()
+        if self.cards:
             warm_up()
         self.grade_buttons: list[QPushButton] = []
         grades = QHBoxLayout()
@@ -123,6 +159,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.recall)
         layout.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.answer, 1)
+        layout.addWidget(self.link)
         layout.addStretch(1)
         layout.addLayout(grades)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -133,15 +170,19 @@ class ReviewDialog(QDialog):
         return self.cards[0] if self.cards else None
 
     def reveal(self) -> None:
+        """The answer side: a question's answer, a topic's notes, a problem's notes and link."""
         card = self.current
-        if card is None or card.kind != "question" or self.revealed:
+        if card is None or self.revealed:
             return
-        text = self._ops.read(lambda s: TechQuestionRepository(s).answer_of(card.owner_id))
-        self.answer.set_markdown(
-            text, "No written answer yet: write one on the ML practice page, Questions tab."
-        )
+        back = self._ops.read(lambda s: ReviewRepository(s).back_of(card.kind, card.owner_id))
+        self.answer.set_markdown(back.notes, EMPTY_BACKS.get(card.kind, ""))
         self.answer.setVisible(True)
+        if back.link:
+            url = html.escape(back.link, quote=True)
+            self.link.setText(f"<a href='{url}'>Open the problem</a>  ·  {html.escape(back.link)}")
+        self.link.setVisible(bool(back.link))
         self.revealed = True
+        self.reveal_button.setVisible(False)
         self._enable_grades()
 
     def _enable_grades(self) -> None:
@@ -162,7 +203,36 @@ class ReviewDialog(QDialog):
         )
         self.cards.pop(0)
         self.done_count += 1
+        self.grades_given[grade] += 1
         self._show_current()
+
+    def _show_summary(self) -> None:
+        """The end: what was graded, and when the next card comes due."""
+        now = self._clock()
+        (waiting, left), next_due = self._ops.read(
+            lambda s: (_due_and_left(s, now), ReviewRepository(s).next_due(now, REVIEWED_KINDS))
+        )
+        self.kind.setText("")
+        self.recall.setText("")
+        if self.done_count:
+            self.progress.setText("Session done")
+            plural = "s" if self.done_count != 1 else ""
+            self.title.setText(f"{self.done_count} card{plural} reviewed")
+            given = self.grades_given
+            grades = ", ".join(f"{given[g]} {name}" for g, name in GRADES.items() if given[g])
+            summary = f"You graded {grades}. "
+        else:
+            self.progress.setText("")
+            self.title.setText("Nothing left to review today")
+            summary = ""
+        if waiting and not left:  # due now, past today's review limit
+            summary += (
+                "More cards are due, past today's review limit: they wait for tomorrow "
+                "(the limit is in Edit > Preferences)."
+            )
+        else:
+            summary += next_card_text(now, next_due)
+        self.prompt.setText(summary)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and self.reveal_button.isVisible():
@@ -179,17 +249,11 @@ class ReviewDialog(QDialog):
         total = self.done_count + len(self.cards)
         self.revealed = False
         self.answer.setVisible(False)
-        self.reveal_button.setVisible(card is not None and card.kind == "question")
+        self.link.setVisible(False)
+        self.reveal_button.setVisible(card is not None)
         self._enable_grades()
         if card is None:
-            self.progress.setText(f"{self.done_count} reviewed" if self.done_count else "")
-            self.kind.setText("")
-            self.title.setText("Nothing left to review today")
-            self.prompt.setText(
-                "Cards come back when they are about to be forgotten. Come back tomorrow, "
-                "or study a topic from today's plan."
-            )
-            self.recall.setText("")
+            self._show_summary()
             return
         self.progress.setText(f"Card {self.done_count + 1} of {total}")
         self.kind.setText(KIND_NAMES.get(card.kind, card.kind))
