@@ -18,6 +18,7 @@ def test_without_an_interview_it_says_how_to_get_a_plan(qtbot, ops):
     panel = TodayPanel(ops)
     qtbot.addWidget(panel)
     panel.show()  # it follows the data while on screen
+    qtbot.waitUntil(panel.is_current)
     assert panel.on_track.text().startswith("No interview date yet")
     assert panel.start_buttons == {}
     # Never-studied topics are new, not due reviews; the built-in questions are new too,
@@ -30,9 +31,11 @@ def test_shows_todays_plan_and_starts_the_shared_timer(qtbot, ops, db):
     panel = TodayPanel(ops)
     qtbot.addWidget(panel)
     panel.show()  # it follows the data while on screen
+    qtbot.waitUntil(panel.is_current)
     now = datetime.now(UTC)
     target = (now.astimezone().date() + timedelta(days=10)).isoformat()
     ops.write(lambda s: SettingsRepository(s).set("target_date", target))
+    qtbot.waitUntil(panel.is_current)
 
     plan = panel.plan
     assert plan is not None
@@ -58,9 +61,11 @@ def test_replans_when_a_rating_changes(qtbot, ops, db):
     panel = TodayPanel(ops)
     qtbot.addWidget(panel)
     panel.show()  # it follows the data while on screen
+    qtbot.waitUntil(panel.is_current)
     needed = panel.plan.needed_minutes
     now = datetime.now(UTC)
     ops.write(lambda s: TopicRepository(s).rate(topic_ids[0], 4, now))
+    qtbot.waitUntil(panel.is_current)
     assert panel.plan.needed_minutes < needed
 
 
@@ -72,7 +77,9 @@ def test_done_today_counts_sessions_against_the_plan(qtbot, ops, db):
     panel = TodayPanel(ops)
     qtbot.addWidget(panel)
     panel.show()
+    qtbot.waitUntil(panel.is_current)
     now = datetime.now(UTC)
     ops.write(lambda s: TopicRepository(s).add_session(topic_id, now, 45))
+    qtbot.waitUntil(panel.is_current)
     planned = panel.plan.day(now.astimezone().date()).planned_minutes
     assert panel.progress.text().startswith(f"Done today: 45 of {planned} min planned")

@@ -154,8 +154,7 @@ def render(job: ChartJob, draw: Callable[..., bool], data: Any, digest: str) -> 
     if job.save_format:
         figure.savefig(buffer, format=job.save_format, dpi=SAVE_DPI)
         return ChartImage(job.key, digest, size, drew=True, image=buffer.getvalue())
-    canvas.draw()
-    canvas.print_png(buffer)
+    canvas.print_png(buffer)  # draws the figure once; the hit boxes read that layout
     return ChartImage(job.key, digest, size, drew=True, image=buffer.getvalue(), hits=hits(figure))
 
 

@@ -176,6 +176,7 @@ class DashboardPage(Page):
             or self._dirty_numbers
             or self._dirty_charts
             or self._resize_settled.isActive()
+            or self.today.panel.loading
         )
 
     def _schedule(self) -> None:

@@ -42,30 +42,31 @@ KIND_NAMES = {
 REVIEWED_KINDS = ("topic", "problem", "question")
 
 
-def due_for_today(ops: Operations, now: datetime) -> list[DueCard]:
+def due_cards(session: Session, now: datetime) -> list[DueCard]:
     """Due topic and problem cards, most forgotten first, within today's review limit."""
+    reviews = ReviewRepository(session)
+    limit = int(SettingsRepository(session).get("daily_review_limit"))
+    midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
+    left = max(limit - reviews.reviewed_since(midnight.astimezone(UTC)), 0)
+    new_left = new_questions_left(
+        int(SettingsRepository(session).get("daily_new_questions")),
+        TechQuestionRepository(session).introduced_since(midnight.astimezone(UTC)),
+    )
+    cards = []
+    for card in reviews.due(now):
+        if card.kind not in REVIEWED_KINDS:
+            continue
+        if card.kind == "question" and card.recall_now is None:
+            if new_left <= 0:
+                continue  # today's new questions are used up
+            new_left -= 1
+        cards.append(card)
+    return cards[:left]
 
-    def load(session: Session) -> list[DueCard]:
-        reviews = ReviewRepository(session)
-        limit = int(SettingsRepository(session).get("daily_review_limit"))
-        midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
-        left = max(limit - reviews.reviewed_since(midnight.astimezone(UTC)), 0)
-        new_left = new_questions_left(
-            int(SettingsRepository(session).get("daily_new_questions")),
-            TechQuestionRepository(session).introduced_since(midnight.astimezone(UTC)),
-        )
-        cards = []
-        for card in reviews.due(now):
-            if card.kind not in REVIEWED_KINDS:
-                continue
-            if card.kind == "question" and card.recall_now is None:
-                if new_left <= 0:
-                    continue  # today's new questions are used up
-                new_left -= 1
-            cards.append(card)
-        return cards[:left]
 
-    return ops.read(load)
+def due_for_today(ops: Operations, now: datetime) -> list[DueCard]:
+    """`due_cards` in a transaction of its own."""
+    return ops.read(lambda session: due_cards(session, now))
 
 
 class ReviewDialog(QDialog):
