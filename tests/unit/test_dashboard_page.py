@@ -21,6 +21,7 @@ from prepdesk.store.models import (
     Topic,
 )
 from prepdesk.store.repositories.rehearsals import RehearsalRepository
+from prepdesk.ui.dashboard.chart_renderer import chart_renderer
 from prepdesk.ui.pages.dashboard_page import DashboardPage
 from prepdesk.ui.topics.review_dialog import due_for_today
 
@@ -257,8 +258,13 @@ def test_chart_images_are_reused_while_their_data_is_unchanged(qtbot, demo_ops):
         assert panel.chart is not None and panel.chart.data_hash == first[key].data_hash, key
         assert not panel.image.pixmap.isNull() or panel.is_empty, key  # shown before any render
     counts = {key: panel.draw_count for key, panel in again.charts.items()}
+    renderer = chart_renderer()
+    renderer.shut_down()  # as at start-up: no chart process yet
+    renders = renderer.renders
     show(qtbot, again)
     assert {key: panel.draw_count for key, panel in again.charts.items()} == counts
+    # Settled from the data's hash: nothing drawn, and the chart process never started.
+    assert renderer.renders == renders and not renderer.running
 
     with qtbot.waitSignal(again.charts_drawn, timeout=30_000):
         demo_ops.write(

@@ -11,6 +11,7 @@ Today panel, shared with the Topics page, refreshes itself: a few indexed querie
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from typing import Any
@@ -26,7 +27,7 @@ from prepdesk.store.repositories.outlook import dashboard_outlook
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.clock import system_clock
 from prepdesk.ui.dashboard.chart_cache import ChartCache
-from prepdesk.ui.dashboard.chart_jobs import ChartImage, ChartJob
+from prepdesk.ui.dashboard.chart_jobs import ChartImage, ChartRequest, RenderJob, load_charts
 from prepdesk.ui.dashboard.chart_panel import ChartPanel, write_file
 from prepdesk.ui.dashboard.chart_renderer import chart_renderer
 from prepdesk.ui.dashboard.chart_specs import CHARTS
@@ -274,26 +275,35 @@ class DashboardPage(Page):
         return sorted(order, key=lambda key: self.charts[key].visibleRegion().isEmpty())
 
     def _load_charts(self) -> None:
+        """Load and hash the dirty charts' data on a worker thread, then render in the
+        chart process only those whose data, size or colours changed."""
         keys, self._dirty_charts = set(self._dirty_charts), set()
         self._drawing = True
         today, now = self.today_date(), self._clock()
-        database = self._ops.db.paths.database
-        renderer = chart_renderer()
+        requests = []
         for key in self._visible_first(keys):
             panel = self.charts[key]
             if not panel.visibleRegion().isEmpty():
                 self._visible_pending.add(key)
             self._pending.add(key)
-            job = ChartJob(
-                database,
-                key,
-                today,
-                now,
-                panel.render_size(),
-                panel.chart_style(),
-                panel.known_hash(),
+            requests.append(
+                ChartRequest(key, panel.render_size(), panel.chart_style(), panel.known_hash())
             )
-            renderer.submit(job, partial(self._chart_done, key), owner=self)
+
+        def loaded(results: list[ChartImage | RenderJob]) -> None:
+            for result in results:
+                if isinstance(result, ChartImage):
+                    self._chart_done(result.key, result)  # unchanged: settled as it is
+                else:
+                    chart_renderer().submit(result, partial(self._chart_done, result.key), self)
+
+        def failed(message: str) -> None:
+            for request in requests:
+                self._chart_done(request.key, RuntimeError(message))
+
+        self._start(
+            lambda: self._ops.read(lambda s: load_charts(s, requests, today, now)), loaded, failed
+        )
 
     def _chart_done(self, key: str, result: ChartImage | Exception) -> None:
         panel = self.charts[key]
@@ -317,15 +327,13 @@ class DashboardPage(Page):
             self.charts_drawn.emit()
 
     def _save_chart(self, panel: ChartPanel, path: str, fmt: str) -> None:
-        job = ChartJob(
-            self._ops.db.paths.database,
-            panel.key,
-            self.today_date(),
-            self._clock(),
-            panel.render_size(),
-            panel.chart_style(),
-            save_format=fmt,
-        )
+        today, now = self.today_date(), self._clock()
+        request = ChartRequest(panel.key, panel.render_size(), panel.chart_style())
+
+        def load(session: Any) -> RenderJob:
+            job = load_charts(session, [request], today, now)[0]
+            assert isinstance(job, RenderJob)  # no known hash: always a job
+            return replace(job, save_format=fmt)
 
         def done(result: ChartImage | Exception) -> None:
             try:
@@ -337,4 +345,7 @@ class DashboardPage(Page):
                 return
             panel.saved.emit(path)
 
-        chart_renderer().submit(job, done, owner=self)
+        def loaded(job: RenderJob) -> None:
+            chart_renderer().submit(job, done, owner=self)
+
+        self._start(lambda: self._ops.read(load), loaded, lambda error: done(RuntimeError(error)))
