@@ -132,17 +132,22 @@ class ThemeManager(QObject):
         )
         if self._choice == "system" and want_dark == is_dark(self._platform_palette):
             # The platform already draws this scheme natively: use its own look.
-            self._app.setStyle(self._platform_style)
+            self._use_style(self._platform_style)
             palette = QPalette(self._platform_palette)
         else:
             # Forcing a scheme the platform theme does not give: Fusion takes any palette.
-            self._app.setStyle("Fusion")
+            self._use_style("Fusion")
             palette = dark_palette() if want_dark else light_palette()
         self._app.setPalette(palette)
         changed = self._dark != want_dark
         self._dark = want_dark
         if changed:
             self.theme_changed.emit(want_dark)
+
+    def _use_style(self, name: str) -> None:
+        # A new style object re-polishes every widget: only when the style really changes.
+        if self._app.style().name().lower() != name.lower():
+            self._app.setStyle(name)
 
     def chart_colors(self) -> ChartColors:
         palette = self._app.palette()
