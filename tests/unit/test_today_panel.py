@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from prepdesk.store.models import Topic
 from prepdesk.store.repositories.settings import SettingsRepository
@@ -83,3 +84,31 @@ def test_done_today_counts_sessions_against_the_plan(qtbot, ops, db):
     qtbot.waitUntil(panel.is_current)
     planned = panel.plan.day(now.astimezone().date()).planned_minutes
     assert panel.progress.text().startswith(f"Done today: 45 of {planned} min planned")
+
+
+def test_after_an_edit_the_panel_reads_off_the_gui_thread(qtbot, ops, db):
+    panel = TodayPanel(ops)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(panel.is_current)
+    target = (datetime.now().date() + timedelta(days=10)).isoformat()
+    writing = False
+    gui_reads: list[str] = []
+    worker_reads: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            worker_reads.append(statement)
+        elif not writing:
+            gui_reads.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        writing = True
+        ops.write(lambda s: SettingsRepository(s).set("target_date", target))
+        writing = False
+        qtbot.waitUntil(panel.is_current)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert panel.plan is not None  # the new plan arrived...
+    assert worker_reads and not gui_reads  # ...read on a worker thread, none on the GUI's

@@ -1,11 +1,13 @@
 """The dashboard: countdown, readiness, today's work and seven charts.
 
-Speed order: the page paints first with light placeholders; right after the first
-paint the numbers load (a few indexed queries); then the chart data is aggregated
-on a worker thread and the charts are drawn one per event-loop turn, so the window
-never freezes. After a write only the parts whose data kinds changed are refreshed,
-and a hidden dashboard just remembers what to refresh when it is shown again. (The
-Today panel, shared with the Topics page, refreshes itself: a few indexed queries.)
+Speed order: the page paints first with light placeholders and the charts' last images
+(the cache); right after the first paint the numbers load on a worker thread; then the
+charts' data is loaded and hashed on a worker thread, and only charts whose hash differs
+from the image shown are rendered, in the chart process, visible ones first (an
+unchanged dashboard renders nothing). After a write only the parts whose data kinds
+changed are refreshed, and a hidden dashboard just remembers what to refresh when it is
+shown again. (The Today panel, shared with the Topics page, refreshes itself, also off
+the GUI thread.)
 """
 
 from __future__ import annotations
