@@ -48,8 +48,11 @@ class Launcher:
         """Run benchmarks/`script` of `tree` (this checkout, or a baseline one)."""
         self.count += 1
         config = self.tmp / f"config-{self.count}"  # a fresh settings folder per launch
+        # Bytecode cached as for an installed prepdesk (pip compiles it): without this a
+        # PYTHONDONTWRITEBYTECODE in the environment recompiles every module per launch.
+        inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env = {
-            **os.environ,
+            **inherited,
             "QT_QPA_PLATFORM": self.platform,
             "PREPDESK_CONFIG_DIR": str(config / "prepdesk"),
             "XDG_CONFIG_HOME": str(config),

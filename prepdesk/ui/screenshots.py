@@ -33,13 +33,22 @@ ONLY_FIRST_RUN_ENV = "PREPDESK_SHOTS_QUICK"  # skip the extra dialogs (a quicker
 def settle(app: QApplication, rounds: int = 5, page: QWidget | None = None) -> None:
     for _ in range(rounds):
         app.processEvents()
-    # Pages that finish off the GUI thread (the dashboard's charts) say when they are done.
-    is_idle = getattr(page, "is_idle", None)
+    # Pages that finish off the GUI thread (the dashboard's charts, the Today panel's
+    # reads) say when they are done.
     deadline = time.monotonic() + 120
-    while is_idle is not None and not is_idle() and time.monotonic() < deadline:
+    while page is not None and not _finished(page) and time.monotonic() < deadline:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     for _ in range(rounds):
         app.processEvents()
+
+
+def _finished(page: QWidget) -> bool:
+    from prepdesk.ui.today_panel import TodayPanel
+
+    is_idle = getattr(page, "is_idle", None)
+    if is_idle is not None and not is_idle():
+        return False
+    return all(panel.is_current() for panel in page.findChildren(TodayPanel))
 
 
 def save(widget: QWidget, out_dir: Path, name: str) -> Path:

@@ -71,6 +71,7 @@ class ReadableFusion(QProxyStyle):
 
     def __init__(self, border: str) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
+        self.border = border
         self._border = QColor(border)
 
     def name(self) -> str:  # what it is: Fusion
@@ -179,19 +180,29 @@ class ThemeManager(QObject):
         if self._choice == "system" and want_dark == is_dark(self._platform_palette):
             # The platform already draws this scheme natively: use its own look
             # (Fusion, where it is the platform's look, with readable check boxes).
-            native_fusion = self._platform_style.lower() == "fusion"
-            border = theme_colours(want_dark).control_border
-            self._app.setStyle(ReadableFusion(border) if native_fusion else self._platform_style)
+            self._use_style(self._platform_style, want_dark)
             palette = QPalette(self._platform_palette)
         else:
             # Forcing a scheme the platform theme does not give: Fusion takes any palette.
-            self._app.setStyle(ReadableFusion(theme_colours(want_dark).control_border))
+            self._use_style("Fusion", want_dark)
             palette = dark_palette() if want_dark else light_palette()
         self._app.setPalette(palette)
         changed = self._dark != want_dark
         self._dark = want_dark
         if changed:
             self.theme_changed.emit(want_dark)
+
+    def _use_style(self, name: str, dark: bool) -> None:
+        """Fusion with readable check boxes in this scheme's border, or the platform's own
+        style. A new style object re-polishes every widget: only when the style changes."""
+        border = theme_colours(dark).control_border
+        style = self._app.style()
+        if name.lower() == "fusion":
+            if isinstance(style, ReadableFusion) and style.border == border:
+                return
+            self._app.setStyle(ReadableFusion(border))
+        elif style.name().lower() != name.lower():
+            self._app.setStyle(name)
 
     def chart_colors(self) -> ChartColors:
         palette = self._app.palette()

@@ -1,13 +1,18 @@
 """Today: the topics planned for today (each with a Start button), due reviews, on-track.
 
 Reused by the dashboard; it refreshes itself when ratings, sessions, dates or settings change.
+What it shows is read on a worker thread (the plan and the due cards take a while on years
+of data) and shown when it arrives, so an edit never waits for it; `refreshed` says when
+the panel is current. A change that arrives while a read runs starts one more read after it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, time
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -17,14 +22,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from prepdesk.core.planner import Plan, format_day
 from prepdesk.store.changes import Change
-from prepdesk.store.repositories.reviews import ReviewRepository
+from prepdesk.store.repositories.next_interview import NextInterview
+from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
 from prepdesk.store.repositories.topics import TopicRepository
+from prepdesk.ui.background import run_in_background
 from prepdesk.ui.change_subscription import ChangeSubscription
 from prepdesk.ui.operations import Operations
-from prepdesk.ui.topics.review_dialog import ReviewDialog, due_for_today
+from prepdesk.ui.topics.review_dialog import ReviewDialog, due_cards
 from prepdesk.ui.topics.study_timer import study_timer_for
 
 REFRESH_ON = (
@@ -39,8 +47,34 @@ REFRESH_ON = (
 )
 
 
+@dataclass(frozen=True)
+class TodayData:
+    now: datetime
+    plan: Plan | None
+    interview: NextInterview | None
+    due: list[DueCard]
+    minutes_done: int
+    design: list[DueCard]
+
+
+def read_today(session: Session, now: datetime) -> TodayData:
+    """Everything the panel shows, in one transaction (run on a worker thread)."""
+    topics = TopicRepository(session)
+    plan, interview = topics.plan(now, now.astimezone().date())
+    midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
+    return TodayData(
+        now,
+        plan,
+        interview,
+        due_cards(session, now),
+        topics.minutes_done_since(midnight),
+        ReviewRepository(session).due(now, kind="design"),
+    )
+
+
 class TodayPanel(QGroupBox):
     review_requested = Signal()
+    refreshed = Signal()  # what the panel shows is current
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__("Today", parent)
@@ -77,16 +111,53 @@ class TodayPanel(QGroupBox):
         layout.addWidget(self.design_label)
         self.timer.started.connect(self._update_buttons)
         self.timer.stopped.connect(self._update_buttons)
+        self.loading = False  # a read is running
+        self._loaded = False
+        self._again = False  # the data changed while a read ran: read once more
         self.subscription = ChangeSubscription(ops, self, REFRESH_ON, lambda _e: self.refresh())
-        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded and not self.loading:
+            self.refresh()  # the first read waits until the panel is on screen
+
+    def is_current(self) -> bool:
+        return self._loaded and not self.loading and not self._again
 
     def refresh(self) -> None:
+        """Read today's work on a worker thread; it is shown when it arrives."""
+        if self.loading:
+            self._again = True
+            return
+        self.loading = True
         now = self.timer.clock()
-        plan, interview = self._ops.read(
-            lambda s: TopicRepository(s).plan(now, now.astimezone().date())
+        run_in_background(
+            lambda: self._ops.read(lambda session: read_today(session, now)),
+            self._arrived,
+            self._failed,
+            owner=self,
         )
+
+    def _arrived(self, data: TodayData) -> None:
+        self.loading = False
+        if self._again:  # already stale: show only the next read
+            self._again = False
+            self.refresh()
+            return
+        self._loaded = True
+        self._show(data)
+        self.refreshed.emit()
+
+    def _failed(self, message: str) -> None:
+        self.loading = False
+        self._loaded = True
+        self._again = False
+        self.on_track.setText(f"Today's plan could not be read: {message}")
+        self.refreshed.emit()
+
+    def _show(self, data: TodayData) -> None:
+        now, plan, interview, due = data.now, data.plan, data.interview, data.due
         self.plan = plan
-        due = due_for_today(self._ops, now)
         if plan is None or interview is None:
             self.on_track.setText(
                 "No interview date yet: add an interview stage on the Companies page, or set "
@@ -97,7 +168,7 @@ class TodayPanel(QGroupBox):
             when = format_day(plan.interview_day)
             self.on_track.setText(f"Next interview {when}{stage}. {plan.summary()}")
         self._fill_topics(plan, now)
-        self.progress.setText(self._progress_text(plan, now))
+        self.progress.setText(self._progress_text(plan, now, data.minutes_done))
         # New question cards are drilled for the first time, not reviewed (like Anki's new
         # cards): counted apart, so "reviews due" means only what was learnt before.
         new = sum(1 for card in due if card.recall_now is None)
@@ -108,7 +179,7 @@ class TodayPanel(QGroupBox):
             " · ".join(part for part in (reviews, fresh) if part) or "No reviews due today."
         )
         self.review_button.setEnabled(bool(due))
-        design = self._ops.read(lambda s: ReviewRepository(s).due(now, kind="design"))
+        design = data.design
         self.design_label.setVisible(bool(design))
         titles = ", ".join(card.title for card in design[:3]) + ("…" if len(design) > 3 else "")
         self.design_label.setText(
@@ -116,10 +187,8 @@ class TodayPanel(QGroupBox):
             f"re-practice (ML practice page): {titles}"
         )
 
-    def _progress_text(self, plan: Plan | None, now: datetime) -> str:
+    def _progress_text(self, plan: Plan | None, now: datetime, done: int) -> str:
         """'Done today: 45 of 126 min' (study sessions plus reviews against the plan)."""
-        midnight = datetime.combine(now.astimezone().date(), time()).astimezone()
-        done = self._ops.read(lambda s: TopicRepository(s).minutes_done_since(midnight))
         today = plan.day(now.astimezone().date()) if plan else None
         if today is None:
             return f"Done today: {done} min" if done else ""

@@ -21,6 +21,7 @@ from prepdesk.store.models import (
     Topic,
 )
 from prepdesk.store.repositories.rehearsals import RehearsalRepository
+from prepdesk.ui.dashboard.chart_renderer import chart_renderer
 from prepdesk.ui.pages.dashboard_page import DashboardPage
 from prepdesk.ui.topics.review_dialog import due_for_today
 
@@ -249,16 +250,21 @@ def test_clicking_an_area_bar_still_opens_topics_after_a_redraw(qtbot, demo_ops)
 def test_chart_images_are_reused_while_their_data_is_unchanged(qtbot, demo_ops):
     page = show(qtbot, DashboardPage(demo_ops))
     first = {key: panel.chart for key, panel in page.charts.items()}
-    assert (demo_ops.db.paths.root / "cache" / "charts" / "mastery-by-area.png").is_file()
     page.close()
 
     again = DashboardPage(demo_ops)  # as when prepdesk starts again on the same data
+    assert (demo_ops.db.paths.root / "cache" / "charts" / "mastery-by-area.png").is_file()
     for key, panel in again.charts.items():
         assert panel.chart is not None and panel.chart.data_hash == first[key].data_hash, key
         assert not panel.image.pixmap.isNull() or panel.is_empty, key  # shown before any render
     counts = {key: panel.draw_count for key, panel in again.charts.items()}
+    renderer = chart_renderer()
+    renderer.shut_down()  # as at start-up: no chart process yet
+    renders = renderer.renders
     show(qtbot, again)
     assert {key: panel.draw_count for key, panel in again.charts.items()} == counts
+    # Settled from the data's hash: nothing drawn, and the chart process never started.
+    assert renderer.renders == renders and not renderer.running
 
     with qtbot.waitSignal(again.charts_drawn, timeout=30_000):
         demo_ops.write(

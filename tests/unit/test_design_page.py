@@ -165,6 +165,7 @@ def test_a_due_prompt_appears_on_the_today_panel(qtbot, ops, db):
     panel = TodayPanel(ops)
     qtbot.addWidget(panel)
     panel.show()
+    qtbot.waitUntil(panel.is_current)
     assert not panel.design_label.isVisible()
     with db.transaction() as s:
         repo = DesignPracticeRepository(s)
@@ -177,5 +178,6 @@ def test_a_due_prompt_appears_on_the_today_panel(qtbot, ops, db):
         lambda s: DesignPracticeRepository(s).complete_scoring(session_id, long_ago),
         initiator=None,
     )
+    qtbot.waitUntil(panel.is_current)
     assert panel.design_label.isVisible()
     assert "Predict arrival times" in panel.design_label.text()

@@ -213,3 +213,29 @@ def test_import_a_bad_csv_through_the_ui_writes_nothing(qtbot, main_window, ops,
     with ops.db.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Problem)) == 0
     assert page.model.rowCount() == 0
+
+
+def test_a_long_import_shows_progress_and_the_window_stays_usable(qtbot, main_window, tmp_path):
+    rows = ["title,platform,difficulty,patterns,date,minutes,solved"]
+    rows += [
+        f"Bulk {i:05d},LeetCode,medium,hash map,2026-01-01T09:00,20,yes" for i in range(10_000)
+    ]
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    page = practice_page(qtbot, main_window)
+    progress = main_window.status_progress
+    qtbot.mouseClick(page.import_button, Qt.LeftButton)
+    chooser = page.csv.file_dialog
+    chooser.selectFile(str(big))
+    with qtbot.waitSignal(page.csv.finished, timeout=120_000) as blocker:
+        chooser.accept()
+        # While the file is read and written, the status bar says so and the window
+        # still answers: the search field takes typing.
+        qtbot.waitUntil(progress.isVisible, timeout=60_000)
+        assert big.name in progress.label.text()
+        qtbot.keyClicks(page.search_edit, "Bulk 0000")
+        assert page.search_edit.text() == "Bulk 0000"
+    assert blocker.args[0], blocker.args[1]
+    assert "10000 new problem(s)" in blocker.args[1]
+    assert not progress.isVisible()
+    page.csv.message_box.accept()

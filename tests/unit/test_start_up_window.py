@@ -33,3 +33,20 @@ def test_only_the_main_window_is_shown_once_started(qtbot, paths):
             started.window.close()
             started.window.deleteLater()
         started.shut_down()
+
+
+def test_the_start_up_shell_paints_before_the_store_is_imported():
+    # A fresh interpreter: what `prepdesk` imports before its first paint is the app
+    # module and the shell; SQLAlchemy and the ORM models come after the paint.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, prepdesk.ui.app, prepdesk.ui.start_shell; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' "
+        "or m.startswith('prepdesk.store.models')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]", done.stdout

@@ -3,17 +3,22 @@
 Kept in the data folder's cache/charts/ (it describes that data): <key>.png and
 <key>.json. Shown at once when the dashboard opens; the worker then compares the hash
 with the data as it is now and renders again only what changed. A missing or broken
-entry is simply no entry: the chart is rendered.
+entry is simply no entry: the chart is rendered. Entries are written on one writer
+thread, in order, so the GUI thread never waits for the disk; a load waits for the
+writes already asked for.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
 from prepdesk.ui.dashboard.chart_jobs import ChartImage, RenderSize
+
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart-cache")
 
 
 class ChartCache:
@@ -21,6 +26,7 @@ class ChartCache:
         self.folder = root / "cache" / "charts"
 
     def load(self, key: str) -> ChartImage | None:
+        _WRITER.submit(lambda: None).result()  # the writes asked for before are on disk
         try:
             meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
             image = (self.folder / f"{key}.png").read_bytes() if meta["drew"] else b""
@@ -37,7 +43,11 @@ class ChartCache:
             return None
 
     def store(self, chart: ChartImage) -> None:
-        """Best effort: a cache that cannot be written only costs a render next time."""
+        """Write `chart` on the writer thread (best effort: a cache that cannot be written
+        only costs a render next time)."""
+        _WRITER.submit(self._write, chart)
+
+    def _write(self, chart: ChartImage) -> None:
         meta = {
             "hash": chart.data_hash,
             "size": asdict(chart.size),

@@ -1,11 +1,13 @@
-"""Chart work done in the chart worker process: load a chart's data, render it to PNG.
+"""Chart work in two steps: load and hash the data, then (only if it changed) render.
 
-Runs where it cannot hold the GUI's GIL (a separate process, see chart_renderer.py):
-it opens the data folder's SQLite file itself, reads the aggregates, and hashes them
-with the size and colours asked for. When that hash is the one the window already
-shows, nothing is drawn; otherwise matplotlib's Agg backend renders the PNG, and the
-rectangles of clickable elements (an area's bar) come back with it, in the image's
-logical pixels, so the window can tell what a click hit. No Qt here.
+`load_charts` runs in the window's process on a worker thread (one transaction for the
+charts asked for): it reads each chart's aggregates (bounded, a few indexed queries) and
+hashes them with the size and colours asked for. A chart whose hash is the one the
+window already shows is settled there and then: no render, and no chart process at all
+when nothing changed (an unchanged dashboard at start-up). The others go as a RenderJob
+to the chart process (see chart_renderer.py), where `render_job` draws the PNG with
+matplotlib's Agg backend, never on the GUI's GIL; the rectangles of clickable elements
+(an area's bar) come back with it, in the image's logical pixels. No Qt here.
 """
 
 from __future__ import annotations
@@ -13,10 +15,9 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, cast
 
 from prepdesk.ui.dashboard.chart_style import ChartStyle
@@ -38,15 +39,25 @@ class RenderSize:
 
 
 @dataclass(frozen=True)
-class ChartJob:
-    database: Path
+class ChartRequest:
+    """What the window asks for one chart: its size and colours, and what it shows now."""
+
     key: str
-    today: date
-    now: datetime
     size: RenderSize
     style: ChartStyle
-    known_hash: str = ""  # the hash of the image the window shows now
-    save_format: str = ""  # "png"/"svg": render for a file, at SAVE_DPI, whatever the hash
+    known_hash: str = ""  # the hash of the image the window shows now ("" renders anyway)
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """One chart's loaded data, sent to the chart process to be drawn."""
+
+    key: str
+    data: Any
+    digest: str
+    size: RenderSize
+    style: ChartStyle
+    save_format: str = ""  # "png"/"svg": render for a file, at SAVE_DPI
 
 
 @dataclass(frozen=True)
@@ -61,8 +72,22 @@ class ChartImage:
     tips: tuple[HitBox, ...] = field(default_factory=tuple)  # hover texts (calendar days)
 
 
-def _chart_functions() -> dict[str, tuple[Callable[..., Any], Callable[..., bool]]]:
+def _loaders() -> dict[str, Callable[[Any, date, date | None], Any]]:
     from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository as Stats
+    from prepdesk.ui.dashboard.charts_progress import Timeline
+
+    return {
+        "mastery-by-area": lambda s, _t, _i: Stats(s).mastery_by_area(),
+        "mastery-history": lambda s, t, i: Timeline(Stats(s).mastery_history(t), t, i),
+        "weekly-hours": lambda s, t, _i: Stats(s).weekly_hours(t),
+        "problems": lambda s, t, _i: Stats(s).problem_weeks(t),
+        "activity": lambda s, t, _i: Stats(s).daily_minutes(t, CALENDAR_DAYS),
+        "burndown": lambda s, t, i: Timeline(Stats(s).burndown(t), t, i),
+        "story-coverage": lambda s, _t, _i: Stats(s).story_coverage(),
+    }
+
+
+def _drawers() -> dict[str, Callable[..., bool]]:
     from prepdesk.ui.dashboard.chart_calendar import draw_activity_calendar
     from prepdesk.ui.dashboard.charts_activity import (
         draw_problem_weeks,
@@ -70,42 +95,42 @@ def _chart_functions() -> dict[str, tuple[Callable[..., Any], Callable[..., bool
         draw_weekly_hours,
     )
     from prepdesk.ui.dashboard.charts_progress import (
-        Timeline,
         draw_burndown,
         draw_mastery_by_area,
         draw_mastery_history,
     )
 
     return {
-        "mastery-by-area": (lambda s, _t, _i: Stats(s).mastery_by_area(), draw_mastery_by_area),
-        "mastery-history": (
-            lambda s, t, i: Timeline(Stats(s).mastery_history(t), t, i),
-            draw_mastery_history,
-        ),
-        "weekly-hours": (lambda s, t, _i: Stats(s).weekly_hours(t), draw_weekly_hours),
-        "problems": (lambda s, t, _i: Stats(s).problem_weeks(t), draw_problem_weeks),
-        "activity": (
-            lambda s, t, _i: Stats(s).daily_minutes(t, CALENDAR_DAYS),
-            draw_activity_calendar,
-        ),
-        "burndown": (lambda s, t, i: Timeline(Stats(s).burndown(t), t, i), draw_burndown),
-        "story-coverage": (lambda s, _t, _i: Stats(s).story_coverage(), draw_story_coverage),
+        "mastery-by-area": draw_mastery_by_area,
+        "mastery-history": draw_mastery_history,
+        "weekly-hours": draw_weekly_hours,
+        "problems": draw_problem_weeks,
+        "activity": draw_activity_calendar,
+        "burndown": draw_burndown,
+        "story-coverage": draw_story_coverage,
     }
 
 
-_engines: dict[Path, Any] = {}
+def load_charts(
+    session: Any, requests: Sequence[ChartRequest], today: date, now: datetime
+) -> list[ChartImage | RenderJob]:
+    """Each chart's data, hashed: an unchanged ChartImage when the window's image is
+    current, a RenderJob for the chart process otherwise (in the order asked)."""
+    from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository
 
-
-def _session(database: Path) -> Any:
-    from sqlalchemy.orm import Session
-
-    from prepdesk.store.engine import make_engine
-
-    if database not in _engines:
-        for old in list(_engines):  # one data folder at a time (tests open many)
-            _engines.pop(old).dispose()
-        _engines[database] = make_engine(database)
-    return Session(_engines[database])
+    upcoming = DashboardSummaryRepository(session).next_interview(now)
+    interview = upcoming.at.astimezone().date() if upcoming else None
+    loaders = _loaders()
+    results: list[ChartImage | RenderJob] = []
+    for request in requests:
+        data = loaders[request.key](session, today, interview)
+        key, size, style = request.key, request.size, request.style
+        digest = hashlib.sha256(pickle.dumps((key, data, size, style))).hexdigest()
+        if digest == request.known_hash:
+            results.append(ChartImage(key, digest, size, unchanged=True))
+        else:
+            results.append(RenderJob(key, data, digest, size, style))
+    return results
 
 
 def warm_up() -> bool:
@@ -120,26 +145,12 @@ def warm_up() -> bool:
 
     del matplotlib.layout_engine, matplotlib.text, matplotlib.ticker
 
-    _chart_functions()
+    _drawers()
     return True
 
 
-def run_job(job: ChartJob) -> ChartImage:
-    """Load one chart's data, then render it unless the window's image is already current."""
-    from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository
-
-    load, draw = _chart_functions()[job.key]
-    with _session(job.database) as session, session.begin():
-        upcoming = DashboardSummaryRepository(session).next_interview(job.now)
-        interview = upcoming.at.astimezone().date() if upcoming else None
-        data = load(session, job.today, interview)
-    digest = hashlib.sha256(pickle.dumps((job.key, data, job.size, job.style))).hexdigest()
-    if digest == job.known_hash and not job.save_format:
-        return ChartImage(job.key, digest, job.size, unchanged=True)
-    return render(job, draw, data, digest)
-
-
-def render(job: ChartJob, draw: Callable[..., bool], data: Any, digest: str) -> ChartImage:
+def render_job(job: RenderJob) -> ChartImage:
+    """Draw one chart (in the chart process)."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -153,15 +164,15 @@ def render(job: ChartJob, draw: Callable[..., bool], data: Any, digest: str) -> 
     canvas = FigureCanvasAgg(figure)
     with matplotlib.rc_context(cast(Any, job.style.rc())):
         figure.set_facecolor(job.style.background)
-        drew = bool(draw(figure, data, job.style))
+        drew = bool(_drawers()[job.key](figure, job.data, job.style))
+    digest = job.digest
     if not drew:
         return ChartImage(job.key, digest, size)
     buffer = io.BytesIO()
     if job.save_format:
         figure.savefig(buffer, format=job.save_format, dpi=SAVE_DPI)
         return ChartImage(job.key, digest, size, drew=True, image=buffer.getvalue())
-    canvas.draw()
-    canvas.print_png(buffer)
+    canvas.print_png(buffer)  # draws the figure once; the hit boxes read that layout
     return ChartImage(
         job.key,
         digest,

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.io.export_target import write_export
 from prepdesk.ui.dashboard.chart_jobs import ChartImage, HitBox, RenderSize
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
@@ -205,4 +204,8 @@ class ChartPanel(QFrame):
 
 def write_file(path: str, data: bytes) -> None:
     """Write `data` to `path` with the one atomic writer, after the target check."""
+    # Imported here: the start-up shell shows chart panels before the store (SQLAlchemy,
+    # which the target check uses) is imported, so that the window paints sooner.
+    from prepdesk.io.export_target import write_export
+
     write_export(path, data, None)

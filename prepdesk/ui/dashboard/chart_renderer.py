@@ -1,9 +1,10 @@
-"""The chart worker process: charts load and render there, never on the GUI's GIL.
+"""The chart process: charts render there, never on the GUI's GIL.
 
-One ProcessPoolExecutor (spawn context, two workers at most) per application, started
-after the window's first paint and warmed up (matplotlib imported) at once. Results
-come back on the GUI thread through a Qt signal; the pool ends when the application
-quits.
+One worker process (spawn context) per application, started only when a chart has to
+be drawn (an unchanged dashboard never starts it) and warmed up (matplotlib imported)
+at once. It ends after IDLE_MS without work, giving its memory back, and when the
+application quits; the next render starts it again. Results come back on the GUI
+thread through a Qt signal.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from shiboken6 import isValid
 
-from prepdesk.ui.dashboard.chart_jobs import ChartImage, ChartJob, run_job, warm_up
+from prepdesk.ui.dashboard.chart_jobs import ChartImage, RenderJob, render_job, warm_up
 
-WORKERS = 2
+IDLE_MS = 120_000  # an idle chart process ends after this long
 
 
 class ChartRenderer(QObject):
@@ -26,22 +28,48 @@ class ChartRenderer(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ProcessPoolExecutor(
-            max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn")
-        )
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending = 0
+        self.starts = 0  # how many times the process was started (tests, benchmarks)
+        self.renders = 0  # how many charts were sent to it
         self._finished.connect(self._deliver)
-        for _ in range(WORKERS):
-            self._pool.submit(warm_up)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(self._end_when_idle)
+
+    @property
+    def running(self) -> bool:
+        return self._pool is not None
 
     def submit(
-        self, job: ChartJob, done: Callable[[ChartImage | Exception], None], owner: QObject
+        self, job: RenderJob, done: Callable[[ChartImage | Exception], None], owner: QObject
     ) -> None:
-        """Run `job` in a worker; `done` gets its ChartImage (or the error) on the GUI
-        thread, only while `owner` (the page that asked) still exists."""
-        future = self._pool.submit(run_job, job)
+        """Render `job` in the chart process; `done` gets its ChartImage (or the error) on
+        the GUI thread, only while `owner` (the page that asked) still exists."""
+        try:
+            future = self._process().submit(render_job, job)
+        except BrokenProcessPool:  # the process died (killed, out of memory): a new one
+            self.shut_down()
+            future = self._process().submit(render_job, job)
+        self._idle.stop()
+        self._pending += 1
+        self.renders += 1
         future.add_done_callback(lambda f: self._finished.emit((done, owner), f))
 
+    def _process(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            )
+            self._pool.submit(warm_up)
+            self.starts += 1
+        return self._pool
+
     def _deliver(self, target: tuple[Callable[[Any], None], QObject], future: Future) -> None:
+        self._pending -= 1
+        if not self._pending:
+            self._idle.start()
         done, owner = target
         if not isValid(owner):
             return  # the page was closed meanwhile
@@ -51,12 +79,18 @@ class ChartRenderer(QObject):
             result = exc
         done(result)
 
+    def _end_when_idle(self) -> None:
+        if not self._pending:
+            self.shut_down()
+
     def shut_down(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def chart_renderer() -> ChartRenderer:
-    """The application's chart renderer, started on first use."""
+    """The application's chart renderer (its process starts on the first render)."""
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("chart_renderer() needs a QApplication")

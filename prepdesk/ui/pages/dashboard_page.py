@@ -1,16 +1,19 @@
 """The dashboard: countdown, readiness, today's work and seven charts.
 
-Speed order: the page paints first with light placeholders; right after the first
-paint the numbers load (a few indexed queries); then the chart data is aggregated
-on a worker thread and the charts are drawn one per event-loop turn, so the window
-never freezes. After a write only the parts whose data kinds changed are refreshed,
-and a hidden dashboard just remembers what to refresh when it is shown again. (The
-Today panel, shared with the Topics page, refreshes itself: a few indexed queries.)
+Speed order: the page paints first with light placeholders and the charts' last images
+(the cache); right after the first paint the numbers load on a worker thread; then the
+charts' data is loaded and hashed on a worker thread, and only charts whose hash differs
+from the image shown are rendered, in the chart process, visible ones first (an
+unchanged dashboard renders nothing). After a write only the parts whose data kinds
+changed are refreshed, and a hidden dashboard just remembers what to refresh when it is
+shown again. (The Today panel, shared with the Topics page, refreshes itself, also off
+the GUI thread.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from typing import Any
@@ -26,7 +29,7 @@ from prepdesk.store.repositories.outlook import dashboard_outlook
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.clock import system_clock
 from prepdesk.ui.dashboard.chart_cache import ChartCache
-from prepdesk.ui.dashboard.chart_jobs import ChartImage, ChartJob
+from prepdesk.ui.dashboard.chart_jobs import ChartImage, ChartRequest, RenderJob, load_charts
 from prepdesk.ui.dashboard.chart_panel import ChartPanel, write_file
 from prepdesk.ui.dashboard.chart_renderer import chart_renderer
 from prepdesk.ui.dashboard.chart_specs import CHARTS
@@ -176,6 +179,7 @@ class DashboardPage(Page):
             or self._dirty_numbers
             or self._dirty_charts
             or self._resize_settled.isActive()
+            or self.today.panel.loading
         )
 
     def _schedule(self) -> None:
@@ -273,26 +277,35 @@ class DashboardPage(Page):
         return sorted(order, key=lambda key: self.charts[key].visibleRegion().isEmpty())
 
     def _load_charts(self) -> None:
+        """Load and hash the dirty charts' data on a worker thread, then render in the
+        chart process only those whose data, size or colours changed."""
         keys, self._dirty_charts = set(self._dirty_charts), set()
         self._drawing = True
         today, now = self.today_date(), self._clock()
-        database = self._ops.db.paths.database
-        renderer = chart_renderer()
+        requests = []
         for key in self._visible_first(keys):
             panel = self.charts[key]
             if not panel.visibleRegion().isEmpty():
                 self._visible_pending.add(key)
             self._pending.add(key)
-            job = ChartJob(
-                database,
-                key,
-                today,
-                now,
-                panel.render_size(),
-                panel.chart_style(),
-                panel.known_hash(),
+            requests.append(
+                ChartRequest(key, panel.render_size(), panel.chart_style(), panel.known_hash())
             )
-            renderer.submit(job, partial(self._chart_done, key), owner=self)
+
+        def loaded(results: list[ChartImage | RenderJob]) -> None:
+            for result in results:
+                if isinstance(result, ChartImage):
+                    self._chart_done(result.key, result)  # unchanged: settled as it is
+                else:
+                    chart_renderer().submit(result, partial(self._chart_done, result.key), self)
+
+        def failed(message: str) -> None:
+            for request in requests:
+                self._chart_done(request.key, RuntimeError(message))
+
+        self._start(
+            lambda: self._ops.read(lambda s: load_charts(s, requests, today, now)), loaded, failed
+        )
 
     def _chart_done(self, key: str, result: ChartImage | Exception) -> None:
         panel = self.charts[key]
@@ -316,15 +329,13 @@ class DashboardPage(Page):
             self.charts_drawn.emit()
 
     def _save_chart(self, panel: ChartPanel, path: str, fmt: str) -> None:
-        job = ChartJob(
-            self._ops.db.paths.database,
-            panel.key,
-            self.today_date(),
-            self._clock(),
-            panel.render_size(),
-            panel.chart_style(),
-            save_format=fmt,
-        )
+        today, now = self.today_date(), self._clock()
+        request = ChartRequest(panel.key, panel.render_size(), panel.chart_style())
+
+        def load(session: Any) -> RenderJob:
+            job = load_charts(session, [request], today, now)[0]
+            assert isinstance(job, RenderJob)  # no known hash: always a job
+            return replace(job, save_format=fmt)
 
         def done(result: ChartImage | Exception) -> None:
             try:
@@ -336,4 +347,7 @@ class DashboardPage(Page):
                 return
             panel.saved.emit(path)
 
-        chart_renderer().submit(job, done, owner=self)
+        def loaded(job: RenderJob) -> None:
+            chart_renderer().submit(job, done, owner=self)
+
+        self._start(lambda: self._ops.read(load), loaded, lambda error: done(RuntimeError(error)))

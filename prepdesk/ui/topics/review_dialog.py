@@ -69,12 +69,6 @@ def next_card_text(now: datetime, due: datetime | None) -> str:
     return f"The next card is due on {local:%A %d %B}."
 
 
-def due_for_today(ops: Operations, now: datetime) -> list[DueCard]:
-    """Due topic and problem cards, most forgotten first, within today's review limit."""
-    cards, left = ops.read(lambda s: _due_and_left(s, now))
-    return cards[:left]
-
-
 def _due_and_left(session: Session, now: datetime) -> tuple[list[DueCard], int]:
     """Every card due now (today's new questions within their limit), and how many
     reviews today's limit still allows."""
@@ -96,6 +90,17 @@ def _due_and_left(session: Session, now: datetime) -> tuple[list[DueCard], int]:
             new_left -= 1
         cards.append(card)
     return cards, left
+
+
+def due_cards(session: Session, now: datetime) -> list[DueCard]:
+    """Due topic and problem cards, most forgotten first, within today's review limit."""
+    cards, left = _due_and_left(session, now)
+    return cards[:left]
+
+
+def due_for_today(ops: Operations, now: datetime) -> list[DueCard]:
+    """`due_cards` in a transaction of its own."""
+    return ops.read(lambda session: due_cards(session, now))
 
 
 class ReviewDialog(QDialog):
