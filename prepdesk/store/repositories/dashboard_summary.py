@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from prepdesk.core.readiness import ReadinessInputs, TopicStanding
+from prepdesk.core.readiness import ReadinessInputs, TopicStanding, design_applies
 from prepdesk.store.models import (
     Area,
     ChecklistItem,
@@ -25,6 +25,7 @@ from prepdesk.store.models import (
 )
 from prepdesk.store.models.companies import company_value
 from prepdesk.store.models.stories import story_competency
+from prepdesk.store.repositories.design_practice import DesignPracticeRepository
 from prepdesk.store.repositories.next_interview import (
     INACTIVE_STATUSES,
     NextInterview,
@@ -96,13 +97,20 @@ class DashboardSummaryRepository:
         )
         total, covered = self._value_coverage(upcoming)
         checked_total, checked_done = self._checklist(upcoming)
+        category = upcoming.category if upcoming else None
+        design = (
+            DesignPracticeRepository(self._session).recent_scores(now)
+            if design_applies(category)
+            else ()
+        )
         inputs = ReadinessInputs(
-            category=upcoming.category if upcoming else None,
+            category=category,
             topics=topics,
             values_total=total,
             values_covered=covered,
             checklist_total=checked_total,
             checklist_done=checked_done,
+            design_scores=design,
         )
         return upcoming, inputs
 

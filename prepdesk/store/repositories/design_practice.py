@@ -4,13 +4,15 @@ review cards (kind 'design') graded by their scored sessions."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.checklist_rules import DesignPractice
 from prepdesk.core.design_practice import (
+    DESIGN_RECENT_DAYS,
     PHASES,
     PhaseAverage,
     checked_items,
@@ -18,6 +20,7 @@ from prepdesk.core.design_practice import (
     phase_averages,
     phase_budgets,
     review_grade,
+    session_score,
 )
 from prepdesk.store.models import DesignPhase, DesignPrompt, DesignSession, ReviewCard
 from prepdesk.store.repositories.lookup import require
@@ -246,6 +249,35 @@ class DesignPracticeRepository:
             .where(DesignSession.scored.is_(True), DesignPhase.score.is_not(None))
         )
         return phase_averages((phase, score) for phase, score in rows if score is not None)
+
+    def last_practice(self, now: datetime) -> DesignPractice | None:
+        """The latest session finished by `now`, with its score once scored."""
+        session = self._session.scalar(
+            select(DesignSession)
+            .where(DesignSession.finished_at.is_not(None), DesignSession.finished_at <= now)
+            .order_by(DesignSession.started_at.desc())
+            .limit(1)
+        )
+        if session is None:
+            return None
+        score = session_score(p.score for p in session.phases) if session.scored else None
+        return DesignPractice(session.prompt.title, session.started_at, score)
+
+    def recent_scores(self, now: datetime) -> tuple[float, ...]:
+        """The mean self-score of each session scored in the DESIGN_RECENT_DAYS before `now`,
+        oldest first."""
+        since = now - timedelta(days=DESIGN_RECENT_DAYS)
+        sessions = self._session.scalars(
+            select(DesignSession)
+            .where(
+                DesignSession.scored.is_(True),
+                DesignSession.started_at >= since,
+                DesignSession.started_at <= now,
+            )
+            .order_by(DesignSession.started_at)
+        )
+        scores = (session_score(p.score for p in s.phases) for s in sessions)
+        return tuple(score for score in scores if score is not None)
 
     def delete_session(self, session_id: int) -> None:
         self._session.delete(require(self._session, DesignSession, session_id))
