@@ -8,6 +8,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from prepdesk.core.checklist_rules import DESIGN_ITEM_TEXT
+from prepdesk.store.repositories.design_practice import DesignPracticeRepository
 from prepdesk.ui.checklist_window import ChecklistWindow
 from prepdesk.ui.pages.dashboard_page import DashboardPage
 from tests.unit.companies_data import NOW, make_company, make_stage
@@ -39,6 +40,9 @@ def test_a_design_stage_ticks_its_checklist_and_gains_readiness_from_a_session(q
     assert readiness.bars["design"].value() == 0
     assert "no design session scored" in readiness.details["design"].text()
     score_before = int(readiness.score.text().split(" / ")[0])
+    qtbot.waitUntil(dashboard.is_idle, timeout=30_000)
+    chart = dashboard.charts["design-scores"]
+    assert chart.is_empty and chart.placeholder.text() == chart.empty_message
 
     # A whole timed session on the ML practice page, then scored: 20 points over 7 phases.
     page = open_page(qtbot, ops, clock)
@@ -51,3 +55,19 @@ def test_a_design_stage_ticks_its_checklist_and_gains_readiness_from_a_session(q
     assert readiness.details["design"].text() == "1 session in the last 30 days, mean 2.9 of 4"
     assert int(readiness.score.text().split(" / ")[0]) > score_before
     assert "Design practice: 95%" in readiness.toolTip()
+
+    # The dashboard's chart of phase scores per session draws the new session.
+    qtbot.waitUntil(lambda: not chart.is_empty, timeout=30_000)
+    assert not chart.image.pixmap.isNull()
+    history = ops.read(lambda s: DesignPracticeRepository(s).phase_score_history())
+    assert history.prompts == ("Predict click-through for ads",)
+    assert history.days == (clock.now.astimezone().date(),)
+    assert [scores for _name, scores in history.phases] == [
+        (3,),
+        (3,),
+        (3,),
+        (3,),
+        (2,),
+        (3,),
+        (3,),
+    ]

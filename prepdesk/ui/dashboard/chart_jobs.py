@@ -60,12 +60,14 @@ class ChartImage:
 
 def _chart_functions() -> dict[str, tuple[Callable[..., Any], Callable[..., bool]]]:
     from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository as Stats
+    from prepdesk.store.repositories.design_practice import DesignPracticeRepository
     from prepdesk.ui.dashboard.charts_activity import (
         draw_activity_calendar,
         draw_problem_weeks,
         draw_story_coverage,
         draw_weekly_hours,
     )
+    from prepdesk.ui.dashboard.charts_design import draw_phase_scores
     from prepdesk.ui.dashboard.charts_progress import (
         Timeline,
         draw_burndown,
@@ -84,6 +86,10 @@ def _chart_functions() -> dict[str, tuple[Callable[..., Any], Callable[..., bool
         "activity": (lambda s, t, _i: Stats(s).daily_minutes(t), draw_activity_calendar),
         "burndown": (lambda s, t, i: Timeline(Stats(s).burndown(t), t, i), draw_burndown),
         "story-coverage": (lambda s, _t, _i: Stats(s).story_coverage(), draw_story_coverage),
+        "design-scores": (
+            lambda s, _t, _i: DesignPracticeRepository(s).phase_score_history(),
+            draw_phase_scores,
+        ),
     }
 
 

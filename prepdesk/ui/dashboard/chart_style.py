@@ -11,6 +11,10 @@ if TYPE_CHECKING:  # the chart worker process uses ChartStyle without Qt
 # Okabe–Ito: distinguishable with colour-blindness, readable on light and dark grounds.
 SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 DIFFICULTY_COLORS = {"easy": "#009E73", "medium": "#E69F00", "hard": "#D55E00"}
+# A design phase's self-score 1–4 (missed, thin, solid, strong): Okabe–Ito hues light
+# enough that black numbers on them read in both themes.
+SCORE_COLORS = ("#D55E00", "#E69F00", "#56B4E9", "#009E73")
+SCORE_TEXT = "#000000"
 
 
 def _hex(color: QColor) -> str:
@@ -75,3 +79,14 @@ class ChartStyle:
             "axes.spines.top": False,
             "axes.spines.right": False,
         }
+
+
+def separate_cells(ax: Any, rows: int, columns: int, style: ChartStyle) -> None:
+    """A grid of cells (a heat map) drawn as tiles: gaps of background between them, no
+    ticks and no frame."""
+    ax.set_xticks([column - 0.5 for column in range(columns + 1)], minor=True)
+    ax.set_yticks([row - 0.5 for row in range(rows + 1)], minor=True)
+    ax.grid(which="minor", color=style.background, linewidth=2)
+    ax.tick_params(which="both", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)

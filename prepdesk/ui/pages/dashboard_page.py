@@ -1,4 +1,4 @@
-"""The dashboard: countdown, readiness, today's work and seven charts.
+"""The dashboard: countdown, readiness, today's work and eight charts.
 
 Speed order: the page paints first with light placeholders; right after the first
 paint the numbers load (a few indexed queries); then the chart data is aggregated
