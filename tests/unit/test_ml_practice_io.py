@@ -11,9 +11,17 @@ from prepdesk.io.json_export import export_json
 from prepdesk.io.json_import import import_file
 from prepdesk.store.database import Database
 from prepdesk.store.demo import fill_demo_data
-from prepdesk.store.models import DesignPhase, DesignSession, ReviewCard, TechQuestion
+from prepdesk.store.models import (
+    DebriefQuestion,
+    DesignPhase,
+    DesignSession,
+    ReviewCard,
+    TechQuestion,
+    Topic,
+)
 from prepdesk.store.paths import DataPaths
 from prepdesk.store.repositories.search import SearchRepository
+from prepdesk.store.repositories.stages import StageRepository
 
 TABLES = ("design_prompt", "design_session", "design_phase", "tech_question", "tech_question_topic")
 
@@ -30,15 +38,29 @@ def counts(db: Database) -> dict[str, int]:
                 )
             ),
             "answered": s.scalar(select(func.count()).where(TechQuestion.answer != "")),
+            "sent_to_technical": s.scalar(
+                select(func.count()).where(DebriefQuestion.tech_question_id.is_not(None))
+            ),
         }
+
+
+def send_a_debrief_question_to_the_technical_bank(db: Database) -> None:
+    with db.transaction() as s:
+        asked = s.scalars(
+            select(DebriefQuestion).where(DebriefQuestion.behavioral_question_id.is_(None))
+        ).first()
+        topic = s.scalar(select(Topic.id).where(Topic.key == "ml.model-evaluation"))
+        StageRepository(s).send_to_technical_bank(asked.id, topic)
 
 
 def test_round_trip_and_merge_keep_sessions_and_drills(db, tmp_path):
     with db.transaction() as s:
         fill_demo_data(s, date(2026, 3, 2))
+    send_a_debrief_question_to_the_technical_bank(db)
     before = counts(db)
     assert before["sessions"] == 4 and before["phases"] == 28 and before["design_cards"] == 3
     assert before["drilled"] == 30 and before["answered"] >= 1
+    assert before["sent_to_technical"] == 1
     path = tmp_path / "export.json"
     with db.transaction() as s:
         export_json(s, path)
@@ -58,6 +80,29 @@ def test_round_trip_and_merge_keep_sessions_and_drills(db, tmp_path):
         with other.transaction() as s:
             export_json(s, again)
         assert again.read_bytes() == path.read_bytes()
+    finally:
+        other.close()
+
+
+def test_a_file_from_before_debriefs_went_to_the_technical_bank_still_imports(db, tmp_path):
+    with db.transaction() as s:
+        fill_demo_data(s, date(2026, 3, 2))
+    path = tmp_path / "export.json"
+    with db.transaction() as s:
+        export_json(s, path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["debrief_question"]
+    for row in document["debrief_question"]:
+        del row["tech_question_id"]  # as prepdesk wrote it before the field existed
+    path.write_text(json.dumps(document), encoding="utf-8")
+    other = Database.open(DataPaths.resolve(tmp_path / "other"))
+    try:
+        with other.transaction() as s:
+            import_file(s, path, merge=False)
+        with other.transaction() as s:
+            asked = s.scalars(select(DebriefQuestion)).all()
+            assert len(asked) == len(document["debrief_question"])
+            assert all(a.tech_question_id is None for a in asked)
     finally:
         other.close()
 
