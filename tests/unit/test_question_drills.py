@@ -57,6 +57,7 @@ def test_answer_hidden_until_revealed_then_graded_and_due_again_later(qtbot, ops
     assert dialog.answer.isVisible()
     if card.owner_id == first.id:
         assert dialog.answer.formulas == [("-\\sum_x p(x) \\log q(x)", False)]
+        assert "NLL" in dialog.answer.toPlainText()
     assert all(b.isEnabled() for b in dialog.grade_buttons)
     qtbot.keyClick(dialog, Qt.Key.Key_3)
     assert dialog.done_count == 1 and dialog.current is not card
@@ -146,3 +147,27 @@ def test_write_an_answer_with_maths_and_add_your_own_question(qtbot, ops, db):
     qtbot.mouseClick(bank.archive_button, Qt.MouseButton.LeftButton)
     with db.transaction() as s:
         assert s.get(TechQuestion, mine.id).archived
+
+
+def test_the_answer_shows_at_once_and_its_maths_is_drawn_off_the_gui_thread(qtbot, ops, db):
+    NOW = only_questions_due(db)
+    answer = "Softmax: $\\frac{e^{z_i}}{\\sum_j e^{z_j}}$, then the **log** of it."
+    with db.transaction() as s:
+        question = s.scalars(select(TechQuestion).order_by(TechQuestion.id)).first()
+        question.answer = answer
+        s.execute(
+            update(ReviewCard)
+            .where(ReviewCard.kind == "question", ReviewCard.question_id != question.id)
+            .values(due=NOW + timedelta(days=400), last_review=NOW - timedelta(days=1))
+        )
+    dialog = open_dialog(qtbot, ops, NOW)
+    assert dialog.current.owner_id == question.id
+    view = dialog.answer
+    with qtbot.waitSignal(view.formulas_drawn, timeout=30_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Space)
+        # At once: the words, and the formula as its source until its image arrives.
+        assert "then the log of it" in view.toPlainText()
+        assert "\\frac{e^{z_i}}" in view.toPlainText()
+        assert not view.is_idle()
+    assert view.is_idle() and "<img" in view.toHtml()
+    assert "\\frac" not in view.toPlainText()  # the image took the source's place

@@ -1,4 +1,5 @@
-"""The chart worker process: charts load and render there, never on the GUI's GIL.
+"""The chart worker process: charts (and answers' formulas) render there, never on the
+GUI's GIL.
 
 One ProcessPoolExecutor (spawn context, two workers at most) per application, started
 after the window's first paint and warmed up (matplotlib imported) at once. Results
@@ -38,7 +39,18 @@ class ChartRenderer(QObject):
     ) -> None:
         """Run `job` in a worker; `done` gets its ChartImage (or the error) on the GUI
         thread, only while `owner` (the page that asked) still exists."""
-        future = self._pool.submit(run_job, job)
+        self.run(run_job, (job,), done, owner)
+
+    def run(
+        self,
+        function: Callable[..., Any],
+        args: tuple[Any, ...],
+        done: Callable[[Any], None],
+        owner: QObject,
+    ) -> None:
+        """Run `function(*args)` (importable, Qt-free) in a worker; `done` gets its result
+        (or the error) on the GUI thread, only while `owner` still exists."""
+        future = self._pool.submit(function, *args)
         future.add_done_callback(lambda f: self._finished.emit((done, owner), f))
 
     def _deliver(self, target: tuple[Callable[[Any], None], QObject], future: Future) -> None:

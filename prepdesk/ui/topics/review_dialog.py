@@ -132,6 +132,10 @@ class ReviewDialog(QDialog):
     def current(self) -> DueCard | None:
         return self.cards[0] if self.cards else None
 
+    def is_idle(self) -> bool:
+        """True when the revealed answer's maths has been drawn (screenshots wait for it)."""
+        return self.answer.is_idle()
+
     def reveal(self) -> None:
         card = self.current
         if card is None or card.kind != "question" or self.revealed:
