@@ -171,3 +171,34 @@ def test_the_answer_shows_at_once_and_its_maths_is_drawn_off_the_gui_thread(qtbo
         assert not view.is_idle()
     assert view.is_idle() and "<img" in view.toHtml()
     assert "\\frac" not in view.toPlainText()  # the image took the source's place
+
+
+def test_a_drill_of_due_and_new_questions_each_graded(qtbot, ops, db):
+    NOW = only_questions_due(db)
+    with db.transaction() as s:
+        SettingsRepository(s).set("daily_new_questions", 2)
+        ids = s.scalars(select(TechQuestion.id).order_by(TechQuestion.id).limit(2)).all()
+        reviews = ReviewRepository(s)
+        for question_id in ids:  # drilled three weeks ago: due again by now
+            card = s.scalar(select(ReviewCard).where(ReviewCard.question_id == question_id))
+            reviews.review(card.id, 3, NOW - timedelta(days=21))
+    dialog = open_dialog(qtbot, ops, NOW)
+    due = [c for c in dialog.cards if c.recall_now is not None]
+    new = [c for c in dialog.cards if c.recall_now is None]
+    assert sorted(c.owner_id for c in due) == sorted(ids) and len(new) == 2
+    assert dialog.cards[:2] == due  # the most forgotten come first, then the new ones
+    graded = {}
+    for key, grade in ((Qt.Key.Key_4, 4), (Qt.Key.Key_2, 2), (Qt.Key.Key_3, 3), (Qt.Key.Key_1, 1)):
+        card = dialog.current
+        assert not dialog.answer.isVisible()
+        qtbot.keyClick(dialog, Qt.Key.Key_Space)
+        qtbot.keyClick(dialog, key)
+        graded[card.owner_id] = grade
+    assert dialog.current is None and dialog.done_count == 4
+    with db.transaction() as s:
+        for question_id, grade in graded.items():
+            card = s.scalar(select(ReviewCard).where(ReviewCard.question_id == question_id))
+            logs = sorted(card.logs, key=lambda log: log.reviewed_at)
+            assert logs[-1].rating == grade and logs[-1].reviewed_at == NOW
+            assert len(logs) == (2 if question_id in ids else 1)
+            assert card.due > NOW
