@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date
 
 from sqlalchemy import func, select
 
+from prepdesk.io.csv_export import export_csv_folder
 from prepdesk.io.json_export import export_json
 from prepdesk.io.json_import import import_file
 from prepdesk.store.database import Database
@@ -120,3 +122,22 @@ def test_search_finds_prompts_sessions_and_questions(db):
         notes = search.search("deflect tickets")
         assert any(h.kind == "design_phase" for h in notes)
         assert any(h.kind == "tech_question" for h in search.search("eigenvectors PCA"))
+
+
+def test_csv_export_has_prompts_sessions_phases_and_questions(db, tmp_path):
+    with db.transaction() as s:
+        fill_demo_data(s, date(2026, 3, 2))
+    send_a_debrief_question_to_the_technical_bank(db)
+    with db.transaction() as s:
+        export_csv_folder(s, tmp_path / "csv")
+
+    def rows(table: str) -> list[dict[str, str]]:
+        with (tmp_path / "csv" / f"{table}.csv").open(encoding="utf-8-sig", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    assert len(rows("design_session")) == 4 and len(rows("design_phase")) == 28
+    assert any(r["title"] == "Predict click-through for ads" for r in rows("design_prompt"))
+    assert any("$" in r["answer"] for r in rows("tech_question"))
+    sent = [r for r in rows("debrief_question") if r["tech_question_id"]]
+    assert len(sent) == 1
+    assert sent[0]["text"] in {r["text"] for r in rows("tech_question")}
