@@ -45,11 +45,11 @@ class DebriefPanel(QWidget):
         self.add_button = QPushButton("Add")
         self.add_button.setAccessibleName("Add asked question")
         self.add_button.clicked.connect(self.add)
-        self.to_bank_button = QPushButton("To the bank")
+        self.to_bank_button = QPushButton("Behavioral bank")
         self.to_bank_button.setAccessibleName("Send to the behavioral bank")
         self.to_bank_button.setToolTip("Add to your behavioral question bank")
         self.to_bank_button.clicked.connect(self.send_to_bank)
-        self.to_technical_button = QPushButton("To technical…")
+        self.to_technical_button = QPushButton("Technical bank…")
         self.to_technical_button.setAccessibleName("Send to the technical questions")
         self.to_technical_button.setToolTip(
             "Add to your technical questions under a topic, to drill it in Review due"

@@ -29,7 +29,9 @@ def formula_png(formula: str, color: str, dpi: int = FORMULA_DPI) -> bytes | Non
 
     buffer = io.BytesIO()
     try:
-        mathtext.math_to_image(f"${formula}$", buffer, dpi=dpi, format="png", color=color)
+        # Transparent: the formula sits on the answer's own background, light or dark.
+        with matplotlib.rc_context({"savefig.transparent": True}):
+            mathtext.math_to_image(f"${formula}$", buffer, dpi=dpi, format="png", color=color)
     except ValueError:
         return None
     return buffer.getvalue()

@@ -122,7 +122,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.prompt)
         layout.addWidget(self.recall)
         layout.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.answer, 1)
+        layout.addWidget(self.answer, 4)  # a revealed answer takes the room
         layout.addStretch(1)
         layout.addLayout(grades)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
