@@ -202,3 +202,21 @@ def test_a_drill_of_due_and_new_questions_each_graded(qtbot, ops, db):
             assert logs[-1].rating == grade and logs[-1].reviewed_at == NOW
             assert len(logs) == (2 if question_id in ids else 1)
             assert card.due > NOW
+
+
+def test_a_formula_is_drawn_in_the_text_colour_on_a_transparent_ground(qapp):
+    from PySide6.QtGui import QImage
+
+    from prepdesk.ui.design.formula_images import formula_pngs
+
+    drawn, unreadable = formula_pngs(("x^2 + y^2", "\\frac{"), "#ffffff")
+    assert unreadable is None  # shown as its source, never as an error
+    image = QImage.fromData(drawn)
+    assert image.hasAlphaChannel() and image.pixelColor(0, 0).alpha() == 0
+    inked = [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+    assert inked and all(c.lightness() > 200 for c in inked)  # white ink, for a dark theme
