@@ -220,3 +220,32 @@ def test_a_formula_is_drawn_in_the_text_colour_on_a_transparent_ground(qapp):
         if image.pixelColor(x, y).alpha() > 200
     ]
     assert inked and all(c.lightness() > 200 for c in inked)  # white ink, for a dark theme
+
+
+def test_the_topics_page_shows_a_recall_once_a_question_on_the_topic_is_drilled(
+    qtbot, ops, db, main_window
+):
+    from prepdesk.ui.topics.topic_tree import RECALL_COLUMN
+    from tests.unit.companies_data import make_company, make_stage
+
+    NOW = only_questions_due(db)
+    make_stage(db, make_company(db), "ML concepts", at=NOW + timedelta(days=10))  # recall then
+    with db.transaction() as s:
+        SettingsRepository(s).set("daily_new_questions", 1)
+        question = s.scalars(
+            select(TechQuestion).where(TechQuestion.topics.any()).order_by(TechQuestion.id)
+        ).first()
+        topic_id = question.topics[0].id
+    topics = main_window.show_page("topics")
+    topics.tree.select_topic(topic_id)
+    item = topics.tree.currentItem()
+    assert item.text(RECALL_COLUMN) == "—" and topics.recalls[topic_id] is None
+
+    dialog = open_dialog(qtbot, ops, NOW)
+    assert [c.owner_id for c in dialog.cards] == [question.id]
+    qtbot.keyClick(dialog, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog, Qt.Key.Key_4)
+
+    qtbot.waitUntil(lambda: topics.recalls[topic_id] is not None)
+    topics.tree.select_topic(topic_id)
+    assert topics.tree.currentItem().text(RECALL_COLUMN).endswith("%")
