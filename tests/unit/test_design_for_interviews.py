@@ -40,6 +40,8 @@ def test_a_design_stage_ticks_its_checklist_and_gains_readiness_from_a_session(q
     assert readiness.bars["design"].value() == 0
     assert "no design session scored" in readiness.details["design"].text()
     score_before = int(readiness.score.text().split(" / ")[0])
+    done, total = window.progress.value(), window.progress.maximum()
+    assert readiness.details["checklist"].text() == f"{done} of {total} items done"
     qtbot.waitUntil(dashboard.is_idle, timeout=30_000)
     chart = dashboard.charts["design-scores"]
     assert chart.is_empty and chart.placeholder.text() == chart.empty_message
@@ -55,6 +57,9 @@ def test_a_design_stage_ticks_its_checklist_and_gains_readiness_from_a_session(q
     assert readiness.details["design"].text() == "1 session in the last 30 days, mean 2.9 of 4"
     assert int(readiness.score.text().split(" / ")[0]) > score_before
     assert "Design practice: 95%" in readiness.toolTip()
+    # The design item ticked itself: the checklist part counts it as the window does.
+    assert window.progress.value() == done + 1
+    assert readiness.details["checklist"].text() == f"{done + 1} of {total} items done"
 
     # The dashboard's chart of phase scores per session draws the new session.
     qtbot.waitUntil(lambda: not chart.is_empty, timeout=30_000)

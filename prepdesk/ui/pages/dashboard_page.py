@@ -51,8 +51,11 @@ NUMBER_DEPENDENCIES = {
     "rehearsals": REHEARSALS_DEPEND_ON,
 }
 # The plan's outlook under the readiness score also follows study time and practice;
-# a design stage's readiness follows ML design sessions.
-NUMBER_DEPENDENCIES["readiness"] |= Change.SESSIONS | Change.PROBLEMS | Change.DESIGN
+# the checklist's automatic items follow rehearsals; a design stage's readiness follows
+# ML design sessions.
+NUMBER_DEPENDENCIES["readiness"] |= (
+    Change.SESSIONS | Change.PROBLEMS | Change.PRACTICE | Change.DESIGN
+)
 COUNTDOWN_TICK_MS = 60_000
 RESIZE_SETTLE_MS = 250
 # Tasks outlive the page that started them (their signals must exist until they end).
