@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 
+from prepdesk.core.design_practice import DESIGN_STAGE_CATEGORIES
 from prepdesk.core.interview_pipeline import STAGE_CATEGORIES, STAGE_FORMATS
 
-SECTIONS = ("research", "behavioral", "coding", "topics", "logistics", "day-before")
+SECTIONS = ("research", "behavioral", "coding", "design", "topics", "logistics", "day-before")
 SECTION_TITLES = {
     "research": "Research",
     "behavioral": "Stories",
     "coding": "Coding",
+    "design": "ML system design",
     "topics": "Weak topics",
     "logistics": "Logistics",
     "day-before": "The day before",
@@ -24,6 +26,7 @@ SECTION_TITLES = {
 
 REHEARSAL_DAYS = 7  # a story rehearsed within this many days counts as fresh
 TIMED_PROBLEM_DAYS = 3
+DESIGN_SESSION_DAYS = 7  # a timed ML design session within this many days counts as recent
 REVIEW_DAYS = 7  # a weak topic studied or reviewed within this many days counts as reviewed
 QUESTIONS_NEEDED = 3
 WEAK_LEVEL = 2  # a topic rated at or below this level is weak
@@ -38,6 +41,7 @@ AREAS_FOR_CATEGORY = {
 }
 BEHAVIORAL_CATEGORIES = ("behavioral", "onsite", "screen")
 CODING_CATEGORIES = ("coding", "assessment", "onsite")
+DESIGN_ITEM_TEXT = "A timed ML design session practised in the last 7 days"
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,15 @@ class TimedSolve:
 
 
 @dataclass(frozen=True)
+class DesignPractice:
+    """The latest finished timed ML design session."""
+
+    prompt: str
+    practised_at: datetime
+    score: float | None  # mean phase self-score 1–4; None until scored
+
+
+@dataclass(frozen=True)
 class ChecklistFacts:
     now: datetime
     products: str = ""
@@ -80,6 +93,7 @@ class ChecklistFacts:
     questions_ready: int = 0
     values: tuple[ValueRehearsal, ...] = ()
     last_solve: TimedSolve | None = None
+    last_design: DesignPractice | None = None
     weak_topics: tuple[WeakTopic, ...] = field(default_factory=tuple)
     area_names: dict[str, str] = field(default_factory=dict)
 
@@ -109,6 +123,8 @@ def items_for(category: str, stage_format: str) -> list[ItemTemplate]:
         items.append(
             ItemTemplate("coding", "A timed problem solved in the last 3 days", "timed_problem")
         )
+    if category in DESIGN_STAGE_CATEGORIES:
+        items.append(ItemTemplate("design", DESIGN_ITEM_TEXT, "design_session"))
     for area in AREAS_FOR_CATEGORY.get(category, ()):
         items.append(ItemTemplate("topics", _area_item_text(area), f"weak_topics:{area}"))
     remote = stage_format in ("video", "phone", "take-home")
@@ -164,6 +180,8 @@ def evaluate(rule: str, facts: ChecklistFacts) -> Verdict:
         return _values_rehearsed(facts)
     if rule == "timed_problem":
         return _timed_problem(facts)
+    if rule == "design_session":
+        return _design_session(facts)
     if rule.startswith("weak_topics:"):
         return _weak_topics(facts, rule.split(":", 1)[1])
     raise ValueError(f"unknown checklist rule {rule!r}")
@@ -204,6 +222,18 @@ def _timed_problem(facts: ChecklistFacts) -> Verdict:
     return Verdict(fresh, evidence)
 
 
+def _design_session(facts: ChecklistFacts) -> Verdict:
+    design = facts.last_design
+    if design is None:
+        return Verdict(
+            False, "No timed ML design session yet: practise one on the ML practice page"
+        )
+    fresh = design.practised_at >= facts.now - timedelta(days=DESIGN_SESSION_DAYS)
+    scored = "not scored yet" if design.score is None else f"scored {design.score:.1f} of 4"
+    evidence = f"Last: '{design.prompt}', {days_ago(design.practised_at, facts.now)}, {scored}"
+    return Verdict(fresh, evidence)
+
+
 def _weak_topics(facts: ChecklistFacts, area: str) -> Verdict:
     area_name = facts.area_names.get(area, area)
     weak = [t for t in facts.weak_topics if t.area_key == area]
@@ -215,6 +245,16 @@ def _weak_topics(facts: ChecklistFacts, area: str) -> Verdict:
         shown = ", ".join(stale[:3]) + (f" and {len(stale) - 3} more" if len(stale) > 3 else "")
         return Verdict(False, f"Not reviewed in the last 7 days: {shown}")
     return Verdict(True, f"All {len(weak)} weak topics reviewed in the last 7 days")
+
+
+def days_ago(moment: datetime, now: datetime) -> str:
+    """'today', 'yesterday' or 'N days ago', counted in local calendar days."""
+    days = (now.astimezone().date() - moment.astimezone().date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
 
 
 def _when(moment: datetime, now: datetime) -> str:

@@ -81,6 +81,12 @@ SCORES: dict[int, str] = {
     4: "Strong: drove it yourself, with numbers, alternatives compared and risks named.",
 }
 
+# Interview stages that ask for an ML design answer: their checklist and readiness count
+# recent design sessions.
+DESIGN_STAGE_CATEGORIES = ("system_design", "onsite")
+DESIGN_RECENT_DAYS = 30  # scored sessions this recent make the readiness part
+DESIGN_TARGET_SCORE = 3  # "Solid" on the rubric: a mean at or above it counts in full
+
 PROMPT_CATEGORIES = (
     "Ranking & recommendation",
     "Search",
@@ -214,12 +220,16 @@ def weakest_phase(scores: Iterable[tuple[str, int]]) -> PhaseAverage | None:
     return averages[0] if averages else None
 
 
+def session_score(scores: Iterable[int | None]) -> float | None:
+    """A scored session's mean phase self-score (1–4); None when no phase was scored."""
+    given = [s for s in scores if s in SCORES]
+    return sum(given) / len(given) if given else None
+
+
 def review_grade(scores: Iterable[int | None]) -> int | None:
     """The review grade (1-4) a scored session gives its prompt: the rounded-down mean."""
-    given = [s for s in scores if s in SCORES]
-    if not given:
-        return None
-    return max(1, min(4, int(sum(given) / len(given))))
+    mean = session_score(scores)
+    return None if mean is None else max(1, min(4, int(mean)))
 
 
 MIN_DAYS_BETWEEN_SESSIONS = 1  # a 45-minute answer is never re-practised the same day

@@ -12,6 +12,9 @@ It is a weighted mean of four parts, each a fraction 0–1:
 - **stories**: the share of the company's values (competencies) that at least one STAR
   story covers. Without a company (only a target date) every competency counts.
 - **checklist**: the share of the stage's checklist items that are ticked.
+- **design** (ML system design and onsite stages only): the mean self-score of the
+  timed ML design sessions scored in the last 30 days, against "Solid" (3 of 4):
+  min(mean / 3, 1). No recent scored session counts 0. Other stages leave it out.
 
 The part weights depend on the stage: behavioral stages lean on stories, technical
 ones on mastery and recall (PART_WEIGHTS). A part with nothing to measure (no
@@ -26,6 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from prepdesk.core.design_practice import (
+    DESIGN_RECENT_DAYS,
+    DESIGN_STAGE_CATEGORIES,
+    DESIGN_TARGET_SCORE,
+)
+
 # How much each curriculum area matters for a stage category (1 = ordinary).
 AREA_RELEVANCE: dict[str, dict[str, float]] = {
     "coding": {"algorithms": 3.0, "programming": 2.0},
@@ -37,6 +46,14 @@ AREA_RELEVANCE: dict[str, dict[str, float]] = {
 
 DEFAULT_PART_WEIGHTS = {"mastery": 0.4, "recall": 0.25, "stories": 0.2, "checklist": 0.15}
 PART_WEIGHTS: dict[str, dict[str, float]] = {
+    "system_design": {
+        "mastery": 0.3,
+        "recall": 0.2,
+        "stories": 0.1,
+        "checklist": 0.1,
+        "design": 0.3,
+    },
+    "onsite": {"mastery": 0.35, "recall": 0.2, "stories": 0.2, "checklist": 0.1, "design": 0.15},
     "behavioral": {"mastery": 0.15, "recall": 0.1, "stories": 0.6, "checklist": 0.15},
     "screen": {"mastery": 0.25, "recall": 0.15, "stories": 0.4, "checklist": 0.2},
 }
@@ -46,6 +63,7 @@ PART_LABELS = {
     "recall": "Recall at interview",
     "stories": "Story coverage",
     "checklist": "Checklist",
+    "design": "Design practice",
 }
 
 
@@ -67,6 +85,9 @@ class ReadinessInputs:
     values_covered: int  # of those, covered by at least one story
     checklist_total: int
     checklist_done: int
+    # Mean phase self-score (1–4) of each design session scored in the last
+    # DESIGN_RECENT_DAYS days.
+    design_scores: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +97,7 @@ class ReadinessPart:
     value: float | None  # 0–1; None when there is nothing to measure
     weight: float  # share of the score, after rescaling (0 when left out)
     detail: str
+    applies: bool = True  # False: this part never counts for the stage (design for a coding one)
 
 
 @dataclass(frozen=True)
@@ -122,6 +144,30 @@ def _recall_detail(inputs: ReadinessInputs) -> str:
     return f"{reviewed} topics in review"
 
 
+def design_applies(category: str | None) -> bool:
+    return category in DESIGN_STAGE_CATEGORIES
+
+
+def design_part(inputs: ReadinessInputs) -> float | None:
+    if not design_applies(inputs.category):
+        return None
+    scores = inputs.design_scores
+    return min(sum(scores) / len(scores) / DESIGN_TARGET_SCORE, 1.0) if scores else 0.0
+
+
+def _design_detail(inputs: ReadinessInputs) -> str:
+    scores = inputs.design_scores
+    if not design_applies(inputs.category):
+        return "counts for ML system design stages"
+    if not scores:
+        return f"no design session scored in the last {DESIGN_RECENT_DAYS} days: counts 0"
+    noun = "session" if len(scores) == 1 else "sessions"
+    return (
+        f"{len(scores)} {noun} in the last {DESIGN_RECENT_DAYS} days, "
+        f"mean {sum(scores) / len(scores):.1f} of 4"
+    )
+
+
 def _share(done: int, total: int) -> float | None:
     return min(done / total, 1.0) if total > 0 else None
 
@@ -142,6 +188,7 @@ def _readiness(inputs: ReadinessInputs) -> tuple[Readiness, float]:
         "recall": recall_part(inputs),
         "stories": _share(inputs.values_covered, inputs.values_total),
         "checklist": _share(inputs.checklist_done, inputs.checklist_total),
+        "design": design_part(inputs),
     }
     details = {
         "mastery": f"{sum(1 for t in inputs.topics if t.target > 0 and (t.level or 0) >= t.target)}"
@@ -149,15 +196,17 @@ def _readiness(inputs: ReadinessInputs) -> tuple[Readiness, float]:
         "recall": _recall_detail(inputs),
         "stories": f"{inputs.values_covered} of {inputs.values_total} values covered",
         "checklist": f"{inputs.checklist_done} of {inputs.checklist_total} items done",
+        "design": _design_detail(inputs),
     }
-    measured = sum(weights[key] for key, value in values.items() if value is not None)
+    measured = sum(weights.get(key, 0.0) for key, value in values.items() if value is not None)
     parts = tuple(
         ReadinessPart(
             key=key,
             label=PART_LABELS[key],
             value=value,
-            weight=weights[key] / measured if value is not None and measured else 0.0,
+            weight=weights.get(key, 0.0) / measured if value is not None and measured else 0.0,
             detail=details[key],
+            applies=key != "design" or design_applies(inputs.category),
         )
         for key, value in values.items()
     )
@@ -170,6 +219,8 @@ def tooltip_text(result: Readiness) -> str:
     """The explanation shown on hover: every part, its value and its share of the score."""
     lines = [f"Readiness {result.score} / 100 is a weighted mean of:"]
     for part in result.parts:
+        if not part.applies:
+            continue
         if part.value is None:
             lines.append(f"• {part.label}: nothing to measure yet (left out)")
         else:

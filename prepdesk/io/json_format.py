@@ -47,6 +47,10 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("tech_question", "difficulty"): QUESTION_DIFFICULTIES,
 }
 
+# Fields added to a table after files of this format version were first written: a file
+# without one is read as if it held null there (an export from an older prepdesk).
+ADDED_FIELDS: frozenset[tuple[str, str]] = frozenset({("debrief_question", "tech_question_id")})
+
 # How a merge recognises an item that is already there: the first alternative with
 # any of its columns set in the incoming row (compared with IS, so NULL matches
 # NULL). Tables not listed match on all their

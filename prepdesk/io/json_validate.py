@@ -21,7 +21,14 @@ from prepdesk.core.limits import (
     first_non_unicode,
 )
 from prepdesk.core.settings_schema import json_kind, stored_setting_problem
-from prepdesk.io.json_format import CHOICES, FORMAT_NAME, FORMAT_VERSION, RANGES, export_tables
+from prepdesk.io.json_format import (
+    ADDED_FIELDS,
+    CHOICES,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    RANGES,
+    export_tables,
+)
 from prepdesk.store.errors import StoreError
 from prepdesk.store.models import UTCDateTime
 
@@ -201,7 +208,10 @@ def _table_rows(check: _Checker, table: Table, raw: list[Any]) -> list[dict[str,
                 check.fail(f"{where}.{field}", "unknown field")
         for name, column in columns.items():
             if name not in item:
-                check.fail(f"{where}.{name}", "missing")
+                if (table.name, name) in ADDED_FIELDS:
+                    row[name] = None  # written before the field existed
+                else:
+                    check.fail(f"{where}.{name}", "missing")
                 continue
             row[name] = check.value(table, column, item[name], f"{where}.{name}")
         key = tuple(row.get(c.name) for c in table.primary_key.columns)

@@ -58,8 +58,12 @@ ANSWERS = {
         "of the labels under the model, so minimising it is maximum likelihood."
     ),
     "Explain the bias-variance trade-off.": (
-        "Error = bias² + variance + noise. Simple models underfit (high bias); flexible "
-        "ones overfit (high variance). Regularisation and more data move along the curve."
+        "Expected error splits into three parts:\n\n"
+        "$$E[(y - \\hat{f}(x))^2] = \\mathrm{Bias}[\\hat{f}(x)]^2 + "
+        "\\mathrm{Var}[\\hat{f}(x)] + \\sigma^2$$\n\n"
+        "Simple models underfit (high bias); flexible ones overfit (high variance). "
+        "Regularisation and more data move along the curve; $\\sigma^2$ is the noise no "
+        "model removes."
     ),
 }
 

@@ -41,6 +41,7 @@ RELEVANT = (
     | Change.REVIEWS
     | Change.SESSIONS
     | Change.STORIES
+    | Change.DESIGN
 )
 
 

@@ -142,6 +142,10 @@ DARK = ThemeColours(
 # The grey the line icons in resources/icons are drawn in: shown as is on light
 # palettes, replaced by the text colour on dark ones.
 ICON_STROKE = "#4a5568"
+# A design phase's self-score 1–4 (missed, thin, solid, strong): Okabe–Ito hues light
+# enough that black numbers on them read in both themes.
+SCORE_COLORS = ("#D55E00", "#E69F00", "#56B4E9", "#009E73")
+SCORE_TEXT = "#000000"
 
 
 def theme_colours(dark: bool) -> ThemeColours:

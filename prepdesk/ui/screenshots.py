@@ -88,7 +88,7 @@ def capture_main_window(
     for name, shot in EXTRA_SHOTS:
         widget = shot(window)
         if widget is not None:
-            settle(app)
+            settle(app, page=widget)
             save(widget, out_dir, f"{name}{suffix}")
             if widget is not window:
                 widget.close()

@@ -53,9 +53,11 @@ def test_upgrade_keeps_every_row(paths, fixture):
         db.close()
 
     after = row_counts(paths.database)
-    # Every old row is kept; seeding adds the new built-in questions' review cards.
-    assert {t: after[t] for t in before if t != "review_card"} == {
-        t: n for t, n in before.items() if t != "review_card"
+    # Every old row is kept; seeding adds the new built-in questions' review cards, and
+    # revision 0004 gives design and onsite stages their design-practice checklist item.
+    grown = ("review_card", "checklist_item")
+    assert {t: after[t] for t in before if t not in grown} == {
+        t: n for t, n in before.items() if t not in grown
     }
     assert after["review_card"] > before["review_card"]
     assert after["tech_question"] >= 200 and after["design_prompt"] >= 20
@@ -63,9 +65,18 @@ def test_upgrade_keeps_every_row(paths, fixture):
     try:
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        design_items = conn.execute(
+            "SELECT count(*) FROM checklist_item WHERE rule = 'design_session'"
+        ).fetchone()[0]
+        design_stages = conn.execute(
+            "SELECT count(*) FROM interview_stage s JOIN stage_type t ON t.id = s.stage_type_id "
+            "WHERE t.category IN ('system_design', 'onsite') "
+            "AND EXISTS (SELECT 1 FROM checklist_item c WHERE c.stage_id = s.id)"
+        ).fetchone()[0]
     finally:
         conn.close()
     assert version == SchemaVersions().head
+    assert design_items == design_stages == after["checklist_item"] - before["checklist_item"]
     # Rows written before the search index existed are found by it.
     assert any(hit.kind == "topic" for hit in hits)
     assert list(paths.backups.glob("*pre-migration*.sqlite3"))

@@ -8,6 +8,7 @@ import pytest
 
 from prepdesk.core.checklist_rules import (
     ChecklistFacts,
+    DesignPractice,
     TimedSolve,
     ValueRehearsal,
     WeakTopic,
@@ -90,6 +91,26 @@ def test_weak_topics_reviewed_only_when_each_was_studied_lately():
     facts = ChecklistFacts(now=NOW, weak_topics=(studied, other_area))
     assert evaluate("weak_topics:algorithms", facts).checked
     assert evaluate("weak_topics:ml", facts).evidence == "No weak topics in ml"
+
+
+def test_design_and_onsite_stages_ask_for_a_recent_timed_design_session():
+    assert "design_session" in rules("system_design")
+    assert "design_session" in rules("onsite", "onsite")
+    assert "design_session" not in rules("coding")
+    assert "design_session" not in rules("behavioral")
+
+
+def test_a_design_session_counts_within_seven_days_and_says_when_and_how_it_went():
+    recent = DesignPractice("Predict click-through for ads", NOW - timedelta(days=3), 2.857)
+    verdict = evaluate("design_session", ChecklistFacts(now=NOW, last_design=recent))
+    assert verdict.checked
+    assert verdict.evidence == "Last: 'Predict click-through for ads', 3 days ago, scored 2.9 of 4"
+    old = DesignPractice("Detect payment fraud", NOW - timedelta(days=8), None)
+    verdict = evaluate("design_session", ChecklistFacts(now=NOW, last_design=old))
+    assert not verdict.checked
+    assert verdict.evidence == "Last: 'Detect payment fraud', 8 days ago, not scored yet"
+    verdict = evaluate("design_session", ChecklistFacts(now=NOW))
+    assert not verdict.checked and "No timed ML design session yet" in verdict.evidence
 
 
 def test_unknown_rule_is_an_error():

@@ -138,6 +138,25 @@ def test_debrief_question_goes_to_the_behavioral_bank_and_to_topics(db):
     ] == bank_id
 
 
+def test_debrief_question_goes_to_the_technical_bank_once_under_its_topic(db):
+    company = make_company(db)
+    first = make_stage(db, company, "ML concepts")
+    second = make_stage(db, company, "Onsite loop")
+    text = "Derive the gradient of softmax cross-entropy."
+    with db.transaction() as s:
+        topic_id = s.scalar(select(m.Topic.id).where(m.Topic.key == "ml.model-evaluation"))
+        repo = StageRepository(s)
+        question_id = repo.send_to_technical_bank(repo.add_asked(first, text), topic_id)
+        again = repo.send_to_technical_bank(repo.add_asked(second, text), None)
+    assert again == question_id  # asked twice, one question in the bank
+    with db.transaction() as s:
+        question = s.get(m.TechQuestion, question_id)
+        assert [t.id for t in question.topics] == [topic_id]
+        assert question.difficulty == "medium" and not question.builtin
+        rows = [a for stage in (first, second) for a in StageRepository(s).get(stage).asked]
+    assert [a.tech_question_id for a in rows] == [question_id, question_id]
+
+
 def test_ics_has_each_upcoming_stage_in_its_time_zone(db, tmp_path):
     from zoneinfo import ZoneInfo
 

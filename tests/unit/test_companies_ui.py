@@ -13,6 +13,7 @@ from prepdesk.store import models as m
 from prepdesk.ui.brief_export import write_brief
 from prepdesk.ui.checklist_window import ChecklistWindow
 from prepdesk.ui.companies.new_stage_dialog import NewStageDialog
+from prepdesk.ui.companies.technical_question_dialog import TechnicalQuestionDialog
 from tests.helpers import run_cli
 from tests.unit.companies_data import NOW, make_company, make_stage, make_story
 
@@ -173,6 +174,50 @@ def test_debrief_question_sent_to_the_bank_in_one_click(main_window, qtbot, db):
         assert question is not None and question.source == "debrief"
     assert "in the behavioral bank" in panel.list.item(0).text()
     assert not panel.to_bank_button.isEnabled()
+
+
+def test_debrief_question_sent_to_the_technical_bank_under_its_topic(main_window, qtbot, db):
+    company = make_company(db)
+    make_stage(db, company, "ML concepts", at=NOW - timedelta(days=1))
+    with db.transaction() as s:
+        topic = s.scalar(select(m.Topic).where(m.Topic.key == "ml.model-evaluation"))
+        topic_id, label = topic.id, f"{topic.area.name}: {topic.name}"
+    asked = "Why can accuracy mislead on a 1% positive class?"
+    page = main_window.show_page("companies")
+    page.tabs.setCurrentWidget(page.pipeline)
+    panel = page.pipeline.debrief
+    qtbot.keyClicks(panel.new_text, asked)
+    qtbot.keyClick(panel.new_text, Qt.Key.Key_Return)
+    panel.list.setCurrentRow(0)
+    assert panel.to_technical_button.isEnabled()
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TechnicalQuestionDialog)
+        dialog.topic.setCurrentIndex(dialog.topic.findText(label))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(panel.to_technical_button, Qt.MouseButton.LeftButton)
+    with db.transaction() as s:
+        question = s.scalar(select(m.TechQuestion).where(m.TechQuestion.text == asked))
+        assert question is not None and not question.builtin
+        assert [t.id for t in question.topics] == [topic_id]
+        card = s.scalar(select(m.ReviewCard).where(m.ReviewCard.question_id == question.id))
+        assert card is not None and card.last_review is None  # a new question to drill
+        debrief = s.scalar(select(m.DebriefQuestion).where(m.DebriefQuestion.text == asked))
+        assert debrief.tech_question_id == question.id
+    assert "in technical questions" in panel.list.item(0).text()
+    assert not panel.to_technical_button.isEnabled()
+    assert panel.to_bank_button.isEnabled()  # the other banks are still open to it
+
+    # It is in the bank on the ML practice page, under its topic.
+    design = main_window.show_page("design")
+    design.tabs.setCurrentWidget(design.questions)
+    bank = design.questions
+    qtbot.keyClicks(bank.filter, "1% positive class")
+    [item] = [bank.tree.topLevelItem(i) for i in range(bank.tree.topLevelItemCount())]
+    assert item.text(0) == asked and item.text(2) == topic.name and item.text(4) == "new"
 
 
 def test_open_checklist_from_the_pipeline(main_window, qtbot, db, monkeypatch):

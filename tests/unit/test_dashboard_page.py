@@ -75,6 +75,7 @@ def test_countdown_and_readiness_for_a_known_dataset(qtbot, ops):
     assert page.readiness.bars["stories"].value() == 50
     assert page.readiness.bars["checklist"].value() == 50
     assert page.readiness.details["checklist"].text() == "2 of 4 items done"
+    assert not page.readiness.names["design"].isVisible()  # a coding stage: no design part
     assert "Story coverage: 50%" in page.readiness.toolTip()
 
     with qtbot.waitSignal(page.checklist_requested) as requested:

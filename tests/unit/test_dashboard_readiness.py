@@ -84,3 +84,30 @@ def test_empty_inputs_score_zero_and_the_tooltip_explains_every_part():
     for label in ("Mastery vs target", "Recall at interview", "Story coverage", "Checklist"):
         assert label in text
     assert "70 / 100" in text
+
+
+def test_a_design_stage_counts_recent_design_scores_against_solid():
+    none_yet = readiness(inputs(category="system_design"))
+    design = part(none_yet, "design")
+    assert design.applies and design.value == 0.0 and design.weight > 0
+    assert "no design session scored in the last 30 days" in design.detail
+    practised = readiness(inputs(category="system_design", design_scores=(2.0, 2.5)))
+    design = part(practised, "design")
+    assert design.value == pytest.approx(2.25 / 3)  # the mean against 3 ("Solid")
+    assert design.detail == "2 sessions in the last 30 days, mean 2.2 of 4"
+    strong = readiness(inputs(category="system_design", design_scores=(3.5, 4.0)))
+    assert part(strong, "design").value == 1.0  # above "Solid" counts in full
+    assert none_yet.score < practised.score < strong.score
+    # ML counts twice for a design stage: mastery (0.5 + 2 × 1) / 3, recall (0.8 + 2 × 0.6) / 3
+    # weights: mastery 0.3, recall 0.2, stories 0.1, checklist 0.1, design 0.3
+    expected = 0.3 * 2.5 / 3 + 0.2 * 2 / 3 + 0.1 * 0.75 + 0.1 * 0.5 + 0.3 * 0.75
+    assert practised.score == round(100 * expected)
+    assert "Design practice: 75%" in tooltip_text(practised)
+
+
+def test_design_practice_never_counts_for_other_stages():
+    coding = readiness(inputs(category="coding", design_scores=(4.0,)))
+    design = part(coding, "design")
+    assert not design.applies and design.value is None and design.weight == 0
+    assert "Design practice" not in tooltip_text(coding)
+    assert coding.score == readiness(inputs(category="coding")).score

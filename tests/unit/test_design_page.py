@@ -11,41 +11,7 @@ from prepdesk.io.design_markdown import session_markdown
 from prepdesk.store.models import DesignPrompt
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository
 from prepdesk.store.repositories.reviews import ReviewRepository
-from prepdesk.ui.pages.design_page import DesignPage
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=5)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
-def open_page(qtbot, ops, clock: FakeClock) -> DesignPage:
-    page = DesignPage(ops, clock)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)  # window shortcuts need the active window
-    return page
-
-
-def select_prompt(page: DesignPage, title: str) -> int:
-    tree = page.library.tree
-    for group in range(tree.topLevelItemCount()):
-        parent = tree.topLevelItem(group)
-        for index in range(parent.childCount()):
-            item = parent.child(index)
-            if item.toolTip(0) == title:
-                tree.setCurrentItem(item)
-                return int(item.data(0, Qt.ItemDataRole.UserRole))
-    raise AssertionError(f"no prompt {title!r}")
+from tests.unit.design_session_driver import FakeClock, open_page, select_prompt
 
 
 def test_a_full_timed_session_scored_then_due_again_later(qtbot, ops, db, tmp_path):

@@ -85,3 +85,30 @@ def test_scoring_refuses_an_unscored_session(db):
         with pytest.raises(ValueError, match="score at least one phase"):
             repo.complete_scoring(session_id, T0)
     assert review_grade([None, 4, 3]) == 3
+
+
+def test_recent_practice_and_the_phase_scores_per_session(db):
+    with db.transaction() as session:
+        repo = DesignPracticeRepository(session)
+        first, second = (p.id for p in repo.prompts()[:2])
+        assert repo.last_practice(T0) is None and repo.recent_scores(T0) == ()
+        old = repo.start_session(first, T0 - timedelta(days=40), 45)
+        repo.update_session(old, {"score.model": 1})
+        repo.complete_scoring(old, T0 - timedelta(days=40))
+        recent = repo.start_session(second, T0 - timedelta(days=2), 45)
+        repo.update_session(recent, {"score.requirements": 4, "score.data": 3})
+        repo.record_time(recent, {}, T0 - timedelta(days=2) + timedelta(minutes=45))
+        repo.complete_scoring(recent, T0 - timedelta(days=2))
+        repo.start_session(first, T0 - timedelta(hours=1), 45)  # still running: not counted
+    with db.transaction() as session:
+        repo = DesignPracticeRepository(session)
+        last = repo.last_practice(T0)
+        assert last is not None and last.prompt == repo.prompts()[1].title
+        assert last.practised_at == T0 - timedelta(days=2) and last.score == 3.5
+        assert repo.recent_scores(T0) == (3.5,)  # the 40-day-old session is too old
+        history = repo.phase_score_history()
+        assert len(history.days) == 2  # scored sessions only, oldest first
+        scores = dict(history.phases)
+        assert scores["Model"] == (1, None)
+        assert scores["Requirements & success metrics"] == (None, 4)
+        assert repo.phase_score_history(sessions=1).prompts == (repo.prompts()[1].title,)

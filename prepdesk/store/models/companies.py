@@ -169,6 +169,9 @@ class DebriefQuestion(Base):
         ForeignKey("behavioral_question.id", ondelete="SET NULL")
     )
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id", ondelete="SET NULL"))
+    tech_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tech_question.id", ondelete="SET NULL")
+    )
 
     stage: Mapped[InterviewStage] = relationship(back_populates="asked_questions")
 

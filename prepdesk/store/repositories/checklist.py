@@ -13,6 +13,7 @@ from prepdesk.core.checklist_rules import (
     SECTIONS,
     WEAK_LEVEL,
     ChecklistFacts,
+    DesignPractice,
     TimedSolve,
     ValueRehearsal,
     WeakTopic,
@@ -21,6 +22,7 @@ from prepdesk.core.checklist_rules import (
     item_key,
     items_for,
 )
+from prepdesk.core.design_practice import DESIGN_STAGE_CATEGORIES
 from prepdesk.store.models import (
     Area,
     Attempt,
@@ -36,6 +38,7 @@ from prepdesk.store.models import (
     Topic,
 )
 from prepdesk.store.models.stories import story_competency
+from prepdesk.store.repositories.design_practice import DesignPracticeRepository
 from prepdesk.store.repositories.lookup import require
 
 
@@ -86,7 +89,8 @@ class ChecklistRepository:
 
     def facts(self, stage: InterviewStage, now: datetime) -> ChecklistFacts:
         company = stage.company
-        areas = AREAS_FOR_CATEGORY.get(stage.stage_type.category, ())
+        category = stage.stage_type.category
+        areas = AREAS_FOR_CATEGORY.get(category, ())
         return ChecklistFacts(
             now=now,
             products=company.products,
@@ -94,6 +98,7 @@ class ChecklistRepository:
             questions_ready=sum(1 for q in company.questions if q.ready),
             values=tuple(self._value_rehearsal(v.id, v.name, now) for v in company.values),
             last_solve=self._last_solve(now),
+            last_design=self._last_design(category, now),
             weak_topics=tuple(self.weak_topics(areas)),
             area_names={a.key: a.name for a in self._session.scalars(select(Area))},
         )
@@ -157,6 +162,11 @@ class ChecklistRepository:
             .limit(1)
         ).first()
         return TimedSolve(row[0], row[1], row[2]) if row is not None else None
+
+    def _last_design(self, category: str, now: datetime) -> DesignPractice | None:
+        if category not in DESIGN_STAGE_CATEGORIES:
+            return None
+        return DesignPracticeRepository(self._session).last_practice(now)
 
     # writing ---------------------------------------------------------------------------
 

@@ -11,10 +11,9 @@ from datetime import datetime
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from prepdesk.core.readiness import ReadinessInputs, TopicStanding
+from prepdesk.core.readiness import ReadinessInputs, TopicStanding, design_applies
 from prepdesk.store.models import (
     Area,
-    ChecklistItem,
     Company,
     Competency,
     InterviewStage,
@@ -25,6 +24,8 @@ from prepdesk.store.models import (
 )
 from prepdesk.store.models.companies import company_value
 from prepdesk.store.models.stories import story_competency
+from prepdesk.store.repositories.checklist import ChecklistRepository
+from prepdesk.store.repositories.design_practice import DesignPracticeRepository
 from prepdesk.store.repositories.next_interview import (
     INACTIVE_STATUSES,
     NextInterview,
@@ -95,14 +96,21 @@ class DashboardSummaryRepository:
             for topic_id, area, level, target, weight in rows
         )
         total, covered = self._value_coverage(upcoming)
-        checked_total, checked_done = self._checklist(upcoming)
+        checked_total, checked_done = self._checklist(upcoming, now)
+        category = upcoming.category if upcoming else None
+        design = (
+            DesignPracticeRepository(self._session).recent_scores(now)
+            if design_applies(category)
+            else ()
+        )
         inputs = ReadinessInputs(
-            category=upcoming.category if upcoming else None,
+            category=category,
             topics=topics,
             values_total=total,
             values_covered=covered,
             checklist_total=checked_total,
             checklist_done=checked_done,
+            design_scores=design,
         )
         return upcoming, inputs
 
@@ -126,16 +134,13 @@ class DashboardSummaryRepository:
         total, covered = self._session.execute(query).one()
         return int(total or 0), int(covered or 0)
 
-    def _checklist(self, upcoming: NextInterview | None) -> tuple[int, int]:
+    def _checklist(self, upcoming: NextInterview | None, now: datetime) -> tuple[int, int]:
+        """(items, of which ticked), automatic items as their rules decide now: the same
+        count as the checklist window's."""
         if upcoming is None or upcoming.stage_id is None:
             return 0, 0
-        done = func.sum(case((func.coalesce(ChecklistItem.override, ChecklistItem.checked), 1)))
-        total, ticked = self._session.execute(
-            select(func.count(ChecklistItem.id), done).where(
-                ChecklistItem.stage_id == upcoming.stage_id
-            )
-        ).one()
-        return int(total or 0), int(ticked or 0)
+        done, total = ChecklistRepository(self._session).progress(upcoming.stage_id, now)
+        return total, done
 
     def due_rehearsals(self, now: datetime) -> int:
         """Story cards due by `now` (never-rehearsed ones too), as the Practice tab lists them."""

@@ -4,13 +4,15 @@ review cards (kind 'design') graded by their scored sessions."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.checklist_rules import DesignPractice
 from prepdesk.core.design_practice import (
+    DESIGN_RECENT_DAYS,
     PHASES,
     PhaseAverage,
     checked_items,
@@ -18,6 +20,7 @@ from prepdesk.core.design_practice import (
     phase_averages,
     phase_budgets,
     review_grade,
+    session_score,
 )
 from prepdesk.store.models import DesignPhase, DesignPrompt, DesignSession, ReviewCard
 from prepdesk.store.repositories.lookup import require
@@ -67,6 +70,15 @@ class SessionView:
     @property
     def covered_items(self) -> list[str]:
         return [item for item in checked_items(self.covered) if item in self.covers]
+
+
+@dataclass(frozen=True)
+class PhaseScoreHistory:
+    """The phase scores of the latest scored sessions, oldest first."""
+
+    days: tuple[date, ...]  # each session's local date
+    prompts: tuple[str, ...]  # each session's prompt title
+    phases: tuple[tuple[str, tuple[int | None, ...]], ...]  # (phase name, score per session)
 
 
 class DesignPracticeRepository:
@@ -246,6 +258,60 @@ class DesignPracticeRepository:
             .where(DesignSession.scored.is_(True), DesignPhase.score.is_not(None))
         )
         return phase_averages((phase, score) for phase, score in rows if score is not None)
+
+    def phase_score_history(self, sessions: int = 16) -> PhaseScoreHistory:
+        """Every phase's self-score in the latest `sessions` scored sessions, oldest first."""
+        latest = self._session.execute(
+            select(DesignSession.id, DesignSession.started_at, DesignPrompt.title)
+            .join(DesignPrompt, DesignPrompt.id == DesignSession.prompt_id)
+            .where(DesignSession.scored.is_(True))
+            .order_by(DesignSession.started_at.desc(), DesignSession.id.desc())
+            .limit(sessions)
+        ).all()[::-1]
+        column = {session_id: index for index, (session_id, _at, _t) in enumerate(latest)}
+        scores: dict[str, list[int | None]] = {p.key: [None] * len(latest) for p in PHASES}
+        rows = self._session.execute(
+            select(DesignPhase.session_id, DesignPhase.phase, DesignPhase.score).where(
+                DesignPhase.session_id.in_(list(column))
+            )
+        )
+        for session_id, phase, score in rows:
+            if phase in scores:
+                scores[phase][column[session_id]] = score
+        return PhaseScoreHistory(
+            days=tuple(at.astimezone().date() for _id, at, _t in latest),
+            prompts=tuple(title for _id, _at, title in latest),
+            phases=tuple((p.name, tuple(scores[p.key])) for p in PHASES),
+        )
+
+    def last_practice(self, now: datetime) -> DesignPractice | None:
+        """The latest session finished by `now`, with its score once scored."""
+        session = self._session.scalar(
+            select(DesignSession)
+            .where(DesignSession.finished_at.is_not(None), DesignSession.finished_at <= now)
+            .order_by(DesignSession.started_at.desc())
+            .limit(1)
+        )
+        if session is None:
+            return None
+        score = session_score(p.score for p in session.phases) if session.scored else None
+        return DesignPractice(session.prompt.title, session.started_at, score)
+
+    def recent_scores(self, now: datetime) -> tuple[float, ...]:
+        """The mean self-score of each session scored in the DESIGN_RECENT_DAYS before `now`,
+        oldest first."""
+        since = now - timedelta(days=DESIGN_RECENT_DAYS)
+        sessions = self._session.scalars(
+            select(DesignSession)
+            .where(
+                DesignSession.scored.is_(True),
+                DesignSession.started_at >= since,
+                DesignSession.started_at <= now,
+            )
+            .order_by(DesignSession.started_at)
+        )
+        scores = (session_score(p.score for p in s.phases) for s in sessions)
+        return tuple(score for score in scores if score is not None)
 
     def delete_session(self, session_id: int) -> None:
         self._session.delete(require(self._session, DesignSession, session_id))

@@ -21,12 +21,14 @@ from prepdesk.store.models import (
     InterviewStage,
     Person,
     StageType,
+    TechQuestion,
     Topic,
 )
 from prepdesk.store.repositories.checklist import ChecklistRepository
 from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.next_interview import INACTIVE_STATUSES
 from prepdesk.store.repositories.reviews import ReviewRepository
+from prepdesk.store.repositories.tech_questions import TechQuestionRepository
 
 # Where a question asked in a stage becomes a topic to review.
 AREA_FOR_CATEGORY = {"coding": "algorithms", "system_design": "system-design"}
@@ -45,6 +47,7 @@ class AskedRow:
     text: str
     behavioral_question_id: int | None
     topic_id: int | None
+    tech_question_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -249,6 +252,18 @@ class StageRepository:
         asked.behavioral_question_id = existing.id
         return existing.id
 
+    def send_to_technical_bank(self, asked_id: int, topic_id: int | None) -> int:
+        """Add the asked question to the technical question bank under `topic_id`, as a new
+        question to drill (one with the same text is reused); returns its id."""
+        asked = self._asked(asked_id)
+        existing = self._session.scalar(
+            select(TechQuestion.id).where(TechQuestion.text == asked.text)
+        )
+        if existing is None:
+            existing = TechQuestionRepository(self._session).create(asked.text, topic_id)
+        asked.tech_question_id = existing
+        return existing
+
     def send_to_topics(self, asked_id: int) -> int:
         """Create a topic to review from the asked question, in the stage's area."""
         asked = self._asked(asked_id)
@@ -332,7 +347,7 @@ def _row(stage: InterviewStage) -> StageRow:
         interviewers=tuple(p.name for p in stage.interviewers),
         interviewer_ids=tuple(p.id for p in stage.interviewers),
         asked=tuple(
-            AskedRow(a.id, a.text, a.behavioral_question_id, a.topic_id)
+            AskedRow(a.id, a.text, a.behavioral_question_id, a.topic_id, a.tech_question_id)
             for a in stage.asked_questions
         ),
         **_shared(stage),

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from prepdesk.core.question_drills import QUESTION_DIFFICULTIES
 from prepdesk.store.models import Area, ReviewCard, ReviewLog, TechQuestion, Topic
@@ -36,13 +36,11 @@ class TechQuestionRepository:
         self._session = session
 
     def rows(self, *, include_archived: bool = False) -> list[QuestionRow]:
-        questions = self._session.scalars(
-            select(TechQuestion).order_by(TechQuestion.id)
-            if include_archived
-            else select(TechQuestion)
-            .where(TechQuestion.archived.is_(False))
-            .order_by(TechQuestion.id)
-        ).all()
+        query = select(TechQuestion).options(selectinload(TechQuestion.topics))
+        if not include_archived:
+            query = query.where(TechQuestion.archived.is_(False))
+        # Topics in one query with the questions, not one query per question.
+        questions = self._session.scalars(query.order_by(TechQuestion.id)).all()
         cards = {
             card.question_id: card
             for card in self._session.scalars(

@@ -1,4 +1,5 @@
-"""Questions actually asked in a stage, each sendable to the behavioral bank or the topics."""
+"""Questions actually asked in a stage, each sendable to the behavioral bank, the technical
+question bank (under its topic) or the topics to review."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.store.repositories.stages import AskedRow, StageRepository
+from prepdesk.store.repositories.tech_questions import TechQuestionRepository
+from prepdesk.ui.companies.technical_question_dialog import ask_topic
 from prepdesk.ui.operations import Operations
 
 ASKED_ID = Qt.ItemDataRole.UserRole
@@ -27,7 +30,10 @@ class DebriefPanel(QWidget):
         self.stage_id: int | None = None
         self.asked: tuple[AskedRow, ...] = ()
         title = QLabel("<b>Questions they asked</b>")
-        title.setToolTip("Send each to your behavioral bank, or make it a topic to review.")
+        title.setToolTip(
+            "Send each to your behavioral bank or your technical questions, "
+            "or make it a topic to review."
+        )
         self.list = QListWidget()
         self.list.setAccessibleName("Questions asked in this stage")
         self.list.setWordWrap(True)
@@ -39,10 +45,16 @@ class DebriefPanel(QWidget):
         self.add_button = QPushButton("Add")
         self.add_button.setAccessibleName("Add asked question")
         self.add_button.clicked.connect(self.add)
-        self.to_bank_button = QPushButton("To the bank")
+        self.to_bank_button = QPushButton("Behavioral bank")
         self.to_bank_button.setAccessibleName("Send to the behavioral bank")
         self.to_bank_button.setToolTip("Add to your behavioral question bank")
         self.to_bank_button.clicked.connect(self.send_to_bank)
+        self.to_technical_button = QPushButton("Technical bank…")
+        self.to_technical_button.setAccessibleName("Send to the technical questions")
+        self.to_technical_button.setToolTip(
+            "Add to your technical questions under a topic, to drill it in Review due"
+        )
+        self.to_technical_button.clicked.connect(self.send_to_technical_bank)
         self.to_topic_button = QPushButton("As a topic")
         self.to_topic_button.setAccessibleName("Add as a topic to review")
         self.to_topic_button.setToolTip("Create a topic to review from this question")
@@ -55,6 +67,7 @@ class DebriefPanel(QWidget):
         adding.addWidget(self.add_button)
         sending = QHBoxLayout()
         sending.addWidget(self.to_bank_button)
+        sending.addWidget(self.to_technical_button)
         sending.addWidget(self.to_topic_button)
         sending.addStretch(1)
         sending.addWidget(self.remove_button)
@@ -73,6 +86,8 @@ class DebriefPanel(QWidget):
             sent = []
             if row.behavioral_question_id is not None:
                 sent.append("in the behavioral bank")
+            if row.tech_question_id is not None:
+                sent.append("in technical questions")
             if row.topic_id is not None:
                 sent.append("a topic to review")
             suffix = f"  ({', '.join(sent)})" if sent else ""
@@ -84,7 +99,7 @@ class DebriefPanel(QWidget):
         if not asked:
             hint = QListWidgetItem(
                 "None yet. After the interview, add the questions they asked: each can go to "
-                "your behavioral bank or become a topic to review."
+                "your behavioral bank or your technical questions, or become a topic to review."
             )
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(hint)
@@ -102,6 +117,7 @@ class DebriefPanel(QWidget):
     def _update_buttons(self) -> None:
         row = self._current()
         self.to_bank_button.setEnabled(row is not None and row.behavioral_question_id is None)
+        self.to_technical_button.setEnabled(row is not None and row.tech_question_id is None)
         self.to_topic_button.setEnabled(row is not None and row.topic_id is None)
         self.remove_button.setEnabled(row is not None)
 
@@ -117,6 +133,19 @@ class DebriefPanel(QWidget):
         if asked_id is not None:
             self.ops.write(
                 lambda s: StageRepository(s).send_to_behavioral_bank(asked_id), initiator=self
+            )
+
+    def send_to_technical_bank(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        _areas, topics = self.ops.read(lambda s: TechQuestionRepository(s).topic_choices())
+        accepted, topic_id = ask_topic(row.text, topics, self)
+        if accepted:
+            self.ops.write(
+                lambda s: StageRepository(s).send_to_technical_bank(row.id, topic_id),
+                initiator=self,
+                what="the question for your technical questions",
             )
 
     def send_to_topics(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QWidget,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.interview_pipeline import STAGE_FORMATS
 from prepdesk.store.repositories.stages import StageTypeRow
+from prepdesk.ui.dialog_buttons import ok_cancel_buttons
 
 
 class NewStageDialog(QDialog):
@@ -26,13 +26,7 @@ class NewStageDialog(QDialog):
         self.format = QComboBox()
         self.format.setAccessibleName("Format of the new stage")
         self.format.addItems(list(STAGE_FORMATS))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Add stage")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel_buttons(self, "Add stage")
         hint = QLabel("Its checklist is made for this kind of stage; you can change both later.")
         hint.setWordWrap(True)
         layout = QFormLayout(self)

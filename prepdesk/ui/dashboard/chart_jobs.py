@@ -74,6 +74,7 @@ class ChartImage:
 
 def _loaders() -> dict[str, Callable[[Any, date, date | None], Any]]:
     from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository as Stats
+    from prepdesk.store.repositories.design_practice import DesignPracticeRepository
     from prepdesk.ui.dashboard.charts_progress import Timeline
 
     return {
@@ -84,6 +85,7 @@ def _loaders() -> dict[str, Callable[[Any, date, date | None], Any]]:
         "activity": lambda s, t, _i: Stats(s).daily_minutes(t, CALENDAR_DAYS),
         "burndown": lambda s, t, i: Timeline(Stats(s).burndown(t), t, i),
         "story-coverage": lambda s, _t, _i: Stats(s).story_coverage(),
+        "design-scores": lambda s, _t, _i: DesignPracticeRepository(s).phase_score_history(),
     }
 
 
@@ -94,6 +96,7 @@ def _drawers() -> dict[str, Callable[..., bool]]:
         draw_story_coverage,
         draw_weekly_hours,
     )
+    from prepdesk.ui.dashboard.charts_design import draw_phase_scores
     from prepdesk.ui.dashboard.charts_progress import (
         draw_burndown,
         draw_mastery_by_area,
@@ -108,6 +111,7 @@ def _drawers() -> dict[str, Callable[..., bool]]:
         "activity": draw_activity_calendar,
         "burndown": draw_burndown,
         "story-coverage": draw_story_coverage,
+        "design-scores": draw_phase_scores,
     }
 
 

@@ -1,4 +1,4 @@
-"""The chart process: charts render there, never on the GUI's GIL.
+"""The chart process: charts (and answers' formulas) render there, never on the GUI's GIL.
 
 One worker process (spawn context) per application, started only when a chart has to
 be drawn (an unchanged dashboard never starts it) and warmed up (matplotlib imported)
@@ -47,14 +47,25 @@ class ChartRenderer(QObject):
     ) -> None:
         """Render `job` in the chart process; `done` gets its ChartImage (or the error) on
         the GUI thread, only while `owner` (the page that asked) still exists."""
+        self.run(render_job, (job,), done, owner)
+        self.renders += 1
+
+    def run(
+        self,
+        function: Callable[..., Any],
+        args: tuple[Any, ...],
+        done: Callable[[Any], None],
+        owner: QObject,
+    ) -> None:
+        """Run `function(*args)` (importable, Qt-free) in the chart process; `done` gets its
+        result (or the error) on the GUI thread, only while `owner` still exists."""
         try:
-            future = self._process().submit(render_job, job)
+            future = self._process().submit(function, *args)
         except BrokenProcessPool:  # the process died (killed, out of memory): a new one
             self.shut_down()
-            future = self._process().submit(render_job, job)
+            future = self._process().submit(function, *args)
         self._idle.stop()
         self._pending += 1
-        self.renders += 1
         future.add_done_callback(lambda f: self._finished.emit((done, owner), f))
 
     def _process(self) -> ProcessPoolExecutor:

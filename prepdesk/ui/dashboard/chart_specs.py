@@ -1,4 +1,4 @@
-"""The seven dashboard charts as the window knows them: title, size, what they depend on.
+"""The eight dashboard charts as the window knows them: title, size, what they depend on.
 
 Light on purpose (no SQL, no matplotlib): the page is built from these before the
 store is imported. How each chart's data loads and how it is drawn lives in
@@ -75,5 +75,15 @@ CHARTS: tuple[ChartSpec, ...] = (
         "which ones your stories cover and which are missing.",
         Change.STORIES,
         height=250,
+    ),
+    ChartSpec(
+        "design-scores",
+        "ML system design: phase scores per session",
+        "Practise a timed ML system design session on the ML practice page and score it: "
+        "each phase's score is drawn here, session after session, so you see which phases "
+        "improve and which still need work.",
+        Change.DESIGN,
+        wide=True,
+        height=230,
     ),
 )

@@ -92,3 +92,14 @@ class ChartStyle:
             "axes.spines.top": False,
             "axes.spines.right": False,
         }
+
+
+def separate_cells(ax: Any, rows: int, columns: int, style: ChartStyle) -> None:
+    """A grid of cells (a heat map) drawn as tiles: gaps of background between them, no
+    ticks and no frame."""
+    ax.set_xticks([column - 0.5 for column in range(columns + 1)], minor=True)
+    ax.set_yticks([row - 0.5 for row in range(rows + 1)], minor=True)
+    ax.grid(which="minor", color=style.background, linewidth=2)
+    ax.tick_params(which="both", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)

@@ -15,7 +15,7 @@ from prepdesk.store.repositories.dashboard_stats import (
     StoryCoverage,
     WeeklyHours,
 )
-from prepdesk.ui.dashboard.chart_style import ChartStyle
+from prepdesk.ui.dashboard.chart_style import ChartStyle, separate_cells
 
 
 def _week_labels(ax: Any, weeks: tuple[Any, ...], every: int = 3) -> None:
@@ -125,10 +125,5 @@ def draw_story_coverage(figure: Any, coverage: StoryCoverage, style: ChartStyle)
         if count == 0:
             label.set_color(style.alert)  # a competency no story shows yet
     ax.xaxis.tick_top()
-    ax.set_xticks(np.arange(-0.5, len(coverage.competencies)), minor=True)
-    ax.set_yticks(np.arange(-0.5, len(coverage.stories)), minor=True)
-    ax.grid(which="minor", color=style.background, linewidth=2)
-    ax.tick_params(which="both", length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    separate_cells(ax, len(coverage.stories), len(coverage.competencies), style)
     return True

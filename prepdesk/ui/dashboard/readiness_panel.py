@@ -1,4 +1,4 @@
-"""The readiness score and its four parts, explained in the tooltip."""
+"""The readiness score and its parts, explained in the tooltip."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ class ReadinessPanel(QFrame):
         grid.setVerticalSpacing(2)
         self.bars: dict[str, QProgressBar] = {}
         self.details: dict[str, QLabel] = {}
+        self.names: dict[str, QLabel] = {}
         for row, (key, label) in enumerate(PART_LABELS.items()):
             name = QLabel(label)
             bar = QProgressBar()
@@ -44,6 +45,7 @@ class ReadinessPanel(QFrame):
             grid.addWidget(detail, row, 2)
             self.bars[key] = bar
             self.details[key] = detail
+            self.names[key] = name
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         self.outlook = PlanOutlookView()  # the plan's story for interview day
@@ -55,6 +57,8 @@ class ReadinessPanel(QFrame):
         self.score.setText(f"{result.score} / 100")
         for part in result.parts:
             bar = self.bars[part.key]
+            for widget in (self.names[part.key], bar, self.details[part.key]):
+                widget.setVisible(part.applies)  # design practice: design stages only
             if part.value is None:
                 bar.setValue(0)
                 bar.setFormat("–")

@@ -1,4 +1,4 @@
-"""The empty dashboard: one clear next step instead of seven empty panels.
+"""The empty dashboard: one clear next step instead of eight empty panels.
 
 Shown while the data folder holds no progress at all (no rating, study session,
 problem, story or company). Plan my preparation opens the first run; Import… the

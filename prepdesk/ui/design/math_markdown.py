@@ -1,26 +1,33 @@
 """Markdown with LaTeX maths ($…$ inline, $$…$$ on its own line) for answers.
 
-The maths is drawn by matplotlib's mathtext, imported only when a formula is first
-drawn; each formula becomes an image resource of the text document showing it.
-A formula mathtext cannot read is shown as code, never as an error.
+The maths is drawn by matplotlib's mathtext in the chart worker process (never on the
+GUI thread: importing matplotlib and drawing can take seconds on a cold start). The text
+shows at once, each formula as its source; the images replace them when they arrive.
+Drawn formulas are kept, so showing them again is immediate. A formula mathtext cannot
+read stays shown as code, never as an error.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import threading
-from functools import lru_cache
+from collections import OrderedDict
+from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from prepdesk.ui.dashboard.chart_renderer import chart_renderer
+from prepdesk.ui.design import formula_images
 from prepdesk.ui.theme import muted_html
 from prepdesk.ui.topics.markdown_field import render_markdown
 
 MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?!\s)(.+?)(?<!\s)\$", re.DOTALL)
 TOKEN = "MATHFORMULA{}X"
+KEPT_FORMULAS = 256
+
+# (formula, colour) -> PNG bytes, or None when mathtext cannot read the formula.
+_drawn: OrderedDict[tuple[str, str], bytes | None] = OrderedDict()
 
 
 def split_math(text: str) -> tuple[str, list[tuple[str, bool]]]:
@@ -36,26 +43,16 @@ def split_math(text: str) -> tuple[str, list[tuple[str, bool]]]:
 
 
 def warm_up() -> None:
-    """Imports mathtext on a worker thread (seconds on a cold start), so the first
-    answer revealed does not stall the window."""
-
-    def load() -> None:
-        from matplotlib import mathtext  # noqa: F401
-
-    threading.Thread(target=load, name="mathtext-import", daemon=True).start()
+    """Has the chart process import mathtext now, so the first answer revealed draws soon."""
+    renderer = chart_renderer()
+    renderer.run(formula_images.warm_up, (), lambda _result: None, renderer)
 
 
-@lru_cache(maxsize=256)
-def formula_png(formula: str, color: str, dpi: int) -> bytes | None:
-    """The formula drawn as PNG bytes; None when mathtext cannot parse it."""
-    from matplotlib import mathtext  # lazily: matplotlib is slow to import
-
-    buffer = io.BytesIO()
-    try:
-        mathtext.math_to_image(f"${formula}$", buffer, dpi=dpi, format="png", color=color)
-    except ValueError:
-        return None
-    return buffer.getvalue()
+def _keep(key: tuple[str, str], png: bytes | None) -> None:
+    _drawn[key] = png
+    _drawn.move_to_end(key)
+    while len(_drawn) > KEPT_FORMULAS:
+        _drawn.popitem(last=False)
 
 
 def _escape(text: str) -> str:
@@ -65,24 +62,54 @@ def _escape(text: str) -> str:
 class MathMarkdownView(QTextBrowser):
     """Read-only Markdown with maths drawn as images."""
 
+    formulas_drawn = Signal()  # the images of the text shown have arrived
+
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setOpenExternalLinks(True)
         self.formulas: list[tuple[str, bool]] = []
+        self._plain = ""
+        self._generation = 0  # which text the images on their way belong to
+        self._waiting = False
+
+    def is_idle(self) -> bool:
+        """True when no formula of the text shown is still being drawn."""
+        return not self._waiting
 
     def set_markdown(self, text: str, empty_text: str = "") -> None:
+        self._generation += 1
+        self._waiting = False
         if not text.strip():
             self.formulas = []
             self.setHtml(muted_html(_escape(empty_text)))
             return
-        plain, self.formulas = split_math(text)
-        html = render_markdown(plain)
-        color = self.palette().color(self.foregroundRole())
+        self._plain, self.formulas = split_math(text)
+        color = QColor(self.palette().color(self.foregroundRole())).name()
+        missing = tuple(dict.fromkeys(f for f, _d in self.formulas if (f, color) not in _drawn))
+        self._show(color)
+        if not missing:
+            return
+        self._waiting = True
+        generation = self._generation
+
+        def arrived(result: Any) -> None:
+            if not isinstance(result, Exception):  # a failed worker: the text stays
+                for formula, png in zip(missing, result, strict=True):
+                    _keep((formula, color), png)
+            if generation == self._generation:
+                self._waiting = False
+                self._show(color)
+                self.formulas_drawn.emit()
+
+        chart_renderer().run(formula_images.formula_pngs, (missing, color), arrived, self)
+
+    def _show(self, color: str) -> None:
+        html = render_markdown(self._plain)
         document = self.document()
         for index, (formula, display) in enumerate(self.formulas):
-            png = formula_png(formula, QColor(color).name(), 110)
-            if png is None:
+            png = _drawn.get((formula, color))
+            if png is None:  # not drawn yet, or not readable: its source as code
                 image = f"<code>{_escape(formula)}</code>"
             else:
                 url = f"mathtext:{index}"

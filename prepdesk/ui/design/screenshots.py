@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
 
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository
+from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
 from prepdesk.store.repositories.tech_questions import TechQuestionRepository
 
 SIZE = (1280, 820)
@@ -88,18 +91,27 @@ def drill_card(window: QWidget) -> QWidget:
     from prepdesk.ui.topics.review_dialog import ReviewDialog
 
     dialog = ReviewDialog(window.ops, window)  # type: ignore[attr-defined]
-    answered = set(
-        window.ops.read(  # type: ignore[attr-defined]
-            lambda s: TechQuestionRepository(s).answered_ids()
-        )
-    )
+    written = window.ops.read(_written_answer_card)  # type: ignore[attr-defined]
     questions = [card for card in dialog.cards if card.kind == "question"]
-    questions.sort(key=lambda card: card.owner_id not in answered)  # an answered one first
+    if written is not None:  # a question with the sample answer first, due or not
+        questions = [written, *(c for c in questions if c.owner_id != written.owner_id)]
     dialog.cards = questions or dialog.cards
     dialog._show_current()
     dialog.reveal()
     dialog.show()
     return dialog
+
+
+def _written_answer_card(session: Session) -> DueCard | None:
+    """The review card of a question with a written answer, its recall as of now."""
+    answered = set(TechQuestionRepository(session).answered_ids())
+    reviews = ReviewRepository(session)
+    now = datetime.now(UTC)
+    for card in reviews.due(now + timedelta(days=3650), kind="question"):
+        if card.owner_id in answered:
+            recall = reviews.recall_at("question", [card.owner_id], now)[card.owner_id]
+            return replace(card, recall_now=recall)
+    return None
 
 
 DESIGN_SHOTS = [

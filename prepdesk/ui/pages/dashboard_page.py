@@ -1,4 +1,4 @@
-"""The dashboard: countdown, readiness, today's work and seven charts.
+"""The dashboard: countdown, readiness, today's work and eight charts.
 
 Speed order: the page paints first with light placeholders and the charts' last images
 (the cache); right after the first paint the numbers load on a worker thread; then the
@@ -53,8 +53,12 @@ NUMBER_DEPENDENCIES = {
     | Change.SETTINGS,
     "rehearsals": REHEARSALS_DEPEND_ON,
 }
-# The plan's outlook under the readiness score also follows study time and practice.
-NUMBER_DEPENDENCIES["readiness"] |= Change.SESSIONS | Change.PROBLEMS
+# The plan's outlook under the readiness score also follows study time and practice;
+# the checklist's automatic items follow rehearsals; a design stage's readiness follows
+# ML design sessions.
+NUMBER_DEPENDENCIES["readiness"] |= (
+    Change.SESSIONS | Change.PROBLEMS | Change.PRACTICE | Change.DESIGN
+)
 COUNTDOWN_TICK_MS = 60_000
 RESIZE_SETTLE_MS = 250
 # Tasks outlive the page that started them (their signals must exist until they end).

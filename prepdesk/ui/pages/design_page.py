@@ -96,6 +96,10 @@ class DesignPage(Page):
             self.library.refresh()
         self.questions.refresh()
 
+    def is_idle(self) -> bool:
+        """True when the answer preview's maths has been drawn (screenshots wait for it)."""
+        return self.questions.preview.is_idle()
+
     # moving between the parts ---------------------------------------------------------
 
     def show_library(self) -> None:

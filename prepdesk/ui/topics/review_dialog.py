@@ -163,7 +163,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.prompt)
         layout.addWidget(self.recall)
         layout.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.answer, 1)
+        layout.addWidget(self.answer, 4)  # a revealed answer takes the room
         layout.addWidget(self.link)
         layout.addStretch(1)
         layout.addLayout(grades)
@@ -173,6 +173,10 @@ class ReviewDialog(QDialog):
     @property
     def current(self) -> DueCard | None:
         return self.cards[0] if self.cards else None
+
+    def is_idle(self) -> bool:
+        """True when the revealed answer's maths has been drawn (screenshots wait for it)."""
+        return self.answer.is_idle()
 
     def reveal(self) -> None:
         """The answer side: a question's answer, a topic's notes, a problem's notes and link."""
