@@ -60,7 +60,7 @@ def test_search_says_when_nothing_matches(qtbot, main_window):
     dialog = main_window.data.open_search()
     qtbot.keyClicks(dialog.box, "zzqqxx")
     assert dialog.results.topLevelItemCount() == 0
-    assert "Nothing matches" in dialog.hint.text()
+    assert "No matches for “zzqqxx”" in dialog.hint.text()
 
 
 def test_restore_dialog_lists_backups_with_counts(qtbot, db, paths):
