@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.store.repositories.stages import AskedRow, StageRepository
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 
 ASKED_ID = Qt.ItemDataRole.UserRole
@@ -29,6 +30,7 @@ class DebriefPanel(QWidget):
         title = QLabel("<b>Questions they asked</b>")
         title.setToolTip("Send each to your behavioral bank, or make it a topic to review.")
         self.list = QListWidget()
+        show_full_text_on_hover(self.list)
         self.list.setAccessibleName("Questions asked in this stage")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
