@@ -31,6 +31,7 @@ from prepdesk.store.repositories.problems import (
     ProblemInput,
     ProblemRepository,
 )
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
@@ -41,6 +42,7 @@ from prepdesk.ui.practice.detail_pane import ProblemDetailPane
 from prepdesk.ui.practice.problem_dialog import ProblemDialog, Submit
 from prepdesk.ui.practice.problem_filter import SOLVED_STATES, ProblemFilterModel
 from prepdesk.ui.practice.problem_table_model import ID_ROLE, PATTERNS, TITLE, ProblemTableModel
+from prepdesk.ui.primary_names import mark_primary
 
 REFRESH_ON = Change.PROBLEMS | Change.TOPICS | Change.SETTINGS
 ANY = "Any"
@@ -112,6 +114,8 @@ class PracticePage(Page):
         filters.addWidget(self.solved_box, 1)
 
         self.table = QTableView()
+        show_full_text_on_hover(self.table)
+        mark_primary(self.table, (TITLE,))
         self.table.setAccessibleName("Coding problems")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -120,14 +124,16 @@ class PracticePage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # Titles (and patterns) wrap onto a second line rather than lose their end.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
         # Patterns can be long; they are cut rather than squeezing the title.
         header.setSectionResizeMode(PATTERNS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(PATTERNS, self.fontMetrics().averageCharWidth() * 18)
+        header.resizeSection(PATTERNS, self.fontMetrics().averageCharWidth() * 14)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = ProblemDetailPane()

@@ -95,6 +95,7 @@ class ReviewDialog(QDialog):
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.recall = QLabel()
+        self.recall.setWordWrap(True)
         self.reveal_button = QPushButton("Show answer  (Space)")
         self.reveal_button.setAccessibleName("Show your written answer")
         self.reveal_button.clicked.connect(self.reveal)
@@ -164,6 +165,16 @@ class ReviewDialog(QDialog):
         self.done_count += 1
         self._show_current()
 
+    def _fit_text(self) -> None:
+        """Taller when a card's wrapped text needs it: no line is cut at the top or bottom."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and self.reveal_button.isVisible():
             self.reveal()
@@ -190,6 +201,7 @@ class ReviewDialog(QDialog):
                 "or study a topic from today's plan."
             )
             self.recall.setText("")
+            self._fit_text()
             return
         self.progress.setText(f"Card {self.done_count + 1} of {total}")
         self.kind.setText(KIND_NAMES.get(card.kind, card.kind))
@@ -203,3 +215,4 @@ class ReviewDialog(QDialog):
             self.recall.text() + "  Grade yourself: 1 Again, 2 Hard, 3 Good, 4 Easy."
         )
         self._shown_at = self._clock()
+        self._fit_text()
