@@ -110,7 +110,8 @@ def _preferences(window: QWidget) -> QWidget:
 def _shortcuts(window: QWidget) -> QWidget:
     from prepdesk.ui.shortcuts_dialog import ShortcutsDialog
 
-    dialog = ShortcutsDialog(window.menu_actions(), window)  # type: ignore[attr-defined]
+    more = window.page_shortcut_rows()  # type: ignore[attr-defined]
+    dialog = ShortcutsDialog(window.menu_actions(), window, more)  # type: ignore[attr-defined]
     dialog.show()
     return dialog
 

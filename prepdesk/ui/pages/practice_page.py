@@ -133,7 +133,7 @@ class PracticePage(Page):
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
         # Patterns can be long; they are cut rather than squeezing the title.
         header.setSectionResizeMode(PATTERNS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(PATTERNS, self.fontMetrics().averageCharWidth() * 14)
+        header.resizeSection(PATTERNS, self.fontMetrics().averageCharWidth() * 18)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = ProblemDetailPane()
