@@ -312,13 +312,17 @@ class _Walker:
             if wraps and room > 0:
                 metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or view.font())
                 flags = int(Qt.TextFlag.TextWordWrap)
-                box = metrics.boundingRect(QRect(0, 0, max(room - 8, 1), 100_000), flags, text)
+                # The cell's own margins (and icon, check box): what the delegate adds to text.
+                padding = max(needed.width() - metrics.horizontalAdvance(text), 0)
+                box = metrics.boundingRect(
+                    QRect(0, 0, max(room - padding, 1), 100_000), flags, text
+                )
                 self.add(where, text, box.height(), rect.height(), tip, is_primary_cell)
                 longest = max(text.split(), key=metrics.horizontalAdvance, default="")
                 self.add(
                     where,
                     longest,
-                    metrics.horizontalAdvance(longest) + 8,
+                    metrics.horizontalAdvance(longest) + padding,
                     room,
                     tip,
                     is_primary_cell,

@@ -55,11 +55,8 @@ SIZES = [
 KNOWN_CUTS = [
     r"QComboBox\(Question to link\)",  # a screen-wide question list: the picker is being rebuilt
     r"QComboBox\(Question bank\)",  # the same kind of question list on Companies
-    r"QComboBox\(Mastery level\)",  # the level's meaning at 1000 px and 150 %: the list shows it
-    r"QComboBox\(Solved filter\)",  # the filter row at 1000 px
-    r"review dialog: QLabel\(\): 'Predicted recall right now",  # the grading hint at 150 %
+    r"QComboBox\(Solved filter\)",  # "Solved or not" in the filter row at 1000 px
     r"QHeaderView\(\) in Practice history",  # "Score" at 150 %
-    r"\[dark\] checklist page: QLabel\(emptyStateMessage\)",  # only after the theme switch
 ]
 MENU_DIALOGS = (
     "Preferences",

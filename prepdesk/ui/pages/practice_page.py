@@ -31,7 +31,6 @@ from prepdesk.store.repositories.problems import (
     ProblemInput,
     ProblemRepository,
 )
-from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
@@ -43,6 +42,7 @@ from prepdesk.ui.practice.problem_dialog import ProblemDialog, Submit
 from prepdesk.ui.practice.problem_filter import SOLVED_STATES, ProblemFilterModel
 from prepdesk.ui.practice.problem_table_model import ID_ROLE, PATTERNS, TITLE, ProblemTableModel
 from prepdesk.ui.primary_names import mark_primary
+from prepdesk.ui.wrapping_rows import wrap_rows
 
 REFRESH_ON = Change.PROBLEMS | Change.TOPICS | Change.SETTINGS
 ANY = "Any"
@@ -114,7 +114,7 @@ class PracticePage(Page):
         filters.addWidget(self.solved_box, 1)
 
         self.table = QTableView()
-        show_full_text_on_hover(self.table)
+        wrap_rows(self.table)  # titles and patterns wrap rather than lose their end
         mark_primary(self.table, (TITLE,))
         self.table.setAccessibleName("Coding problems")
         self.table.setModel(self.proxy)
@@ -124,9 +124,6 @@ class PracticePage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        # Titles (and patterns) wrap onto a second line rather than lose their end.
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
