@@ -99,6 +99,8 @@ class TopicsPage(Page):
         right_scroll.setFrameShape(QFrame.Shape.NoFrame)
         right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right_scroll.setWidget(right)
+        right_scroll.setAccessibleName("Today and the selected topic")
+        right_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
         right_scroll.setMinimumWidth(
             right.minimumSizeHint().width() + right_scroll.verticalScrollBar().sizeHint().width()
         )
