@@ -19,6 +19,7 @@ from prepdesk.store.folder_access import lock_refusal
 from prepdesk.store.instance_lock import InstanceLock
 from prepdesk.store.paths import DataPaths
 from prepdesk.ui.background import finish_background_work
+from prepdesk.ui.gui_thread_gc import collect_on_gui_thread
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.qt_platform import platform_problem
 from prepdesk.ui.single_instance import ask_running_instance_to_raise
@@ -46,6 +47,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("prepdesk")
     app.setDesktopFileName("prepdesk")
     app.setWindowIcon(app_icon())
+    collect_on_gui_thread()  # worker threads read data: they must never free Qt objects
     theme_manager()  # applies the remembered theme and starts following the system's
     return app
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from prepdesk.ui.gui_thread_gc import collect_on_gui_thread
+
 _RUNNING: set[BackgroundTask] = set()
 
 
@@ -85,6 +87,7 @@ def run_in_background(
     owner: QObject,
 ) -> BackgroundTask:
     """Run `fn` on the thread pool; the callbacks run on the GUI thread while `owner` lives."""
+    collect_on_gui_thread()  # a worker thread must never free Qt objects
     task = BackgroundTask(fn)
     relay = _Relay(owner, task, on_finished, on_failed)
     task.signals.finished.connect(relay.deliver)

@@ -28,6 +28,7 @@ from prepdesk.ui.brief_export import ask_and_write_brief
 from prepdesk.ui.change_subscription import ChangeSubscription
 from prepdesk.ui.clock import Clock, countdown_text, system_clock
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.wrapping_rows import wrap_rows
 
 ITEM_ID = Qt.ItemDataRole.UserRole
 # What can change a checklist: its own items, the stage, the company, and the practice data.
@@ -78,7 +79,7 @@ class ChecklistWindow(QWidget):
         self.tree.setAccessibleName("Checklist items")
         self.tree.setHeaderLabels(["Item", "Evidence"])
         self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
+        wrap_rows(self.tree)  # the evidence shows whole, not only on hover
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 420)
         self.tree.header().setStretchLastSection(True)

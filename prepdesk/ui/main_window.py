@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -34,7 +35,7 @@ from prepdesk.ui.pages.page import Page
 from prepdesk.ui.pages.registry import PAGES, PageSpec
 from prepdesk.ui.preferences_dialog import PreferencesDialog
 from prepdesk.ui.qt_settings import ui_settings
-from prepdesk.ui.shortcuts_dialog import ShortcutsDialog
+from prepdesk.ui.shortcuts_dialog import ShortcutsDialog, in_review_rows, shortcut_rows
 from prepdesk.ui.status_bar import LastBackupLabel, StatusProgress
 from prepdesk.ui.theme import theme_manager
 from prepdesk.ui.topics.timer_status import TimerStatus
@@ -88,13 +89,21 @@ class MainWindow(QMainWindow):
         self.failure_notice = WriteFailureNotice(ops, self)
         self.status_progress = StatusProgress()
         self.last_backup = LastBackupLabel(ops.db.paths)
-        self.statusBar().addPermanentWidget(self.status_progress)
-        self.statusBar().addPermanentWidget(self.last_backup)
-        bad = ops.read(lambda s: SettingsRepository(s).problems())  # shown, never a crash
-        note = f"; invalid settings reset to their defaults: {', '.join(bad)}" if bad else ""
-        self.statusBar().showMessage(f"Data folder: {ops.db.paths.root}{note}")
         self.timer_status = TimerStatus(ops)  # the study timer, visible on every page
+        self.statusBar().addPermanentWidget(self.status_progress)
         self.statusBar().addPermanentWidget(self.timer_status)
+        self.statusBar().addPermanentWidget(self.last_backup)
+        # A widget, not a message: menus and passing messages cover it for a moment only.
+        self.data_folder = QLabel(f"Data folder: {ops.db.paths.root}")
+        self.data_folder.setObjectName("dataFolder")
+        self.data_folder.setAccessibleName("Data folder")
+        self.data_folder.setToolTip(self.data_folder.text())
+        self.statusBar().addWidget(self.data_folder, 1)
+        bad = ops.read(lambda s: SettingsRepository(s).problems())  # shown, never a crash
+        if bad:
+            self.statusBar().showMessage(
+                f"Invalid settings reset to their defaults: {', '.join(bad)}"
+            )
         self.navigation.currentRowChanged.connect(self._show_row)
         self.theme.theme_changed.connect(self._on_theme_changed)
         self._restore_state()
@@ -266,7 +275,15 @@ class MainWindow(QMainWindow):
         self.first_run_dialog = open_first_run(self.ops, self)
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.menu_actions(), self).exec()
+        ShortcutsDialog(self.menu_actions(), self, self.page_shortcut_rows()).exec()
+
+    def page_shortcut_rows(self) -> list[tuple[str, str]]:
+        """The keys each page adds (Topics: Review due, Ctrl+R), then the review's keys."""
+        rows = []
+        for spec in self._specs:
+            for what, keys in shortcut_rows(self.page(spec.key).actions(), only_with_keys=True):
+                rows.append((f"{spec.title}: {what}", keys))
+        return rows + in_review_rows()
 
     def menu_actions(self) -> list[QAction]:
         """Every command of the menu bar, in menu order (what Help > Keyboard shortcuts lists)."""

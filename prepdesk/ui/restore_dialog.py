@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from prepdesk.store.backup import backup_reason
 from prepdesk.store.paths import DataPaths
 from prepdesk.store.restore import BackupSummary, list_backups, summarise_backup
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 
 COLUMNS = ("Taken", "Kind", "Size", "Topics", "Sessions", "Stories", "Companies")
 
@@ -54,6 +55,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
 
         self.table = QTableWidget(len(self.summaries), len(COLUMNS))
+        show_full_text_on_hover(self.table)
         self.table.setAccessibleName("Backups")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

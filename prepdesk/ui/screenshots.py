@@ -24,6 +24,7 @@ from prepdesk.ui.first_run.screenshots import capture_first_run
 from prepdesk.ui.stories.screenshots import STORY_SHOTS
 
 WINDOW_SIZE = (1280, 820)
+NARROW_WINDOW_SIZE = (1000, 650)  # the pages on a small laptop screen
 # At 150 % the same Xvfb screen (1600x1000) holds a smaller window in logical pixels.
 SCALED_WINDOW_SIZE = (1040, 660)
 SCALE_ENV = "QT_SCALE_FACTOR"
@@ -75,13 +76,17 @@ def open_window(data_dir: Path, size: tuple[int, int]) -> tuple[QApplication, An
 
 
 def capture_main_window(
-    out_dir: Path, data_dir: Path, suffix: str = "", size: tuple[int, int] = WINDOW_SIZE
+    out_dir: Path,
+    data_dir: Path,
+    suffix: str = "",
+    size: tuple[int, int] = WINDOW_SIZE,
+    pages_only: bool = False,
 ) -> None:
     app, db, window = open_window(data_dir, size)
     for key in window.page_keys():
         settle(app, page=window.show_page(key))
         save(window, out_dir, f"{key}{suffix}")
-    if os.environ.get(ONLY_FIRST_RUN_ENV):
+    if pages_only or os.environ.get(ONLY_FIRST_RUN_ENV):
         window.close()
         db.close()
         return
@@ -146,7 +151,8 @@ def _preferences(window: QWidget) -> QWidget:
 def _shortcuts(window: QWidget) -> QWidget:
     from prepdesk.ui.shortcuts_dialog import ShortcutsDialog
 
-    dialog = ShortcutsDialog(window.menu_actions(), window)  # type: ignore[attr-defined]
+    more = window.page_shortcut_rows()  # type: ignore[attr-defined]
+    dialog = ShortcutsDialog(window.menu_actions(), window, more)  # type: ignore[attr-defined]
     dialog.show()
     return dialog
 
@@ -240,6 +246,7 @@ def main(argv: list[str]) -> int:
             return 0
         capture_main_window(out_dir, demo_dir)
         capture_brief(out_dir, demo_dir)
+        capture_main_window(out_dir, demo_dir, "-narrow", NARROW_WINDOW_SIZE, pages_only=True)
         capture_first_run(out_dir, Path(tmp) / "first-run", "")
         # A fresh copy for the dark pass: some light shots add items (a new story).
         dark_dir = Path(tmp) / "demo-dark"
@@ -247,6 +254,7 @@ def main(argv: list[str]) -> int:
         install_demo(DataPaths.resolve(dark_dir), force=False, today=date.today())
         theme_manager().set_choice("dark", remember=False)
         capture_main_window(out_dir, dark_dir, suffix="-dark")
+        capture_main_window(out_dir, dark_dir, "-dark-narrow", NARROW_WINDOW_SIZE, pages_only=True)
         first_dark = Path(tmp) / "first-run-dark"
         capture_first_run(out_dir, first_dark, "-dark")
         theme_manager().set_choice("light", remember=False)

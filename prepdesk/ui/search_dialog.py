@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.store.repositories.search import SearchHit, SearchRepository
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.search_hit_delegate import HTML_ROLE, HitDelegate, mark_colour, marked_html
 
@@ -50,6 +51,7 @@ class SearchDialog(QDialog):
         self.box.setAccessibleName("Search everything")
         self.box.setClearButtonEnabled(True)
         self.results = QTreeWidget()
+        show_full_text_on_hover(self.results)
         self.results.setAccessibleName("Search results")
         self.results.setHeaderHidden(True)
         self.results.setRootIsDecorated(False)

@@ -15,17 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.review import GRADES
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
+
 
 def action_label(action: QAction) -> str:
     # "&Back up now" -> "Back up now"; "&&" is a literal ampersand.
     return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
-def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
+def shortcut_rows(actions: list[QAction], only_with_keys: bool = False) -> list[tuple[str, str]]:
     """(what, keys) for every action that has a name, in menu order."""
     rows = []
     for action in actions:
         if action.isSeparator() or not action.text():
+            continue
+        if only_with_keys and not action.shortcuts():
             continue
         keys = ", ".join(
             key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
@@ -34,8 +39,28 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     return rows
 
 
+def in_review_rows() -> list[tuple[str, str]]:
+    """The keys of the review dialog and of timed practice, which have no actions."""
+    grades = ", ".join(f"{key} {name}" for key, name in GRADES.items())
+    native = QKeySequence.SequenceFormat.NativeText
+    return [
+        ("Review: show the answer", "Space"),
+        (f"Review: grade yourself ({grades})", f"{min(GRADES)}–{max(GRADES)}"),
+        # The story practice panel and the ML session view both bind Ctrl+Return.
+        (
+            "Practice and ML sessions: next question or phase",
+            QKeySequence("Ctrl+Return").toString(native),
+        ),
+    ]
+
+
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: list[QAction],
+        parent: QWidget | None = None,
+        more: list[tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         layout = QVBoxLayout(self)
@@ -45,8 +70,10 @@ class ShortcutsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        rows = shortcut_rows(actions)
+        rows = shortcut_rows(actions) + (more or [])
+        self.menu_row_count = len(rows) - len(more or [])
         self.table = QTableWidget(len(rows), 2)
+        show_full_text_on_hover(self.table)
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setHorizontalHeaderLabels(["Command", "Shortcut"])
         self.table.verticalHeader().hide()
@@ -63,12 +90,20 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
         layout.addWidget(buttons)
-        # Tall enough to show every row without scrolling (up to 24), at any scale.
-        shown = min(len(rows), 24)
-        row_height = self.table.verticalHeader().defaultSectionSize()
+        # Every row shown when the screen is tall enough; otherwise the table scrolls
+        # (a minimum taller than the screen let the Close button cover the last rows).
+        self.table.resizeRowsToContents()
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         frame = self.table.frameWidth() * 2
-        self.table.setMinimumHeight(header.sizeHint().height() + row_height * shown + frame)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 55)
+        wanted = header.sizeHint().height() + rows_height + frame
+        self.table.setMinimumHeight(min(wanted, self.table.rowHeight(0) * 8 if rows else 0))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        screen = self.screen().availableGeometry().height() if self.screen() else wanted
+        room = screen - self.fontMetrics().height() * 12  # the intro, buttons, window frame
+        self.resize(
+            self.minimumWidth(),
+            self.sizeHint().height() - self.table.sizeHint().height() + min(wanted, max(room, 0)),
+        )
 
     def rows(self) -> list[tuple[str, str]]:
         def text(row: int, column: int) -> str:

@@ -34,6 +34,7 @@ class LastBackupLabel(QLabel):
         self.setObjectName("lastBackup")
         self.setAccessibleName("Last backup")
         self.setToolTip(f"Backups are kept in {paths.backups}")
+        self.setContentsMargins(12, 0, 4, 0)  # apart from the study timer beside it
         self.refresh()
 
     def refresh(self) -> None:

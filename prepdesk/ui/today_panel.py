@@ -86,6 +86,7 @@ class TodayPanel(QGroupBox):
 
         self.progress = QLabel()
         self.progress.setObjectName("todayProgress")
+        self.progress.setWordWrap(True)
         self.progress.setAccessibleName("Done today against planned")
         self.on_track = QLabel()
         self.on_track.setWordWrap(True)
@@ -94,6 +95,7 @@ class TodayPanel(QGroupBox):
         self.topics_grid = QGridLayout()
         self.topics_grid.setColumnStretch(0, 1)
         self.reviews_label = QLabel()
+        self.reviews_label.setWordWrap(True)  # beside its button on a narrow dashboard
         self.review_button = QPushButton("Review now")
         self.review_button.setAccessibleName("Review due cards now")
         self.review_button.clicked.connect(self.open_review)
@@ -216,6 +218,7 @@ class TodayPanel(QGroupBox):
             return
         for row, block in enumerate(today.blocks):
             name = QLabel(block.name)
+            name.setWordWrap(True)  # a long topic name wraps; the Start buttons stay in view
             minutes = QLabel(f"{block.minutes} min")
             start = QPushButton("Start")
             start.setAccessibleName(f"Start the timer on {block.name}")

@@ -41,3 +41,15 @@ def test_progress_shows_while_work_runs_and_hides_after_even_on_error(qtbot, mai
         assert progress.bar.maximum() == 0  # busy indicator
         raise RuntimeError("boom")
     assert not progress.isVisible()
+
+
+def test_the_data_folder_stays_in_the_status_bar_after_a_menu_and_a_message(qtbot, main_window):
+    from PySide6.QtWidgets import QLabel
+
+    label = main_window.statusBar().findChild(QLabel, "dataFolder")
+    assert label is not None and label.text().startswith("Data folder: ")
+    main_window.backup_action.hover()  # pointing at a menu command shows its status tip
+    main_window.back_up_now()
+    qtbot.waitUntil(lambda: main_window.backup_action.isEnabled(), timeout=10_000)
+    main_window.statusBar().clearMessage()
+    assert label.isVisible() and label.text().startswith("Data folder: ")

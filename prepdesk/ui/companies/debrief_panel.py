@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from prepdesk.store.repositories.stages import AskedRow, StageRepository
 from prepdesk.store.repositories.tech_questions import TechQuestionRepository
 from prepdesk.ui.companies.technical_question_dialog import ask_topic
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 
 ASKED_ID = Qt.ItemDataRole.UserRole
@@ -35,6 +36,7 @@ class DebriefPanel(QWidget):
             "or make it a topic to review."
         )
         self.list = QListWidget()
+        show_full_text_on_hover(self.list)
         self.list.setAccessibleName("Questions asked in this stage")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())

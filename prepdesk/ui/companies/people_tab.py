@@ -25,6 +25,7 @@ from prepdesk.store.repositories.companies import CompanyRepository, PersonRow
 from prepdesk.ui.companies.fields import TextCombo
 from prepdesk.ui.companies.overview_tab import text_box
 from prepdesk.ui.edit_form import EditForm, SaveStatus
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 
 PERSON_ID = Qt.ItemDataRole.UserRole
@@ -43,6 +44,7 @@ class PeopleTab(QWidget):
         self.company_id: int | None = None
         self.people: tuple[PersonRow, ...] = ()
         self.table = QTableWidget(0, 3)
+        show_full_text_on_hover(self.table)
         self.table.setAccessibleName("People")
         self.table.setHorizontalHeaderLabels(["Name", "Role", "Notes"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimeZone
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -31,6 +32,7 @@ from prepdesk.ui.companies.fields import ROW_ID, sync_list
 from prepdesk.ui.companies.new_stage_dialog import ask_new_stage
 from prepdesk.ui.companies.stage_form import StageForm
 from prepdesk.ui.edit_form import SaveStatus
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.empty_state import EmptyState
 
@@ -59,6 +61,7 @@ class PipelineTab(QWidget):
         self._people: tuple[PersonRow, ...] = ()
 
         self.list = QListWidget()
+        show_full_text_on_hover(self.list)
         self.list.setAccessibleName("Interview stages")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._show_current)
@@ -70,17 +73,23 @@ class PipelineTab(QWidget):
         self.brief_button = self._button("Write brief…", self.write_brief)
         self.ics_button = self._button("Export .ics…", lambda: ask_and_export_ics(ops, self))
 
+        # The stages sit above the stage's form (not beside it): the page keeps two
+        # columns, the list is as tall as its stages and the form gets the width.
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list, 1)
-        row1, row2 = QHBoxLayout(), QHBoxLayout()
-        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
-            row1.addWidget(button)
-        for button in (self.checklist_button, self.brief_button, self.ics_button):
-            row2.addWidget(button)
-        left_layout.addLayout(row1)
-        left_layout.addLayout(row2)
+        buttons = QGridLayout()  # two rows of four and three: they fit a narrow window
+        for column, button in enumerate(
+            (self.add_button, self.delete_button, self.up_button, self.down_button)
+        ):
+            buttons.addWidget(button, 0, column)
+        for column, button in enumerate(
+            (self.checklist_button, self.brief_button, self.ics_button)
+        ):
+            buttons.addWidget(button, 1, column)
+        buttons.setColumnStretch(4, 1)
+        left_layout.addLayout(buttons)
 
         self.form = StageForm(ops, clock)
         self.debrief = DebriefPanel(ops)
@@ -102,12 +111,13 @@ class PipelineTab(QWidget):
         self.right = QStackedWidget()
         self.right.addWidget(scroll)
         self.right.addWidget(self.empty)
-        splitter = QSplitter()
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
         splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([260, 640])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -131,10 +141,25 @@ class PipelineTab(QWidget):
             self.list,
             [(stage.id, stage_label(index, stage), "") for index, stage in enumerate(stages)],
         )
+        self._fit_list()
         ids = [s.id for s in stages]
         if not same_company:
             keep = self._next_stage_id() or (ids[0] if ids else None)
         self.select_stage(keep if keep in ids else (ids[0] if ids else None))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The stage list as tall as its stages (three to eight of them), the form below."""
+        rows = max(self.list.count(), 1)
+        row_height = max(self.list.sizeHintForRow(0), self.fontMetrics().height() * 2)
+        shown = min(max(rows, 3), 8)
+        list_height = row_height * shown + 2 * self.list.frameWidth() + 4
+        buttons = (self.add_button.sizeHint().height() + 6) * 2
+        total = sum(self.splitter.sizes()) or (list_height + buttons) * 3
+        self.splitter.setSizes([list_height + buttons, max(total - list_height - buttons, 0)])
 
     def _next_stage_id(self) -> int | None:
         now = self._clock()

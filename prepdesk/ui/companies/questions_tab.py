@@ -22,6 +22,7 @@ from prepdesk.store.repositories.companies import (
     QuestionRow,
 )
 from prepdesk.ui.companies.fields import fill_combo
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 
 QUESTION_ID = Qt.ItemDataRole.UserRole
@@ -34,6 +35,7 @@ class QuestionsTab(QWidget):
         self.ops = ops
         self.company_id: int | None = None
         self.tree = QTreeWidget()
+        show_full_text_on_hover(self.tree)
         self.tree.setAccessibleName("Questions to ask")
         self.tree.setHeaderLabels(["Question", "Ready", "Asked"])
         self.tree.setWordWrap(True)

@@ -12,6 +12,11 @@ from prepdesk.store.repositories.dashboard_summary import UpcomingStage
 from prepdesk.store.repositories.next_interview import NextInterview
 
 
+def unbroken(name: str | None) -> str:
+    """A name that wraps as a whole ("Recruiter screen" never splits over two lines)."""
+    return (name or "").replace(" ", "\u00a0")
+
+
 @dataclass(frozen=True)
 class CountdownData:
     now: datetime
@@ -85,7 +90,7 @@ class CountdownPanel(QFrame):
         else:
             self.remaining.setText(countdown_text(data.now, upcoming.at))
             title = (
-                f"{upcoming.company} · {upcoming.stage}"
+                f"{unbroken(upcoming.company)} · {unbroken(upcoming.stage)}"
                 if upcoming.source == "stage"
                 else "Your target date"
             )
@@ -93,7 +98,11 @@ class CountdownPanel(QFrame):
         self.checklist_button.setVisible(self._stage_id is not None)
         later = [s for s in data.upcoming if s.stage_id != self._stage_id][:3]
         if later:
-            lines = [f"{s.at.astimezone():%a %d %b}  {s.company} · {s.stage}" for s in later]
+            lines = [
+                f"{unbroken(f'{s.at.astimezone():%a %d %b}')}  "
+                f"{unbroken(s.company)} · {unbroken(s.stage)}"
+                for s in later
+            ]
             self.later.setText("Then:\n" + "\n".join(lines))
         else:
             self.later.setText("")

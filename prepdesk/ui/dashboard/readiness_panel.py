@@ -38,7 +38,9 @@ class ReadinessPanel(QFrame):
             bar.setTextVisible(True)
             bar.setMaximumHeight(name.sizeHint().height())
             bar.setAccessibleName(label)
+            bar.setMinimumWidth(name.fontMetrics().averageCharWidth() * 12)
             detail = QLabel("")
+            detail.setWordWrap(True)  # on a narrow window it wraps rather than widen the page
             detail.setObjectName(f"readinessDetail-{key}")
             grid.addWidget(name, row, 0)
             grid.addWidget(bar, row, 1)

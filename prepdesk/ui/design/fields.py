@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.design_practice import SCORES, checked_items
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 
 
 class ScoreChoice(QWidget):
@@ -59,6 +60,7 @@ class ChecklistField(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QListWidget()
+        show_full_text_on_hover(self.list)
         self.list.setAccessibleName(name)
         self.list.setWordWrap(True)
         self.list.itemChanged.connect(lambda _item: self.edited.emit())

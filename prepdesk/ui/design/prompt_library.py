@@ -44,6 +44,7 @@ from prepdesk.store.repositories.design_practice import (
 from prepdesk.ui.clock import Clock
 from prepdesk.ui.design.archive_button import ArchiveButton
 from prepdesk.ui.edit_form import EditForm, SaveStatus
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font
 
@@ -73,6 +74,7 @@ class PromptLibrary(QWidget):
         self.show_archived = QCheckBox("Show archived")
         self.show_archived.toggled.connect(lambda _on: self.refresh())
         self.tree = QTreeWidget()
+        show_full_text_on_hover(self.tree)
         self.tree.setAccessibleName("Design prompts")
         self.tree.setHeaderLabels(["Prompt", "Sessions", "Next practice"])
         self.tree.setRootIsDecorated(True)
@@ -143,6 +145,7 @@ class PromptLibrary(QWidget):
         start_row.addWidget(self.start_button)
 
         self.history = QTreeWidget()
+        show_full_text_on_hover(self.history)
         self.history.setAccessibleName("Sessions on this prompt")
         self.history.setHeaderLabels(["Practised", "Minutes", "Average", "Weakest phase"])
         self.history.setRootIsDecorated(False)

@@ -30,6 +30,7 @@ from prepdesk.ui.clock import Clock
 from prepdesk.ui.design.archive_button import ArchiveButton
 from prepdesk.ui.design.math_markdown import MathMarkdownView
 from prepdesk.ui.edit_form import EditForm, SaveStatus
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import FIELD_STYLE
 
@@ -67,6 +68,7 @@ class QuestionBank(QWidget):
         self.new_button.setAccessibleName("Add your own question")
         self.new_button.clicked.connect(self.new_question)
         self.tree = QTreeWidget()
+        show_full_text_on_hover(self.tree)
         self.tree.setAccessibleName("Technical questions")
         self.tree.setHeaderLabels(["Question", "Level", "Topic", "Answer", "Next drill"])
         self.tree.setRootIsDecorated(False)

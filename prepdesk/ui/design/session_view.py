@@ -28,6 +28,7 @@ from prepdesk.core.design_practice import PHASES, SessionTimer, clock_text
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository, SessionView
 from prepdesk.ui.clock import Clock
 from prepdesk.ui.edit_form import EditForm, SaveStatus
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font
 from prepdesk.ui.theme import current_colours, error_text_style
@@ -59,6 +60,7 @@ class DesignSessionView(QWidget):
         self.total_clock.setFont(heading_font(self.font(), 1.2))
 
         self.phase_list = QListWidget()
+        show_full_text_on_hover(self.phase_list)
         self.phase_list.setAccessibleName("Phases")
         self.phase_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.phase_list.setFixedWidth(self.fontMetrics().averageCharWidth() * 54)

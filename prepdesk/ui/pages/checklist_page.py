@@ -21,6 +21,7 @@ from prepdesk.store.repositories.stages import StageRepository, StageRow
 from prepdesk.ui.brief_export import ask_and_export_ics, ask_and_write_brief
 from prepdesk.ui.checklist_window import RELEVANT, ChecklistWindow, open_checklist_window
 from prepdesk.ui.clock import Clock, countdown_text, system_clock
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
@@ -46,6 +47,7 @@ class ChecklistPage(Page):
         hint.setWordWrap(True)
 
         self.tree = QTreeWidget()
+        show_full_text_on_hover(self.tree)
         self.tree.setAccessibleName("Upcoming stages")
         self.tree.setHeaderLabels(["When", "Company", "Stage", "Checklist", "Countdown"])
         self.tree.setRootIsDecorated(False)

@@ -31,10 +31,12 @@ from prepdesk.ui.companies.people_tab import PeopleTab
 from prepdesk.ui.companies.pipeline_tab import PipelineTab
 from prepdesk.ui.companies.questions_tab import QuestionsTab
 from prepdesk.ui.edit_form import EditForm
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
 from prepdesk.ui.pages.page import Page
+from prepdesk.ui.primary_names import mark_primary
 
 RELEVANT = Change.COMPANIES | Change.STAGES | Change.CHECKLIST | Change.STORIES
 
@@ -50,6 +52,8 @@ class CompaniesPage(Page):
         self.companies: list[CompanySummary] = []
 
         self.list = QListWidget()
+        show_full_text_on_hover(self.list)
+        mark_primary(self.list, (0,))
         self.list.setAccessibleName("Companies")
         self.list.currentRowChanged.connect(lambda _row: self._save_then(self.show_current))
         self.add_button = QPushButton("Add company…")
@@ -98,7 +102,8 @@ class CompaniesPage(Page):
         splitter.addWidget(left)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 900])
+        chars = self.fontMetrics().averageCharWidth()
+        splitter.setSizes([chars * 30, chars * 150])  # names are short; the tabs get the room
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload()

@@ -114,7 +114,7 @@ class DashboardPage(Page):
             self.charts[spec.key] = panel
         self.charts["mastery-by-area"].picked.connect(self.topics_requested)
         scroll = dashboard_frame(
-            [(self.countdown, 3), (self.readiness, 4), (self.today, 4)],
+            [(self.countdown, 2), (self.readiness, 4), (self.today, 4)],
             [(spec, self.charts[spec.key]) for spec in CHARTS],
         )
         self.content_scroll = scroll

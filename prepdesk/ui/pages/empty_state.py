@@ -42,11 +42,18 @@ class EmptyState(QWidget):
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         body.setObjectName("emptyStateMessage")
-        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 55)
-        body.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        # One width, so its wrapped height is known: a range let the layout size the
+        # height for one width and show it at another, cutting the last lines.
+        body.setFixedWidth(self.fontMetrics().averageCharWidth() * 64)
+        body.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         layout.addWidget(heading)
-        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not an alignment flag: an aligned item loses its wrapped
+        # height when the style changes (light to dark), cutting the message to two lines.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(body)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.buttons.addStretch(1)

@@ -42,6 +42,8 @@ from prepdesk.ui.practice.detail_pane import ProblemDetailPane
 from prepdesk.ui.practice.problem_dialog import ProblemDialog, Submit
 from prepdesk.ui.practice.problem_filter import SOLVED_STATES, ProblemFilterModel
 from prepdesk.ui.practice.problem_table_model import ID_ROLE, PATTERNS, TITLE, ProblemTableModel
+from prepdesk.ui.primary_names import mark_primary
+from prepdesk.ui.wrapping_rows import wrap_rows
 
 REFRESH_ON = Change.PROBLEMS | Change.TOPICS | Change.SETTINGS
 ANY = "Any"
@@ -113,6 +115,8 @@ class PracticePage(Page):
         filters.addWidget(self.solved_box, 1)
 
         self.table = QTableView()
+        wrap_rows(self.table)  # titles and patterns wrap rather than lose their end
+        mark_primary(self.table, (TITLE,))
         self.table.setAccessibleName("Coding problems")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -121,7 +125,6 @@ class PracticePage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)

@@ -94,8 +94,11 @@ class StoriesPage(Page):
         writer = QSplitter()
         writer.addWidget(left)
         writer.addWidget(self.detail)
-        writer.setStretchFactor(1, 1)
-        writer.setSizes([300, 980])
+        writer.setStretchFactor(0, 1)
+        writer.setStretchFactor(1, 2)
+        # Room for a story title of about sixty-five characters beside the editor.
+        chars = self.fontMetrics().averageCharWidth()
+        writer.setSizes([chars * 70, chars * 126])
         self.coverage = CoverageView(ops)
         self.questions = QuestionBank(ops)
         self.practice = PracticePanel(ops, clock)

@@ -7,7 +7,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QInputDialog,
+    QScrollArea,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -51,6 +53,12 @@ class TopicsPage(Page):
         self.toolbar = QToolBar("Topics")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.review_action = self._action("Review due", "Ctrl+R", self.open_review)
+        # Room for "Review due (999)": the toolbar does not shift when the count changes.
+        review_button = self.toolbar.widgetForAction(self.review_action)
+        review_button.setMinimumWidth(
+            review_button.sizeHint().width()
+            + review_button.fontMetrics().horizontalAdvance(" (999)")
+        )
         self.toolbar.addSeparator()
         # Ctrl+N reaches add_topic through new_item (the main window's Edit > New).
         self.add_action = self._action("Add topic…", None, self.add_topic)
@@ -85,12 +93,26 @@ class TopicsPage(Page):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.today)
         right_layout.addWidget(self.detail, 1)
+        # On a short window the right column scrolls rather than squeeze its lines.
+        right_scroll = QScrollArea()
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setWidget(right)
+        right_scroll.setAccessibleName("Today and the selected topic")
+        right_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
+        right_scroll.setMinimumWidth(
+            right.minimumSizeHint().width() + right_scroll.verticalScrollBar().sizeHint().width()
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 400])
+        splitter.addWidget(right_scroll)
+        # The tree takes what the window gains or loses; the detail keeps a readable width.
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        detail_width = self.fontMetrics().averageCharWidth() * 60
+        splitter.setSizes([detail_width * 2, detail_width])
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)

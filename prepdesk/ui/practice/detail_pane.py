@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.store.repositories.problems import AttemptInput, AttemptRow, ProblemDetail
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.practice.attempt_form import AttemptFields
 from prepdesk.ui.practice.problem_table_model import against_target_colour
 
@@ -69,6 +70,7 @@ class ProblemDetailPane(QWidget):
         problem_buttons.addStretch(1)
 
         self.attempt_list = QListWidget()
+        show_full_text_on_hover(self.attempt_list)
         self.attempt_list.setAccessibleName("Attempts")
         self.attempt_list.setWordWrap(True)
         self.attempt_list.itemDoubleClicked.connect(lambda _item: self._edit_attempt())

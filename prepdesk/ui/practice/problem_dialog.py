@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.practice import DIFFICULTIES, PLATFORMS
 from prepdesk.store.repositories.problems import ProblemDetail, ProblemInput, TopicChoice
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.theme import show_as_error
 
 Submit = Callable[[ProblemInput], None]  # raises ValueError with a message to show
@@ -56,6 +57,7 @@ class ProblemDialog(QDialog):
         self.patterns_edit.setAccessibleName("Patterns")
         self.patterns_edit.setPlaceholderText("comma-separated, e.g. two pointers, hash map")
         self.topic_list = QListWidget()
+        show_full_text_on_hover(self.topic_list)
         self.topic_list.setAccessibleName("Curriculum topics")
         self.all_topics_box = QCheckBox("Show all curriculum topics, not only algorithms")
         self.all_topics_box.setAccessibleName("Show all curriculum topics")

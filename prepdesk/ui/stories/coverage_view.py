@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.store.repositories.questions import CoverageMatrix, QuestionRepository
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import heading_font, hint_label
 from prepdesk.ui.theme import current_colours
@@ -23,6 +26,9 @@ from prepdesk.ui.theme import current_colours
 TAGGED = "●"
 VIA_QUESTION = "○"
 Index = QModelIndex | QPersistentModelIndex
+
+
+HEADER_CHARS = 18  # a story title wraps onto lines of about this many characters
 
 
 class CoverageModel(QAbstractTableModel):
@@ -87,7 +93,8 @@ class CoverageModel(QAbstractTableModel):
             if section == 0:
                 return "Stories"
             title = self.matrix.stories[section - 1][1] or "Untitled story"
-            return title if len(title) <= 22 else title[:20] + "…"
+            # Whole titles on narrow columns: every story fits beside the others.
+            return "\n".join(textwrap.wrap(title, HEADER_CHARS))
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             return self.matrix.stories[section - 1][1]
         return None
@@ -111,6 +118,7 @@ class CoverageView(QWidget):
         splitter = QSplitter()
         splitter.setOrientation(Qt.Orientation.Vertical)
         self.table = QTableView()
+        show_full_text_on_hover(self.table)
         self.table.setAccessibleName("Coverage matrix")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
@@ -124,12 +132,16 @@ class CoverageView(QWidget):
         self.uncovered_title = QLabel()
         self.uncovered_title.setFont(heading_font(self.font(), 1.05))
         self.uncovered = QListWidget()
+        show_full_text_on_hover(self.uncovered)
         self.uncovered.setAccessibleName("Questions with no story")
         self.uncovered.setWordWrap(True)
         lower_layout.addWidget(self.uncovered_title)
         lower_layout.addWidget(self.uncovered)
         splitter.addWidget(lower)
-        splitter.setSizes([400, 220])
+        # The matrix is as tall as its rows; the questions below take the rest.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.uncovered.itemActivated.connect(self._question_activated)
         self.refresh()
@@ -137,6 +149,21 @@ class CoverageView(QWidget):
     def _question_activated(self, item: QListWidgetItem) -> None:
         # A named slot, not a lambda: PySide mishandles a lambda slot returning emit()'s bool.
         self.question_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _fit_matrix_height(self) -> None:
+        table = self.table
+        header = table.horizontalHeader()
+        rows = table.verticalHeader().length()
+        wide = header.length() > table.width() - table.verticalHeader().width()
+        scroll_bar = table.horizontalScrollBar().sizeHint().height() if wide else 0
+        needed = header.sizeHint().height() + rows + 2 * table.frameWidth() + scroll_bar
+        table.setMaximumHeight(needed)
+        total = sum(self.splitter.sizes()) or needed * 2
+        self.splitter.setSizes([needed, max(total - needed, 0)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_matrix_height()
 
     def refresh(self) -> None:
         matrix = self.ops.read(lambda s: QuestionRepository(s).coverage())
@@ -158,6 +185,7 @@ class CoverageView(QWidget):
                 f"{TAGGED} tagged   {VIA_QUESTION} answers a question of that competency.   "
                 "Every competency has at least one story."
             )
+        self._fit_matrix_height()
         self.uncovered.clear()
         for question in matrix.uncovered_questions:
             label = (

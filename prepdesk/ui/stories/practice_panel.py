@@ -34,6 +34,7 @@ from prepdesk.store.repositories.rehearsals import DueRehearsal, RehearsalReposi
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.stories import StoryRepository, StoryView
 from prepdesk.ui.clock import Clock, system_clock
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.rehearsal_list import RehearsalList
 from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font, hint_label, section_label
@@ -129,6 +130,8 @@ class PracticePanel(QWidget):
         self.countdown = QLabel("2:00")
         self.countdown.setAccessibleName("Countdown")
         self.countdown.setFont(heading_font(self.font(), 3.0))
+        # Room for an overtime "+88:88": the "Aim for" box beside it never moves.
+        self.countdown.setMinimumWidth(self.countdown.fontMetrics().horizontalAdvance("+88:88"))
         self.target = QSpinBox()
         self.target.setAccessibleName("Answer length in seconds")
         self.target.setRange(30, 900)
@@ -181,6 +184,7 @@ class PracticePanel(QWidget):
         history_heading.addWidget(self.history_scope)
         layout.addLayout(history_heading)
         self.history = QTreeWidget()
+        show_full_text_on_hover(self.history)
         self.history.setAccessibleName("Practice history")
         self.history.setHeaderLabels(["When", "Question", "Story", "Time", "Score", "Note"])
         self.history.setRootIsDecorated(False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.store.repositories.questions import QuestionRepository
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import heading_font, hint_label
 
@@ -40,6 +41,7 @@ class QuestionBank(QWidget):
             )
         )
         self.tree = QTreeWidget()
+        show_full_text_on_hover(self.tree)
         self.tree.setAccessibleName("Question bank")
         self.tree.setHeaderLabels(["Question", "Source", "Stories"])
         self.tree.setWordWrap(True)

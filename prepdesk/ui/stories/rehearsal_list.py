@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from prepdesk.store.repositories.rehearsals import DueRehearsal, PlannedRehearsal
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.stories.text_fields import hint_label, section_label
 
 
@@ -21,6 +22,7 @@ class RehearsalList(QWidget):
         self.hint = hint_label()
         layout.addWidget(self.hint)
         self.list = QListWidget()
+        show_full_text_on_hover(self.list)
         self.list.setAccessibleName("Due rehearsals")
         self.list.setWordWrap(True)
         self.list.setSpacing(3)

@@ -108,6 +108,7 @@ class StoryEditor(QScrollArea):
         self.totals = QLabel()
         self.totals.setAccessibleName("Total words and spoken time")
         self.totals.setFont(heading_font(self.font(), 1.05, bold=False))
+        self.totals.setWordWrap(True)
         layout.addWidget(self.totals)
         self.warnings = QLabel()
         show_as_warning(self.warnings)

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from prepdesk.store.repositories.projects import ProjectView
 from prepdesk.store.repositories.stories import StorySummary
+from prepdesk.ui.primary_names import mark_primary
+from prepdesk.ui.wrapping_rows import wrap_rows
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,7 +24,8 @@ class StoryTree(QTreeWidget):
         self.setHeaderHidden(True)
         self.setAccessibleName("Projects and stories")
         self.setIndentation(14)
-        self.setUniformRowHeights(True)
+        mark_primary(self, (0,))
+        wrap_rows(self)  # a long title takes two lines on a narrow window
         self.currentItemChanged.connect(self._on_current)
 
     def show_items(self, projects: list[ProjectView], stories: list[StorySummary]) -> None:
@@ -89,7 +92,7 @@ class StoryTree(QTreeWidget):
 
     def _story_item(self, parent: QTreeWidgetItem, story: StorySummary) -> None:
         item = self._item(parent, "story", story.id, story.title or "Untitled story")
-        item.setToolTip(0, f"{story.words} words")
+        item.setToolTip(0, f"{item.text(0)} ({story.words} words)")
 
     @staticmethod
     def _item(

@@ -130,6 +130,7 @@ class ReviewDialog(QDialog):
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.recall = QLabel()
+        self.recall.setWordWrap(True)
         self.reveal_button = QPushButton("Show answer  (Space)")
         self.reveal_button.setAccessibleName("Show the answer side")
         self.reveal_button.clicked.connect(self.reveal)
@@ -242,6 +243,17 @@ class ReviewDialog(QDialog):
         else:
             summary += next_card_text(now, next_due)
         self.prompt.setText(summary)
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        """Taller when a card's wrapped text needs it: no line is cut at the top or bottom."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and self.reveal_button.isVisible():
@@ -276,3 +288,4 @@ class ReviewDialog(QDialog):
             self.recall.text() + "  Grade yourself: 1 Again, 2 Hard, 3 Good, 4 Easy."
         )
         self._shown_at = self._clock()
+        self._fit_text()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.store.repositories.topics import SessionRow, TopicRepository
 from prepdesk.ui.clock import system_clock
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.session_dialog import SessionDialog
 
@@ -38,6 +39,7 @@ class SessionsTable(QWidget):
         self.dialog: SessionDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.table = QTableWidget(0, 3)
+        show_full_text_on_hover(self.table)
         self.table.setAccessibleName("Study sessions")
         self.table.setHorizontalHeaderLabels(["When", "Minutes", "Note"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

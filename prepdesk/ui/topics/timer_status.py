@@ -20,7 +20,7 @@ class TimerStatus(QWidget):
         self.stop_button.setAccessibleName("Stop the study timer")
         self.stop_button.clicked.connect(self.stop)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(12, 0, 12, 0)  # apart from its neighbours
         layout.addWidget(self.label)
         layout.addWidget(self.stop_button)
         self.timer.tick.connect(self.refresh)

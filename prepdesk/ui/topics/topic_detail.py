@@ -30,6 +30,7 @@ from prepdesk.core.levels import LEVEL_MEANINGS
 from prepdesk.store.repositories.topics import TopicDetail, TopicRepository
 from prepdesk.ui.colours import ThemeColours
 from prepdesk.ui.edit_form import EditForm, SaveStatus
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.theme import current_colours, follow_theme
 from prepdesk.ui.topics.markdown_field import MarkdownField
@@ -62,6 +63,7 @@ class TopicDetailPane(QWidget):
         self._recall_value: float | None = None
         follow_theme(self.recall, self._paint_recall)
         self.current = QLabel()
+        self.current.setWordWrap(True)  # never widens the pane (the divider stays put)
 
         self.level = QComboBox()
         self.level.setAccessibleName("Mastery level")
@@ -84,14 +86,20 @@ class TopicDetailPane(QWidget):
             if level:
                 self.target.addItem(f"{level} – {meaning}", level)
 
+        # Captions above their fields: each level's meaning gets the pane's full width,
+        # so the pane stays narrow and the topic tree keeps room for names.
         rating = QGridLayout()
-        rating.addWidget(QLabel("Rate yourself:"), 0, 0)
-        rating.addWidget(self.level, 0, 1)
-        rating.addWidget(self.rate_button, 0, 2)
-        rating.addWidget(self.rating_note, 1, 1, 1, 2)
-        rating.addWidget(QLabel("Target:"), 2, 0)
-        rating.addWidget(self.target, 2, 1)
-        rating.setColumnStretch(1, 1)
+        rate_caption = QLabel("&Rate yourself:")
+        rate_caption.setBuddy(self.level)
+        target_caption = QLabel("&Target:")
+        target_caption.setBuddy(self.target)
+        rating.addWidget(rate_caption, 0, 0, 1, 2)
+        rating.addWidget(self.level, 1, 0, 1, 2)
+        rating.addWidget(self.rating_note, 2, 0)
+        rating.addWidget(self.rate_button, 2, 1)
+        rating.addWidget(target_caption, 3, 0, 1, 2)
+        rating.addWidget(self.target, 4, 0, 1, 2)
+        rating.setColumnStretch(0, 1)
 
         self.notes = MarkdownField(
             "Notes", "No notes yet. Click Write to keep your own summary in Markdown."
@@ -109,6 +117,7 @@ class TopicDetailPane(QWidget):
         self.save_status = SaveStatus(self.form)
         self.sessions = SessionsTable(ops, clock=lambda: self.timer.clock())
         self.history = QListWidget()
+        show_full_text_on_hover(self.history)
         self.history.setAccessibleName("Rating history")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Topic notes and resources")

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from prepdesk.core.levels import format_level
 from prepdesk.core.mastery import AreaMastery, TopicLevel, area_mastery
 from prepdesk.store.repositories.topics import AreaRow, TopicRow
 from prepdesk.ui.colours import ThemeColours
+from prepdesk.ui.full_text_tips import show_full_text_on_hover
+from prepdesk.ui.primary_names import mark_primary
 from prepdesk.ui.theme import current_colours, follow_theme
 
 # Two-line headers keep the columns narrow, leaving room for topic names.
@@ -27,6 +29,7 @@ COLUMNS = (
 
 RECALL_COLUMN = 1
 MASTERY_COLUMN = 2
+OPTIONAL_COLUMNS = (6, 4)  # time studied, last studied: hidden first on a narrow window
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1  # an area row's key
 RECALL_ROLE = Qt.ItemDataRole.UserRole + 2  # a topic row's predicted recall
@@ -73,18 +76,24 @@ class TopicTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.area_filter = ""  # an area key; "" shows every area
+        self._fitting = False
         self.setAccessibleName("Topics")
         self.setColumnCount(len(COLUMNS))
         self.setHeaderLabels(list(COLUMNS))
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
+        mark_primary(self, (0,))
+        show_full_text_on_hover(self)  # topic names on a narrow window
         # Several topics at once (Targets and weights…); the current one shows in detail.
         self.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         header = self.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The name takes the room the figures leave, never less than a readable width
+        # (a Stretch column would shrink to nothing on a narrow window).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        header.sectionResized.connect(self._section_resized)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
         self.headerItem().setToolTip(
             RECALL_COLUMN,
@@ -92,6 +101,39 @@ class TopicTree(QTreeWidget):
         )
         self.currentItemChanged.connect(self._on_current)
         follow_theme(self, self._paint_recalls)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_names()
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column:  # a figure column changed width: the name column takes what is left
+            self._fit_names()
+
+    def _fit_names(self) -> None:
+        """The name column takes the width the figures leave; on a narrow window the
+        least needed figures (time studied, then last studied) step aside first."""
+        if self._fitting:
+            return
+        self._fitting = True
+        header = self.header()
+        least = self.fontMetrics().averageCharWidth() * 26
+        try:
+            for column in OPTIONAL_COLUMNS:
+                header.setSectionHidden(column, False)
+            for column in OPTIONAL_COLUMNS:
+                if self.viewport().width() - self._figures_width() >= least:
+                    break
+                header.setSectionHidden(column, True)
+            self.setColumnWidth(0, max(self.viewport().width() - self._figures_width(), least))
+        finally:
+            self._fitting = False
+
+    def _figures_width(self) -> int:
+        header = self.header()
+        return sum(
+            header.sectionSize(c) for c in range(1, len(COLUMNS)) if not header.isSectionHidden(c)
+        )
 
     def load(self, areas: list[AreaRow], now: datetime) -> None:
         selected = self.current_topic_id()

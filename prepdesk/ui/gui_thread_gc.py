@@ -1,0 +1,61 @@
+"""Python's cycle collector runs on the GUI thread only.
+
+Left automatic, the collector runs in whichever thread happens to allocate when its
+thresholds are crossed: a worker thread reading chart data could then free a cycle that
+holds Qt widgets, whose C++ destructors must run on the GUI thread, and the process
+crashes. So the automatic collector is switched off and a timer on the GUI thread
+collects with the same generational thresholds (the approach Anki and pyqtgraph take).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
+
+CHECK_MS = 500  # how often the GUI thread looks at the allocation counts
+# Worker threads may allocate far more between two looks than Python's own thresholds
+# assume: the oldest generation is collected at least this often while objects come.
+FULL_EVERY_CHECKS = 20
+OBJECT_NAME = "guiThreadGarbageCollector"
+
+
+class GuiThreadGarbageCollector(QObject):
+    """While it lives, cycles are collected on the GUI thread, generation by generation."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.setObjectName(OBJECT_NAME)
+        self._thresholds = gc.get_threshold()
+        self._since_full = 0
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+        self.destroyed.connect(lambda *_: gc.enable())
+
+    def check(self) -> None:
+        """Collect the oldest generation whose count passed its threshold, as Python would,
+        and every generation now and then while objects keep coming."""
+        counts = gc.get_count()
+        if counts[0] <= self._thresholds[0]:
+            return  # hardly anything allocated since the last look
+        self._since_full += 1
+        if self._since_full >= FULL_EVERY_CHECKS:
+            self._since_full = 0
+            gc.collect()
+            return
+        for generation in (2, 1, 0):
+            if counts[generation] > self._thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+def collect_on_gui_thread() -> None:
+    """Switch the application to GUI-thread collection (once; from the GUI thread)."""
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return
+    if app.findChild(GuiThreadGarbageCollector, OBJECT_NAME) is None:
+        GuiThreadGarbageCollector(app)
