@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from prepdesk.core.interview_pipeline import STAGE_CATEGORIES, STAGE_FORMATS
+from prepdesk.core.presentation import date_text
 
 SECTIONS = ("research", "behavioral", "coding", "topics", "logistics", "day-before")
 SECTION_TITLES = {
@@ -226,4 +227,4 @@ def _when(moment: datetime, now: datetime) -> str:
         return "yesterday"
     if days < 7:
         return local.strftime("%A")
-    return local.strftime("on %d %b")
+    return f"on {date_text(local)}"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import label_or_text
 from prepdesk.store.repositories.search import SearchHit, SearchRepository
 from prepdesk.ui.operations import Operations
 
@@ -82,9 +83,10 @@ class SearchDialog(QDialog):
                 groups[hit.kind] = group
             item = QTreeWidgetItem(group, [hit.title])
             item.setData(0, HIT_ROLE, hit)
-            item.setToolTip(0, hit.snippet)
-            if hit.snippet and hit.snippet != hit.title:
-                item.setText(0, f"{hit.title}  —  {hit.snippet}")
+            snippet = _snippet_words(hit)
+            item.setToolTip(0, snippet)
+            if snippet and snippet != hit.title:
+                item.setText(0, f"{hit.title}  —  {snippet}")
             first = first or item
         self.results.expandAll()
         if first is not None:
@@ -126,3 +128,12 @@ class SearchDialog(QDialog):
         current = self.results.currentItem()
         index = items.index(current) if current in items else -1
         self.results.setCurrentItem(items[max(0, min(len(items) - 1, index + delta))])
+
+
+# Hits whose matched text is a stored category: shown as its words ("ML practice").
+_CATEGORY_SNIPPETS = {"ask_question": "ask_category", "company_question": "ask_category"}
+
+
+def _snippet_words(hit: SearchHit) -> str:
+    vocabulary = _CATEGORY_SNIPPETS.get(hit.kind)
+    return label_or_text(vocabulary, hit.snippet) if vocabulary else hit.snippet

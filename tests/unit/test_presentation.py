@@ -38,7 +38,6 @@ def _stored_choice_sets() -> dict[str, tuple[str, ...]]:
 
 
 def _core_choice_sets() -> dict[str, tuple[str, ...]]:
-    from prepdesk.ui.companies.people_tab import ROLES
     from prepdesk.ui.theme import THEMES
 
     return {
@@ -48,7 +47,6 @@ def _core_choice_sets() -> dict[str, tuple[str, ...]]:
         "pick_mode": PICK_MODES,
         "star_part": PARTS,
         "theme": THEMES,
-        "person_role": ROLES,
     }
 
 

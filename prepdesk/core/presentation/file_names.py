@@ -26,6 +26,17 @@ def slug(text: str, limit: int = MAX_NAME_LENGTH) -> str:
     return "-".join(kept)
 
 
+def unique_stem(stem: str, taken: set[str]) -> str:
+    """`stem`, or `stem-2`, `stem-3`… when it is in `taken` (case-insensitively); the result
+    is added to `taken`. Two items with the same title get distinct names, never their ids."""
+    candidate, number = stem, 1
+    while candidate.lower() in taken:
+        number += 1
+        candidate = f"{stem}-{number}"
+    taken.add(candidate.lower())
+    return candidate
+
+
 def suggested_file_name(
     *parts: str | date | datetime | None, extension: str, fallback: str = "prepdesk"
 ) -> str:

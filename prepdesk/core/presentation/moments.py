@@ -21,7 +21,7 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_TOKEN = re.compile(r"'[^']*'|dddd|ddd|dd|d|MMMM|MMM|MM|M|yyyy|yy|HH|H|hh|h|mm|m|AP|ap|A|a")
+_TOKEN = re.compile(r"'[^']*'|dddd|ddd|dd|d|MMMM|MMM|MM|M|yyyy|yy|HH|H|hh|h|mm|m|AP|Ap|aP|ap|A|a")
 
 
 @dataclass
@@ -56,28 +56,38 @@ def date_pattern_for(order: str) -> str:
     }.get(order, DEFAULT_DATE_PATTERN)
 
 
-def date_text(day: date | datetime) -> str:
+# Moments are shown in the computer's time zone; `in_zone=True` shows an aware moment as
+# the wall time of its own zone (an interview stage in the company's time zone).
+
+
+def date_text(day: date | datetime, *, in_zone: bool = False) -> str:
     """A day as a person reads it: "30 Nov 2026" (a datetime: its local day)."""
     if isinstance(day, datetime):
-        day = _local(day)
+        day = _local(day, in_zone)
     return format_pattern(day, _patterns.date)
 
 
-def time_text(moment: datetime) -> str:
+def time_text(moment: datetime, *, in_zone: bool = False) -> str:
     """The local time of day: "14:05"."""
-    return format_pattern(_local(moment), _patterns.time)
+    return format_pattern(_local(moment, in_zone), _patterns.time)
 
 
-def datetime_text(moment: datetime) -> str:
+def datetime_text(moment: datetime, *, in_zone: bool = False) -> str:
     """A moment in local time: "30 Nov 2026, 14:05"."""
-    local = _local(moment)
+    local = _local(moment, in_zone)
     return f"{format_pattern(local, _patterns.date)}, {format_pattern(local, _patterns.time)}"
 
 
-def weekday_date_text(day: date | datetime) -> str:
-    """The day with its weekday, for when the weekday matters (a stage): "Tue 20 Oct 2026"."""
-    local = _local(day) if isinstance(day, datetime) else day
-    return f"{_DAYS[local.weekday()][:3]} {date_text(local)}"
+def weekday_date_text(day: date | datetime, *, in_zone: bool = False) -> str:
+    """The day with its weekday, for appointments where the weekday matters: "Tue 20 Oct 2026"."""
+    local = _local(day, in_zone) if isinstance(day, datetime) else day
+    return f"{_DAYS[local.weekday()][:3]} {format_pattern(local, _patterns.date)}"
+
+
+def weekday_datetime_text(moment: datetime, *, in_zone: bool = False) -> str:
+    """An appointment: "Tue 20 Oct 2026, 14:30"."""
+    local = _local(moment, in_zone)
+    return f"{weekday_date_text(local)}, {format_pattern(local, _patterns.time)}"
 
 
 def format_pattern(value: date | datetime, pattern: str) -> str:
@@ -109,6 +119,8 @@ def _field(value: date | datetime, token: str) -> str:
         "m": str(minute),
         "mm": f"{minute:02d}",
         "AP": "PM" if hour >= 12 else "AM",
+        "Ap": "PM" if hour >= 12 else "AM",  # Qt: the locale's own case
+        "aP": "PM" if hour >= 12 else "AM",
         "A": "PM" if hour >= 12 else "AM",
         "ap": "pm" if hour >= 12 else "am",
         "a": "pm" if hour >= 12 else "am",
@@ -116,6 +128,7 @@ def _field(value: date | datetime, token: str) -> str:
     return fields[token]
 
 
-def _local(moment: datetime) -> datetime:
-    """Aware moments in the computer's time zone; naive ones are taken as already local."""
-    return moment.astimezone() if moment.tzinfo is not None else moment
+def _local(moment: datetime, in_zone: bool = False) -> datetime:
+    """Aware moments in the computer's time zone (or their own with `in_zone`); naive ones
+    are taken as already local."""
+    return moment.astimezone() if moment.tzinfo is not None and not in_zone else moment

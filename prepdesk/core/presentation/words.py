@@ -70,6 +70,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "hiring manager": "Hiring manager",
         "referrer": "Referrer",
     },
+    # A stage's outcome is free text; these are the values older versions suggested.
+    "stage_outcome": {
+        "pending": "Pending",
+        "passed": "Passed",
+        "rejected": "Rejected",
+        "withdrew": "Withdrew",
+        "offer": "Offer",
+    },
     # Why a backup was taken (the last part of its file name), as the Kind a person reads.
     "backup_reason": {
         "manual": "Backed up by you",
@@ -125,6 +133,12 @@ def label(vocabulary: str, value: object) -> str:
     key = "" if value is None else str(value)
     words = vocabularies()[vocabulary].get(key)
     return words if words is not None else humanize(key)
+
+
+def label_or_text(vocabulary: str, value: str) -> str:
+    """Free text that may hold one of the vocabulary's tokens (a stage's outcome): the
+    token's words, or the text as the person typed it."""
+    return vocabularies()[vocabulary].get(value, value)
 
 
 def choices(vocabulary: str, values: tuple[str, ...] | None = None) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.interview_pipeline import STAGE_FORMATS
 from prepdesk.store.repositories.stages import StageTypeRow
+from prepdesk.ui.choice_combo import add_choices
 
 
 class NewStageDialog(QDialog):
@@ -25,7 +26,7 @@ class NewStageDialog(QDialog):
             self.stage_type.addItem(row.name, row.id)
         self.format = QComboBox()
         self.format.setAccessibleName("Format of the new stage")
-        self.format.addItems(list(STAGE_FORMATS))
+        add_choices(self.format, "stage_format", STAGE_FORMATS)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -43,7 +44,7 @@ class NewStageDialog(QDialog):
 
     def choice(self) -> tuple[int, str]:
         """(stage type id, format) as chosen."""
-        return int(self.stage_type.currentData()), self.format.currentText()
+        return int(self.stage_type.currentData()), str(self.format.currentData())
 
 
 def ask_new_stage(types: list[StageTypeRow], parent: QWidget) -> tuple[int, str] | None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from prepdesk.core.presentation import weekday_date_text, weekday_datetime_text
 from prepdesk.store.repositories.dashboard_summary import UpcomingStage
 from prepdesk.store.repositories.next_interview import NextInterview
 
@@ -38,7 +39,7 @@ def countdown_text(now: datetime, at: datetime) -> str:
 
 def local_when(at: datetime) -> str:
     local = at.astimezone()
-    return f"{local:%a %d %b %Y, %H:%M}"
+    return weekday_datetime_text(local)
 
 
 class CountdownPanel(QFrame):
@@ -93,7 +94,7 @@ class CountdownPanel(QFrame):
         self.checklist_button.setVisible(self._stage_id is not None)
         later = [s for s in data.upcoming if s.stage_id != self._stage_id][:3]
         if later:
-            lines = [f"{s.at.astimezone():%a %d %b}  {s.company} · {s.stage}" for s in later]
+            lines = [f"{weekday_date_text(s.at)}  {s.company} · {s.stage}" for s in later]
             self.later.setText("Then:\n" + "\n".join(lines))
         else:
             self.later.setText("")
