@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from prepdesk.core.interview_pipeline import STAGE_CATEGORIES, STAGE_FORMATS
-from prepdesk.core.presentation import date_text
+from prepdesk.core.presentation import count_noun, date_text
 
 SECTIONS = ("research", "behavioral", "coding", "topics", "logistics", "day-before")
 SECTION_TITLES = {
@@ -159,8 +159,7 @@ def evaluate(rule: str, facts: ChecklistFacts) -> Verdict:
         return _noted(facts.ml_usage, "how they use ML")
     if rule == "questions_ready":
         count = facts.questions_ready
-        noun = "question" if count == 1 else "questions"
-        return Verdict(count >= QUESTIONS_NEEDED, f"{count} {noun} ready")
+        return Verdict(count >= QUESTIONS_NEEDED, f"{count_noun(count, 'question')} ready")
     if rule == "value_stories_rehearsed":
         return _values_rehearsed(facts)
     if rule == "timed_problem":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -69,6 +69,7 @@ SEGMENTS = re.compile(r"\s*(?:·|\n|\||;|:|\(|\)|—|–|\s-\s)\s*")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 DB_ID = re.compile(r"(?<![&\w])#\d+\b")
 TAG = re.compile(r"<[^>]+>")
+BACKUP_FILE = re.compile(r"prepdesk-\d{8}-\d{6}|\.sqlite3\b")
 
 
 @dataclass
@@ -92,6 +93,8 @@ def problems_in(text: str) -> list[str]:
         found.append("an ISO date where the locale's date belongs")
     if DB_ID.search(text):
         found.append("a database id")
+    if BACKUP_FILE.search(text):
+        found.append("a backup's file name where its words belong")
     for segment in SEGMENTS.split(text):
         if segment in RAW_TOKENS:
             found.append(f"the stored value {segment!r}")
@@ -307,6 +310,29 @@ def test_the_check_itself_catches_raw_values() -> None:
     assert problems_in("Last attempt 2026-11-30")
     assert problems_in("Stage #8")
     assert problems_in("Kind: before-import")
+    assert problems_in("Backed up to /data/backups/prepdesk-20261130-140501-000001-manual.sqlite3")
     assert not problems_in("Tue 20 Oct 2026 · Video call")
     assert not problems_in("A video call with the team")
     assert not problems_in(f"Last backup {presentation.date_text(date(2026, 11, 30))}")
+
+
+@pytest.mark.parametrize(
+    ("locale_name", "expected"),
+    [
+        ("en_US", "Nov 30, 2026, 2:05 PM"),
+        ("en_GB", "30 Nov 2026, 14:05"),
+        ("de_DE", "30 Nov 2026, 14:05"),
+        ("C", "30 Nov 2026, 14:05"),
+    ],
+)
+def test_the_locale_sets_the_one_date_format_at_start_up(locale_name: str, expected: str) -> None:
+    from PySide6.QtCore import QLocale
+
+    from prepdesk.ui.locale_dates import use_locale_dates
+
+    try:
+        use_locale_dates(QLocale(locale_name))
+        shown = presentation.datetime_text(datetime(2026, 11, 30, 14, 5))
+        assert shown.replace("\u202f", " ") == expected  # ICU puts a narrow space before PM
+    finally:
+        presentation.use_patterns()

@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from prepdesk.core.practice import DIFFICULTIES
+from prepdesk.core.presentation import label
 from prepdesk.store.repositories.dashboard_stats import (
     DailyMinutes,
     ProblemWeeks,
@@ -68,7 +69,7 @@ def draw_problem_weeks(figure: Any, problems: ProblemWeeks, style: ChartStyle) -
             bottom=bottom,
             width=0.75,
             color=DIFFICULTY_COLORS[difficulty],
-            label=difficulty,
+            label=label("difficulty", difficulty),
         )
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     _week_labels(left, problems.weeks, every=4)
@@ -86,7 +87,7 @@ def draw_problem_weeks(figure: Any, problems: ProblemWeeks, style: ChartStyle) -
     for row, median, difficulty in zip(rows, medians, DIFFICULTIES, strict=True):
         shown = "–" if problems.median_minutes[difficulty] is None else f"{median:.0f}"
         right.text(median + 1, row, shown, va="center", fontsize=7, color=style.text)
-    right.set_yticks(rows, list(DIFFICULTIES))
+    right.set_yticks(rows, [label("difficulty", d) for d in DIFFICULTIES])
     right.set_xlim(0, max([*medians, *targets]) * 1.35)
     right.set_xlabel("median minutes\n(│ = target)")
     return True
@@ -158,9 +159,9 @@ def draw_story_coverage(figure: Any, coverage: StoryCoverage, style: ChartStyle)
         ha="left",
         rotation_mode="anchor",
     )
-    for label, count in zip(ax.get_xticklabels(), counts, strict=True):
+    for tick, count in zip(ax.get_xticklabels(), counts, strict=True):
         if count == 0:
-            label.set_color("#D55E00")  # a competency no story shows yet
+            tick.set_color("#D55E00")  # a competency no story shows yet
     ax.xaxis.tick_top()
     ax.set_xticks(np.arange(-0.5, len(coverage.competencies)), minor=True)
     ax.set_yticks(np.arange(-0.5, len(coverage.stories)), minor=True)

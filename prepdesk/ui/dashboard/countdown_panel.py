@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from prepdesk.core.presentation import weekday_date_text, weekday_datetime_text
+from prepdesk.core.presentation import count_noun, weekday_date_text, weekday_datetime_text
 from prepdesk.store.repositories.dashboard_summary import UpcomingStage
 from prepdesk.store.repositories.next_interview import NextInterview
 
@@ -28,7 +28,7 @@ def countdown_text(now: datetime, at: datetime) -> str:
     minutes = rest // 60
 
     def unit(n: int, name: str) -> str:
-        return f"{n} {name}{'' if n == 1 else 's'}"
+        return count_noun(n, name)
 
     if days:
         return f"{unit(days, 'day')} {unit(hours, 'hour')}"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from prepdesk.core.presentation import weekday_date_text, weekday_datetime_text
+from prepdesk.core.presentation import count_noun, weekday_date_text, weekday_datetime_text
 from prepdesk.core.star import PART_LABELS, PARTS, analyse
 from prepdesk.store.repositories.projects import ProjectRepository
 from prepdesk.store.repositories.questions import QuestionRepository
@@ -267,7 +267,7 @@ class StoryEditor(QScrollArea):
         analysis = analyse(parts, self._target_seconds)
         for part, label in self.part_counts.items():
             words = analysis.words[part]
-            label.setText(f"{words} word{'s' if words != 1 else ''}")
+            label.setText(count_noun(words, "word"))
         self.totals.setText(
             f"{analysis.total_words} words · about {analysis.spoken} spoken at 140 words a minute"
         )
@@ -369,7 +369,7 @@ def rehearsal_text(status: RehearsalStatus, now: datetime) -> str:
     else:
         lines.append("Add an interview date on the Companies page to see recall on the day.")
     runs = status.runs
-    lines.append(f"Practised {runs} time{'s' if runs != 1 else ''}.")
+    lines.append(f"Practised {count_noun(runs, 'time')}.")
     return " ".join(lines)
 
 
