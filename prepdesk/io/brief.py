@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.checklist_rules import AREAS_FOR_CATEGORY, SECTION_TITLES, SECTIONS
 from prepdesk.core.mastery import area_label
+from prepdesk.core.presentation import label
 from prepdesk.io.export_target import data_paths_of, write_export
 from prepdesk.store.repositories.checklist import ChecklistRepository
 from prepdesk.store.repositories.companies import CompanyRepository
@@ -35,7 +36,11 @@ def brief_markdown(session: Session, stage_id: int, now: datetime) -> str:
     company = CompanyRepository(session).detail(stage.company_id)
     lines = [f"# {company.name}: {stage.type_name}", ""]
     if company.role:
-        lines += [f"**Role:** {company.role}  ", f"**Status:** {company.status}", ""]
+        lines += [
+            f"**Role:** {company.role}  ",
+            f"**Status:** {label('company_status', company.status)}",
+            "",
+        ]
     lines += _logistics(stage)
     lines += ["## The company", ""]
     for title, text in (
@@ -75,7 +80,7 @@ def _logistics(stage: StageRow) -> list[str]:
         mine = stage.scheduled_at.astimezone() if stage.scheduled_at else None
         if mine is not None and mine.utcoffset() != start.utcoffset():
             lines.append(f"- **Your time:** {mine:%A %d %B, %H:%M}")
-    lines.append(f"- **Format:** {stage.format}")
+    lines.append(f"- **Format:** {label('stage_format', stage.format)}")
     lines.append(f"- **Where:** {stage.location.strip() or 'not set yet'}")
     if stage.interviewers:
         lines.append(f"- **Interviewers:** {', '.join(stage.interviewers)}")
