@@ -62,3 +62,17 @@ def test_empty_text_means_no_date():
 def test_unreadable_text_is_refused_with_a_reason(text, says):
     with pytest.raises(ValueError, match=says):
         parse_date(text, "M/d/yy", TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["14 Mar 2026", "Mar 14, 2026", "Sat 14 Mar 2026", "14 March 2026", "2026 Mar 14", "14 mar"],
+)
+def test_dates_as_prepdesk_shows_them_read_back(text):
+    assert parse_date(text, "M/d/yy", date(2026, 11, 30)) == date(2026, 3, 14)
+
+
+@pytest.mark.parametrize("text", ["14 Foo 2026", "Mar 2026", "14 Mar Apr 2026", "Marc 14 2026 12"])
+def test_a_month_in_words_with_the_wrong_numbers_is_refused(text):
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_date(text, "M/d/yy", date(2026, 11, 30))
