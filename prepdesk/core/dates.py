@@ -10,7 +10,7 @@ them nearest to today; a day and month alone mean this year.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, time
 
 ISO_FORMAT = "yyyy-MM-dd"
 _ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
@@ -111,3 +111,24 @@ def _unreadable(text: str, short_format: str) -> str:
         f"“{text.strip()}” is not a date: type it as {example(short_format)} "
         "or as year-month-day (2026-03-14)"
     )
+
+
+_TIME_AT_END = re.compile(r"[\s,]+(\d{1,2})[:.](\d{2})\s*([AaPp]\.?[Mm]\.?)?\s*$")
+
+
+def parse_date_time(text: str, short_format: str, today: date) -> datetime | None:
+    """A day and a time of day as prepdesk shows them ("5 Dec 2026, 14:00", "Dec 5, 2026,
+    2:00 PM") or with the date in any form `parse_date` reads; None when it is not that."""
+    match = _TIME_AT_END.search(text)
+    if match is None:
+        return None
+    hour, minute = int(match[1]), int(match[2])
+    if match[3]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match[3][0] in "Pp" else 0)
+    try:
+        day = parse_date(text[: match.start()], short_format, today)
+        return None if day is None else datetime.combine(day, time(hour, minute))
+    except ValueError:
+        return None
