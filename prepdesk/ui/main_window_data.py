@@ -96,7 +96,8 @@ class MainWindowData(QObject):
         """
         paths = self.ops.db.paths
         try:
-            restored = backup_text(datetime.fromtimestamp(backup.stat().st_mtime, UTC))
+            taken = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+            restored = backup_text(taken, in_sentence=True)
         except OSError:
             restored = "backup"
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -114,8 +115,7 @@ class MainWindowData(QObject):
         QApplication.restoreOverrideCursor()
         self.ops.notify(Change.ALL)
         self.window.statusBar().showMessage(
-            f"Restored the {restored[:1].lower()}{restored[1:]}; "
-            "your previous data was backed up first"
+            f"Restored the {restored}; your previous data was backed up first"
         )
 
     # import and export -----------------------------------------------------------

@@ -151,6 +151,7 @@ def test_format_pattern_keeps_quoted_text() -> None:
 def test_backups_read_as_words() -> None:
     taken = datetime(2026, 11, 30, 14, 5)
     assert presentation.backup_text(taken) == "Backup from 30 Nov 2026, 14:05"
+    assert presentation.backup_text(taken, in_sentence=True) == "backup from 30 Nov 2026, 14:05"
     assert presentation.backup_kind("startup") == "Automatic backup at start-up"
 
 
