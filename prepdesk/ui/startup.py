@@ -51,7 +51,7 @@ def _offer_recovery(paths: DataPaths, exc: CorruptDatabase, parent: QWidget | No
     restore = None
     if backup is not None:
         restore = box.addButton(
-            f"Restore the {backup_text(backup.taken_at, in_sentence=True)}",
+            f"Restore {backup_text(backup.taken_at, in_sentence=True)}",
             QMessageBox.ButtonRole.AcceptRole,
         )
     choose = None
@@ -98,7 +98,7 @@ def _offer_missing_database(paths: DataPaths, parent: QWidget | None) -> bool:
         "and can be restored later with File > Restore from backup…)."
     )
     restore = box.addButton(
-        f"Restore the {backup_text(backup.taken_at, in_sentence=True)}",
+        f"Restore {backup_text(backup.taken_at, in_sentence=True)}",
         QMessageBox.ButtonRole.AcceptRole,
     )
     fresh = box.addButton("Start empty", QMessageBox.ButtonRole.DestructiveRole)
