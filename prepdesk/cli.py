@@ -104,9 +104,12 @@ def _cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
 
         return cmd_repair(paths)
     if problems:
+        from prepdesk.core.presentation import count_noun
         from prepdesk.io.cli_errors import refuse
 
-        return refuse(f"{paths.database}: {len(problems)} problem(s) found: {'; '.join(problems)}")
+        return refuse(
+            f"{paths.database}: {count_noun(len(problems), 'problem')} found: {'; '.join(problems)}"
+        )
     from prepdesk.store.engine import is_read_only
 
     read_only = is_read_only(paths.database)

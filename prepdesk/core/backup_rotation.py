@@ -22,7 +22,18 @@ DAILY_DAYS = 7
 WEEKLY_WEEKS = 4
 MONTHLY_MONTHS = 12
 SAFETY_KEEP_DAYS = 30
-# The reasons in backup file names (prepdesk-<time>-<reason>.sqlite3) of safety backups.
+# The reasons in backup file names (prepdesk-<time>-<reason>.sqlite3): automatic ones,
+# one asked for, and the safety backups taken before a risky change.
+BACKUP_REASONS = (
+    "startup",
+    "periodic",
+    "quit",
+    "manual",
+    "before-import",
+    "pre-migration",
+    "before-restore",
+    "before-demo",
+)
 SAFETY_REASONS = frozenset({"before-import", "pre-migration", "before-restore", "before-demo"})
 
 

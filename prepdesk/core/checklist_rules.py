@@ -12,6 +12,7 @@ from functools import cache
 
 from prepdesk.core.design_practice import DESIGN_STAGE_CATEGORIES
 from prepdesk.core.interview_pipeline import STAGE_CATEGORIES, STAGE_FORMATS
+from prepdesk.core.presentation import count_noun, date_text
 
 SECTIONS = ("research", "behavioral", "coding", "design", "topics", "logistics", "day-before")
 SECTION_TITLES = {
@@ -174,8 +175,7 @@ def evaluate(rule: str, facts: ChecklistFacts) -> Verdict:
         return _noted(facts.ml_usage, "how they use ML")
     if rule == "questions_ready":
         count = facts.questions_ready
-        noun = "question" if count == 1 else "questions"
-        return Verdict(count >= QUESTIONS_NEEDED, f"{count} {noun} ready")
+        return Verdict(count >= QUESTIONS_NEEDED, f"{count_noun(count, 'question')} ready")
     if rule == "value_stories_rehearsed":
         return _values_rehearsed(facts)
     if rule == "timed_problem":
@@ -267,4 +267,4 @@ def _when(moment: datetime, now: datetime) -> str:
         return "yesterday"
     if days < 7:
         return local.strftime("%A")
-    return local.strftime("on %d %b")
+    return f"on {date_text(local)}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from prepdesk.core.planner import Plan, PlanTopic, format_hours
+from prepdesk.core.presentation import count_noun
 from prepdesk.core.readiness import ReadinessInputs, exact_score
 
 
@@ -40,7 +41,7 @@ class PlanOutlook:
         return (
             f"The plan is {format_hours(self.short_minutes)} short: following it brings "
             f"readiness to about {self.score_with_plan} / 100 on interview day, "
-            f"{lost} point{'s' if lost != 1 else ''} below the {self.score_if_all_fit} it "
+            f"{count_noun(lost, 'point')} below the {self.score_if_all_fit} it "
             f"would reach if everything fitted."
         )
 

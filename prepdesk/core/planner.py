@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from prepdesk.core.presentation import weekday_date_text
+
 BLOCK_MINUTES = 60
 DAILY_TOPIC_CAP = 90
 
@@ -293,7 +295,8 @@ def format_hours(minutes: int) -> str:
 
 
 def format_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    """The interview day as every date on screen reads, with its weekday: "Tue 9 Dec 2025"."""
+    return weekday_date_text(day)
 
 
 def on_track_sentence(plan: Plan, max_names: int = 3) -> str:

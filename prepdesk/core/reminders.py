@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from prepdesk.core.presentation import weekday_datetime_text
+
 STAGE_LEADS = (timedelta(hours=24), timedelta(hours=2))
 
 
@@ -59,7 +61,7 @@ def due_reminders(
             continue
         lead = min(reached)
         local = stage.at.astimezone()
-        when = local.strftime("%a %d %b, %H:%M")
+        when = weekday_datetime_text(local)
         reminders.append(
             Reminder(
                 f"stage:{stage.stage_id}:{_lead_label(lead).replace(' ', '')}",

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.checklist_rules import AREAS_FOR_CATEGORY, SECTION_TITLES, SECTIONS
 from prepdesk.core.mastery import area_label
+from prepdesk.core.presentation import count_noun, label, weekday_datetime_text
 from prepdesk.io.export_target import data_paths_of, write_export
 from prepdesk.store.repositories.checklist import ChecklistRepository, ChecklistRow
 from prepdesk.store.repositories.companies import (
@@ -78,7 +79,11 @@ def default_stage_id(session: Session, now: datetime) -> int:
 def brief_content(session: Session, stage_id: int, now: datetime) -> Brief:
     stage = StageRepository(session).get(stage_id)
     company = CompanyRepository(session).detail(stage.company_id)
-    facts = (("Role", company.role), ("Status", company.status)) if company.role else ()
+    facts = (
+        (("Role", company.role), ("Status", label("company_status", company.status)))
+        if company.role
+        else ()
+    )
     ready = [q for q in company.questions if q.ready] or list(company.questions)
     weak, weak_note = _weak_topics(session, stage)
     return Brief(
@@ -111,7 +116,7 @@ def brief_content(session: Session, stage_id: int, now: datetime) -> Brief:
             _item(row)
             for row in _in_section_order(ChecklistRepository(session).rows(stage_id, now))
         ),
-        written=f"Written by prepdesk on {now.astimezone():%A %d %B %Y at %H:%M}.",
+        written=f"Written by prepdesk on {weekday_datetime_text(now)}.",
     )
 
 
@@ -123,13 +128,14 @@ def _logistics(stage: StageRow) -> tuple[tuple[str, str], ...]:
         lines = [
             (
                 "When",
-                f"{start:%A %d %B %Y, %H:%M} ({stage.timezone}), {stage.duration_minutes} minutes",
+                f"{weekday_datetime_text(start, in_zone=True)} ({stage.timezone}), "
+                f"{count_noun(stage.duration_minutes, 'minute')}",
             )
         ]
         mine = stage.scheduled_at.astimezone() if stage.scheduled_at else None
         if mine is not None and mine.utcoffset() != start.utcoffset():
-            lines.append(("Your time", f"{mine:%A %d %B, %H:%M}"))
-    lines.append(("Format", stage.format))
+            lines.append(("Your time", weekday_datetime_text(mine)))
+    lines.append(("Format", label("stage_format", stage.format)))
     lines.append(("Where", stage.location.strip() or "not set yet"))
     return tuple(lines)
 

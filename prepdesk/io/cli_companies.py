@@ -6,6 +6,7 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
+from prepdesk.core.presentation import count_noun
 from prepdesk.store.paths import DataPaths
 
 
@@ -73,5 +74,5 @@ def cmd_export_ics(args: argparse.Namespace, paths: DataPaths) -> int:
             count = export_ics(session, datetime.now(UTC), args.file.absolute())
     finally:
         db.close()
-    print(f"{count} upcoming stage(s) written to {args.file}")
+    print(f"{count_noun(count, 'upcoming stage')} written to {args.file}")
     return 0

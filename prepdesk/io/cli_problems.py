@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from prepdesk.core.presentation import count_noun
 from prepdesk.store.paths import DataPaths
 
 
@@ -55,5 +56,5 @@ def cmd_export_problems(args: argparse.Namespace, paths: DataPaths) -> int:
         rows = export_problems_csv(db, target)
     finally:
         db.close()
-    print(f"Exported {rows} row(s) to {args.file}")
+    print(f"Exported {count_noun(rows, 'row')} to {args.file}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from prepdesk.core.presentation import count_noun
 from prepdesk.store.paths import DataPaths
 
 
@@ -29,5 +30,5 @@ def cmd_export_stories(args: argparse.Namespace, paths: DataPaths) -> int:
     finally:
         db.close()
     write_export(args.file, stories_markdown(stories), paths)
-    print(f"Exported {len(stories)} stor{'y' if len(stories) == 1 else 'ies'} to {args.file}")
+    print(f"Exported {count_noun(len(stories), 'story')} to {args.file}")
     return 0

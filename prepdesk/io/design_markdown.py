@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from prepdesk.core.design_practice import PHASE_NAMES, SCORES, clock_text
+from prepdesk.core.presentation import datetime_text
 from prepdesk.store.repositories.design_practice import SessionView
 
 
 def session_markdown(view: SessionView) -> str:
-    when = view.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    when = datetime_text(view.started_at)
     lines = [
         f"# {view.prompt_title}",
         "",

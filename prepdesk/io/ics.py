@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import icalendar
 from sqlalchemy.orm import Session
 
+from prepdesk.core.presentation import label
 from prepdesk.io.export_target import data_paths_of, write_export
 from prepdesk.store.repositories.stages import StageRepository, StageRow
 
@@ -39,7 +40,10 @@ def _event(stage: StageRow, now: datetime) -> icalendar.Event:
         event.add("location", location)
         if location.startswith(("http://", "https://")):
             event.add("url", location)
-    details = [f"Company: {stage.company}", f"Stage: {stage.type_name} ({stage.format})"]
+    details = [
+        f"Company: {stage.company}",
+        f"Stage: {stage.type_name} ({label('stage_format', stage.format)})",
+    ]
     if stage.interviewers:
         details.append(f"Interviewers: {', '.join(stage.interviewers)}")
     if location:

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.presentation import slug, unique_stem
 from prepdesk.io.export_target import data_paths_of, export_folder
 from prepdesk.store.models import Area, Project, Story, Topic
 
-_UNSAFE = re.compile(r"[^\w\- ]+", re.UNICODE)
 
-
-def file_stem(title: str, ref_id: int) -> str:
-    """A file name that is safe everywhere and unique (the id breaks ties)."""
-    cleaned = "-".join(_UNSAFE.sub(" ", title).split())[:60].strip("-") or "untitled"
-    return f"{cleaned}-{ref_id}"
+def file_stem(title: str, taken: set[str]) -> str:
+    """A file name that is safe everywhere: the title in full words, unique within `taken`
+    (a second item with the same title gets "-2"), never a database id."""
+    return unique_stem(slug(title, limit=60) or "untitled", taken)
 
 
 def _section(heading: str, body: str) -> str:
@@ -39,6 +37,10 @@ def export_markdown_folder(session: Session, folder: Path) -> list[Path]:
 
 def _markdown_files(session: Session) -> dict[Path, str]:
     files: dict[Path, str] = {}
+    areas: dict[str, str] = {}
+    area_stems: set[str] = set()
+    topic_stems: dict[str, set[str]] = {}
+    story_stems: set[str] = set()
     topics = session.execute(
         select(Topic, Area.name)
         .join(Area, Topic.area_id == Area.id)
@@ -48,8 +50,11 @@ def _markdown_files(session: Session) -> dict[Path, str]:
     for topic, area_name in topics:
         text = f"# {topic.name}\n\n*{area_name}*\n\n"
         text += _section("Notes", topic.notes) + _section("Resources", topic.resources)
-        area = file_stem(area_name, topic.area_id)
-        files[Path("topics", area, f"{file_stem(topic.name, topic.id)}.md")] = text
+        if area_name not in areas:
+            areas[area_name] = file_stem(area_name, area_stems)
+        area = areas[area_name]
+        stem = file_stem(topic.name, topic_stems.setdefault(area, set()))
+        files[Path("topics", area, f"{stem}.md")] = text
     stories = session.execute(
         select(Story, Project.name)
         .outerjoin(Project, Story.project_id == Project.id)
@@ -67,5 +72,5 @@ def _markdown_files(session: Session) -> dict[Path, str]:
             ("Metrics", story.metrics),
         ):
             text += _section(heading, body)
-        files[Path("stories", f"{file_stem(story.title, story.id)}.md")] = text
+        files[Path("stories", f"{file_stem(story.title, story_stems)}.md")] = text
     return files

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from prepdesk.core.limits import date_in_range, date_range_text
 from prepdesk.core.practice import DIFFICULTIES, MAX_MINUTES, canonical_platform
+from prepdesk.core.presentation import count_noun, noun_for
 from prepdesk.store.atomic_write import write_file
 from prepdesk.store.database import Database
 from prepdesk.store.errors import StoreError
@@ -80,13 +81,16 @@ class ImportReport:
     def message(self) -> str:
         c = self.counts
         text = (
-            f"Imported {self.rows} row(s) from {self.path.name}: "
-            f"{c.new_problems} new problem(s), {c.new_attempts} new attempt(s)"
+            f"Imported {count_noun(self.rows, 'row')} from {self.path.name}: "
+            f"{count_noun(c.new_problems, 'new problem')}, "
+            f"{count_noun(c.new_attempts, 'new attempt')}"
         )
         if c.existing_problems:
-            text += f"; {c.existing_problems} problem(s) were already in your log"
+            were = noun_for(c.existing_problems, "was")
+            text += f"; {count_noun(c.existing_problems, 'problem')} {were} already in your log"
         if c.skipped_attempts:
-            text += f"; {c.skipped_attempts} attempt(s) already recorded were skipped"
+            were = noun_for(c.skipped_attempts, "was")
+            text += f"; {count_noun(c.skipped_attempts, 'attempt')} already recorded {were} skipped"
         return text + "."
 
 

@@ -110,12 +110,14 @@ class GuiSession(QObject):
         from prepdesk.ui.backup_scheduler import BackupScheduler
         from prepdesk.ui.error_report import ErrorReporter
         from prepdesk.ui.first_run.start import offer_first_run_if_due
+        from prepdesk.ui.locale_dates import use_locale_dates
         from prepdesk.ui.main_window import MainWindow
         from prepdesk.ui.operations import Operations
         from prepdesk.ui.reminders import start_tray_reminders
         from prepdesk.ui.single_instance import RaiseServer
         from prepdesk.ui.startup import open_database_interactively
 
+        use_locale_dates()  # before any date is shown
         db = open_database_interactively(self.paths, self.shell)
         if db is None:
             self.shell.close()

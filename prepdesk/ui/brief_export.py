@@ -8,11 +8,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from prepdesk.core.presentation import count_noun, suggested_file_name
 from prepdesk.io.brief import brief_content, render_markdown
 from prepdesk.io.brief_pdf import write_pdf
 from prepdesk.io.export_target import write_export
 from prepdesk.io.ics import export_ics
 from prepdesk.store.errors import StoreError
+from prepdesk.store.repositories.stages import StageRepository
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.operations import Operations
 
@@ -27,8 +29,18 @@ def write_brief(ops: Operations, stage_id: int, path: Path, clock: Clock = syste
     return path
 
 
+def brief_file_name(ops: Operations, stage_id: int) -> str:
+    """ "interview-brief-<company>-<stage>-<day>.pdf": the stage in words, never its id."""
+    stage = ops.read(lambda s: StageRepository(s).get(stage_id))
+    start = stage.local_start()
+    day = start.date() if start is not None else None
+    return suggested_file_name(
+        "interview brief", stage.company, stage.type_name, day, extension="pdf"
+    )
+
+
 def ask_and_write_brief(ops: Operations, stage_id: int, parent: QWidget | None) -> Path | None:
-    default = str(Path.home() / f"interview-brief-{stage_id}.pdf")
+    default = str(Path.home() / brief_file_name(ops, stage_id))
     name, _filter = QFileDialog.getSaveFileName(
         parent, "Save the interview-day brief", default, "PDF (*.pdf);;Markdown (*.md)"
     )
@@ -47,7 +59,7 @@ def ask_and_write_brief(ops: Operations, stage_id: int, parent: QWidget | None) 
 
 
 def ask_and_export_ics(ops: Operations, parent: QWidget | None) -> Path | None:
-    default = str(Path.home() / "interviews.ics")
+    default = str(Path.home() / suggested_file_name("interviews", extension="ics"))
     name, _filter = QFileDialog.getSaveFileName(
         parent, "Export upcoming interviews", default, "iCalendar (*.ics)"
     )
@@ -60,6 +72,6 @@ def ask_and_export_ics(ops: Operations, parent: QWidget | None) -> Path | None:
         QMessageBox.warning(parent, "Calendar not exported", str(exc))
         return None
     QMessageBox.information(
-        parent, "Calendar exported", f"{count} upcoming stage(s) written to {path}."
+        parent, "Calendar exported", f"{count_noun(count, 'upcoming stage')} written to {path}."
     )
     return path

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.checklist_rules import SECTION_TITLES, SECTIONS
+from prepdesk.core.presentation import label, weekday_datetime_text
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.checklist import ChecklistRepository, ChecklistRow
 from prepdesk.store.repositories.stages import StageRepository, StageRow
@@ -172,10 +173,11 @@ class ChecklistWindow(QWidget):
         self.setWindowTitle(f"Checklist: {stage.company}, {stage.type_name}")
         self.title.setText(f"{stage.company}: {stage.type_name}")
         start = stage.local_start()
+        stage_format = label("stage_format", stage.format)
         self.when.setText(
-            f"{start:%A %d %B %Y, %H:%M} ({stage.timezone}) · {stage.format}"
+            f"{weekday_datetime_text(start, in_zone=True)} ({stage.timezone}) · {stage_format}"
             if start
-            else f"Not scheduled yet · {stage.format}"
+            else f"Not scheduled yet · {stage_format}"
         )
         self._fill_tree()
         self.progress.setMaximum(max(len(self.rows), 1))

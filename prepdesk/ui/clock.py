@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from prepdesk.core.presentation import count_noun
+
 Clock = Callable[[], datetime]
 
 
@@ -23,7 +25,7 @@ def countdown_text(until: datetime | None, now: datetime) -> str:
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days:
-        return f"in {days} day{'s' if days != 1 else ''} {hours} h"
+        return f"in {count_noun(days, 'day')} {hours} h"
     if hours:
         return f"in {hours} h {minutes} min"
     return f"in {minutes} min"

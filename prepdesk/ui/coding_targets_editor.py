@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSpinBox, QWidget
 from prepdesk.core.coding_targets import CodingTargets
 from prepdesk.core.limits import CODING_TARGET_MINUTES
 from prepdesk.core.practice import DIFFICULTIES, PLATFORMS
+from prepdesk.core.presentation import label
 
 
 class CodingTargetsEditor(QGroupBox):
@@ -20,7 +21,7 @@ class CodingTargetsEditor(QGroupBox):
         )
         grid = QGridLayout(self)
         for column, difficulty in enumerate(DIFFICULTIES, start=1):
-            grid.addWidget(QLabel(difficulty.capitalize()), 0, column)
+            grid.addWidget(QLabel(label("difficulty", difficulty)), 0, column)
         self.spins: dict[tuple[str, str], QSpinBox] = {}
         for row, platform in enumerate(PLATFORMS, start=1):
             grid.addWidget(QLabel(platform), row, 0)

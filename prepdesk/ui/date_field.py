@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.dates import ISO_FORMAT, example, parse_date
+from prepdesk.core.presentation import date_text
 from prepdesk.ui.colours import ThemeColours
 from prepdesk.ui.theme import follow_theme, show_as_error
 
@@ -151,9 +152,7 @@ class DateField(QWidget):
     def _show(self, value: date | None) -> str:
         if value is None:
             return ""
-        if self._format == ISO_FORMAT:
-            return value.isoformat()
-        return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
+        return date_text(value)  # the one date format on screen; it reads back as typed
 
     # the calendar ----------------------------------------------------------------------
 

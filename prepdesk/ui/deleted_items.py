@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from prepdesk.core.presentation import date_text
 from prepdesk.store.deletion import Deletion
 
 # table -> (one, many); a table not listed reads as its name with spaces.
@@ -80,9 +81,9 @@ def _identity(row: dict[str, Any]) -> str:
     for column in WHEN_COLUMNS:
         value = row.get(column)
         if isinstance(value, datetime):
-            return f" of {value.astimezone():%d %b %Y}"
+            return f" of {date_text(value)}"
         if isinstance(value, date):
-            return f" of {value:%d %b %Y}"
+            return f" of {date_text(value)}"
     return ""
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import time_text
 from prepdesk.store.backup import backup_file_name
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.settings import SettingsRepository
@@ -333,8 +334,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Backup failed")
                 QMessageBox.warning(self, "Backup failed", result)
             else:
-                stamp = datetime.now().strftime("%H:%M")
-                self.statusBar().showMessage(f"Backed up at {stamp} to {result}")
+                stamp = time_text(datetime.now())
+                self.statusBar().showMessage(f"Backed up at {stamp}")
             self.backup_finished.emit(result)
 
         run_in_background(lambda: db.backup_to(destination), done, done, owner=self)

@@ -8,12 +8,14 @@ main window goes out as signals, so the two never import each other.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
+from prepdesk.core.presentation import backup_text, suggested_file_name
 from prepdesk.store.backup import backup_file_name
 from prepdesk.store.changes import Change
 from prepdesk.store.database import Database
@@ -94,6 +96,11 @@ class MainWindowData(QObject):
         under it, and a restore is one file copy.
         """
         paths = self.ops.db.paths
+        try:
+            taken = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+            restored = backup_text(taken, in_sentence=True)
+        except OSError:
+            restored = "backup"
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.ops.db.close()
@@ -109,7 +116,7 @@ class MainWindowData(QObject):
         QApplication.restoreOverrideCursor()
         self.ops.notify(Change.ALL)
         self.window.statusBar().showMessage(
-            f"Restored the backup {backup.name}; your previous data was backed up first"
+            f"Restored the {restored}; your previous data was backed up first"
         )
 
     # import and export -----------------------------------------------------------
@@ -141,7 +148,10 @@ class MainWindowData(QObject):
         title = f"Export {EXPORT_LABELS[kind]}"
         if kind == "json":
             name, _ = QFileDialog.getSaveFileName(
-                self.window, title, "prepdesk-export.json", "prepdesk export (*.json)"
+                self.window,
+                title,
+                suggested_file_name("prepdesk export", date.today(), extension="json"),
+                "prepdesk export (*.json)",
             )
         else:
             name = QFileDialog.getExistingDirectory(self.window, f"{title}: choose a folder")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from prepdesk.core.coding_targets import resolve_coding_targets
 from prepdesk.core.settings_schema import number_rule, setting_problem
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.ui.choice_combo import add_choices
 from prepdesk.ui.coding_targets_editor import CodingTargetsEditor
 from prepdesk.ui.date_field import DateField
 from prepdesk.ui.operations import Operations
@@ -174,9 +175,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(box)
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
-        for choice in THEMES:
-            label = "Follow the system" if choice == "system" else choice.capitalize()
-            self.theme.addItem(label, choice)
+        add_choices(self.theme, "theme", THEMES)
         form.addRow("T&heme:", self.theme)
         return box
 

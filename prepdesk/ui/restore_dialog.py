@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import backup_kind, datetime_text
 from prepdesk.store.backup import backup_reason
 from prepdesk.store.paths import DataPaths
 from prepdesk.store.restore import BackupSummary, list_backups, summarise_backup
@@ -38,7 +39,7 @@ def _size(n: int) -> str:
 
 
 def _reason(path: Path) -> str:
-    return backup_reason(path.name).replace("-", " ")
+    return backup_kind(backup_reason(path.name))
 
 
 class RestoreDialog(QDialog):
@@ -65,8 +66,8 @@ class RestoreDialog(QDialog):
         for row, summary in enumerate(self.summaries):
             counts = summary.counts
             cells = [
-                f"{summary.info.taken_at.astimezone():%a %d %b %Y %H:%M}",
-                _reason(summary.info.path) if summary.good else "damaged",
+                datetime_text(summary.info.taken_at),
+                _reason(summary.info.path) if summary.good else "Damaged: cannot be restored",
                 _size(summary.info.size),
                 *(str(counts.get(k, "–")) for k in ("topics", "sessions", "stories", "companies")),
             ]

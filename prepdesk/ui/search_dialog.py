@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import label_or_text
 from prepdesk.store.repositories.search import SearchHit, SearchRepository
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
@@ -91,9 +94,10 @@ class SearchDialog(QDialog):
             item = QTreeWidgetItem(group, [hit.title])
             item.setData(0, HIT_ROLE, hit)
             item.setData(0, HTML_ROLE, self._hit_html(hit))
-            if hit.snippet and hit.snippet != hit.title:
-                item.setText(0, f"{hit.title}\n{hit.snippet}")  # what a screen reader says
-                item.setToolTip(0, hit.snippet)
+            words = _snippet_words(hit)
+            if words and words != hit.title:
+                item.setText(0, f"{hit.title}\n{words}")  # what a screen reader says
+                item.setToolTip(0, words)
             first = first or item
         self.results.expandAll()
         if first is not None:
@@ -121,8 +125,11 @@ class SearchDialog(QDialog):
     def _hit_html(self, hit: SearchHit) -> str:
         mark = mark_colour(self.results.palette())
         title = marked_html(hit.title, hit.title_matches, mark)
-        if not hit.snippet or hit.snippet == hit.title:
+        words = _snippet_words(hit)
+        if not words or words == hit.title:
             return f"<b>{title}</b>"
+        if words != hit.snippet:  # a stored category shown as words: nothing typed to mark
+            return f"<b>{title}</b><br>{html.escape(words)}"
         snippet = marked_html(hit.snippet, hit.snippet_matches, mark)
         return f"<b>{title}</b><br>{snippet}"
 
@@ -160,3 +167,12 @@ class SearchDialog(QDialog):
         current = self.results.currentItem()
         index = items.index(current) if current in items else -1
         self.results.setCurrentItem(items[max(0, min(len(items) - 1, index + delta))])
+
+
+# Hits whose matched text is a stored category: shown as its words ("ML practice").
+_CATEGORY_SNIPPETS = {"ask_question": "ask_category", "company_question": "ask_category"}
+
+
+def _snippet_words(hit: SearchHit) -> str:
+    vocabulary = _CATEGORY_SNIPPETS.get(hit.kind)
+    return label_or_text(vocabulary, hit.snippet) if vocabulary else hit.snippet

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from prepdesk.core.presentation import backup_text
 from prepdesk.store.database import Database, move_aside
 from prepdesk.store.errors import CorruptDatabase, DatabaseRefused, MigrationFailed
 from prepdesk.store.paths import DataPaths
@@ -50,7 +51,7 @@ def _offer_recovery(paths: DataPaths, exc: CorruptDatabase, parent: QWidget | No
     restore = None
     if backup is not None:
         restore = box.addButton(
-            f"Restore backup of {backup.taken_at.astimezone():%a %d %b %Y %H:%M}",
+            f"Restore {backup_text(backup.taken_at, in_sentence=True)}",
             QMessageBox.ButtonRole.AcceptRole,
         )
     choose = None
@@ -97,7 +98,7 @@ def _offer_missing_database(paths: DataPaths, parent: QWidget | None) -> bool:
         "and can be restored later with File > Restore from backup…)."
     )
     restore = box.addButton(
-        f"Restore backup of {backup.taken_at.astimezone():%a %d %b %Y %H:%M}",
+        f"Restore {backup_text(backup.taken_at, in_sentence=True)}",
         QMessageBox.ButtonRole.AcceptRole,
     )
     fresh = box.addButton("Start empty", QMessageBox.ButtonRole.DestructiveRole)

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from prepdesk.core.presentation import datetime_text, time_text
 from prepdesk.store.paths import DataPaths
 from prepdesk.store.restore import list_backups
 
@@ -23,8 +24,8 @@ def describe_last_backup(paths: DataPaths, now: datetime | None = None) -> str:
     taken = backups[0].taken_at.astimezone()
     today = (now or datetime.now().astimezone()).date()
     if taken.date() == today:
-        return f"Last backup today at {taken:%H:%M}"
-    return f"Last backup {taken:%d %b %Y, %H:%M}"
+        return f"Last backup today at {time_text(taken)}"
+    return f"Last backup {datetime_text(taken)}"
 
 
 class LastBackupLabel(QLabel):

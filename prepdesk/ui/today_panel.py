@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from prepdesk.core.planner import Plan, format_day
+from prepdesk.core.presentation import count_noun
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.next_interview import NextInterview
 from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
@@ -175,8 +176,8 @@ class TodayPanel(QGroupBox):
         # cards): counted apart, so "reviews due" means only what was learnt before.
         new = sum(1 for card in due if card.recall_now is None)
         count = len(due) - new
-        reviews = f"{count} review{'s' if count != 1 else ''} due today" if count else ""
-        fresh = f"{new} new question{'s' if new != 1 else ''} to drill" if new else ""
+        reviews = f"{count_noun(count, 'review')} due today" if count else ""
+        fresh = f"{count_noun(new, 'new question')} to drill" if new else ""
         self.reviews_label.setText(
             " · ".join(part for part in (reviews, fresh) if part) or "No reviews due today."
         )
@@ -185,7 +186,7 @@ class TodayPanel(QGroupBox):
         self.design_label.setVisible(bool(design))
         titles = ", ".join(card.title for card in design[:3]) + ("…" if len(design) > 3 else "")
         self.design_label.setText(
-            f"{len(design)} ML design prompt{'s' if len(design) != 1 else ''} due for a timed "
+            f"{count_noun(len(design), 'ML design prompt')} due for a timed "
             f"re-practice (ML practice page): {titles}"
         )
 
@@ -195,7 +196,7 @@ class TodayPanel(QGroupBox):
         if today is None:
             return f"Done today: {done} min" if done else ""
         new = sum(1 for b in today.blocks if b.topic_id in self._new_ids(plan))
-        started = f"; {new} new topic{'s' if new != 1 else ''} to start" if new else ""
+        started = f"; {count_noun(new, 'new topic')} to start" if new else ""
         return f"Done today: {done} of {today.planned_minutes} min planned{started}."
 
     @staticmethod

@@ -194,4 +194,4 @@ def test_check_lists_every_problem_on_one_line(capsys, demo):
     conn.commit()
     conn.close()
     line = run(capsys, demo, "check").assert_one_line_refusal()
-    assert "2 problem(s) found" in line and line.count("missing topic") == 2
+    assert "2 problems found" in line and line.count("missing topic") == 2

@@ -100,7 +100,7 @@ def test_every_field_keeps_what_was_typed_through_refreshes_and_is_stored(
     form.location.clear()
     for name, text in STAGE.items():
         type_into(qtbot, getattr(form, name), text)
-    type_into(qtbot, form.outcome.lineEdit(), "pending")
+    type_into(qtbot, form.outcome.lineEdit(), "Pending")
     form.duration.setFocus()
     form.duration.selectAll()
     qtbot.keyClicks(form.duration, "90")
@@ -129,7 +129,7 @@ def test_every_field_keeps_what_was_typed_through_refreshes_and_is_stored(
     assert form.location.text() == STAGE["location"]
     assert form.prep_notes.toPlainText() == STAGE["prep_notes"]
     assert form.debrief.toPlainText() == STAGE["debrief"]
-    assert form.outcome.currentText() == "pending" and form.duration.value() == 90
+    assert form.outcome.currentText() == "Pending" and form.duration.value() == 90
 
     # Closed and opened again on the same data folder: it was all stored.
     window.close()
@@ -146,7 +146,7 @@ def test_every_field_keeps_what_was_typed_through_refreshes_and_is_stored(
     with db.transaction() as s:
         saved = s.get(m.InterviewStage, stage)
         assert (saved.location, saved.prep_notes, saved.debrief) == tuple(STAGE.values())
-        assert saved.outcome == "pending" and saved.duration_minutes == 90
+        assert saved.outcome == "Pending" and saved.duration_minutes == 90
         assert [p.name for p in saved.interviewers] == ["Dana Lee (recruiter)"]
         person = s.scalar(select(m.Person).where(m.Person.name == "Dana Lee (recruiter)"))
         assert person.notes == "Ex-Google, cares about testing"
@@ -177,7 +177,7 @@ def test_a_stage_changed_to_a_technical_onsite_gets_its_checklist(main_window, q
     qtbot.keyClicks(form.stage_type, "Onsite")
     form.format.setFocus()
     qtbot.keyClicks(form.format, "onsite")
-    assert (form.stage_type.currentText(), form.format.currentText()) == ("Onsite loop", "onsite")
+    assert (form.stage_type.currentText(), form.format.currentText()) == ("Onsite loop", "On-site")
     page.tabs.setCurrentWidget(page.overview)  # switching tab saves
 
     texts = visible_texts(window)

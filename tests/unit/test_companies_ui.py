@@ -45,8 +45,8 @@ def test_create_a_company_with_stages_from_the_page(main_window, qtbot, db):
     company_id = page.add_company("Acme AI")
     assert page.current_company_id() == company_id
     page.tabs.setCurrentWidget(page.pipeline)
-    add_stage_by_dialog(qtbot, page.pipeline, "Recruiter screen", "phone")
-    add_stage_by_dialog(qtbot, page.pipeline, "Behavioral", "video")
+    add_stage_by_dialog(qtbot, page.pipeline, "Recruiter screen", "Phone call")
+    add_stage_by_dialog(qtbot, page.pipeline, "Behavioral", "Video call")
     form = page.pipeline.form
     assert form.stage_type.currentText() == "Behavioral"  # the new stage is shown
 
@@ -55,7 +55,7 @@ def test_create_a_company_with_stages_from_the_page(main_window, qtbot, db):
     qtbot.keyClicks(form.zone, "Asia/Tokyo")
     assert form.zone.currentText() == "Asia/Tokyo"
     qtbot.keyClicks(form.location, "Shibuya office, 3F")
-    form.format.setCurrentText("onsite")
+    form.format.setCurrentText("On-site")
     main_window.show_page("checklist")  # leaving the page saves
 
     with db.transaction() as s:

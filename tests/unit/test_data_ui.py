@@ -71,7 +71,7 @@ def test_restore_dialog_lists_backups_with_counts(qtbot, db, paths):
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
-    assert cells[1] == "manual" and cells[6] == "1"
+    assert cells[1] == "Backed up by you" and cells[6] == "1"
     assert int(cells[3]) > 10  # built-in topics
     assert dialog.chosen() is not None and dialog.restore_button.isEnabled()
 

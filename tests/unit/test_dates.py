@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from prepdesk.core.dates import date_order, parse_date
+from prepdesk.core.dates import date_order, parse_date, parse_date_time
 
 TODAY = date(2026, 11, 30)
 
@@ -62,3 +62,33 @@ def test_empty_text_means_no_date():
 def test_unreadable_text_is_refused_with_a_reason(text, says):
     with pytest.raises(ValueError, match=says):
         parse_date(text, "M/d/yy", TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["14 Mar 2026", "Mar 14, 2026", "Sat 14 Mar 2026", "14 March 2026", "2026 Mar 14", "14 mar"],
+)
+def test_dates_as_prepdesk_shows_them_read_back(text):
+    assert parse_date(text, "M/d/yy", date(2026, 11, 30)) == date(2026, 3, 14)
+
+
+@pytest.mark.parametrize("text", ["14 Foo 2026", "Mar 2026", "14 Mar Apr 2026", "Marc 14 2026 12"])
+def test_a_month_in_words_with_the_wrong_numbers_is_refused(text):
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_date(text, "M/d/yy", date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5 Dec 2026, 14:00", datetime(2026, 12, 5, 14, 0)),
+        ("Dec 5, 2026, 2:00 PM", datetime(2026, 12, 5, 14, 0)),
+        ("Sat 5 Dec 2026, 12:30 am", datetime(2026, 12, 5, 0, 30)),
+        ("12/5/26 9:05", datetime(2026, 12, 5, 9, 5)),
+        ("5 Dec 2026", None),
+        ("5 Dec 2026, 13:00 PM", None),
+        ("someday, 14:00", None),
+    ],
+)
+def test_a_day_and_time_as_shown_reads_back(text, expected):
+    assert parse_date_time(text, "M/d/yy", date(2026, 11, 30)) == expected

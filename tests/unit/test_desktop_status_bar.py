@@ -25,7 +25,7 @@ def test_older_backups_show_their_date(paths, db):
     write_backup(paths.database, old)
     stamp = datetime(2024, 1, 2, 3, 4).timestamp()
     os.utime(old, (stamp, stamp))
-    assert describe_last_backup(paths) == "Last backup 02 Jan 2024, 03:04"
+    assert describe_last_backup(paths) == "Last backup 2 Jan 2024, 03:04"
 
 
 def test_progress_shows_while_work_runs_and_hides_after_even_on_error(qtbot, main_window):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 from datetime import date
 
@@ -51,8 +52,10 @@ def test_markdown_folder_has_notes_and_stories(db, tmp_path):
     with db.transaction() as session:
         files = export_markdown_folder(session, tmp_path / "md")
     stories = sorted((tmp_path / "md" / "stories").glob("*.md"))
-    assert any(p.name.startswith("Odd-name-") for p in stories)
-    odd = next(p for p in stories if p.name.startswith("Odd-name-")).read_text()
+    names = [p.name for p in stories]
+    assert "odd-name.md" in names  # the title in words, never the story's id
+    assert not any(re.search(r"-\d+\.md$", name) for name in names), names
+    odd = (tmp_path / "md" / "stories" / "odd-name.md").read_text()
     assert odd.startswith("# Odd / name: *\n") and "## Situation\n\nIt was late." in odd
     assert "## Task" not in odd  # empty parts are left out
     (note,) = (tmp_path / "md" / "topics").rglob("*.md")

@@ -9,6 +9,7 @@ catches exceptions in slots).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,9 @@ from prepdesk.ui.main_window import MainWindow
 class DialogAnswerer:
     """Closes every dialog that opens (the person presses Escape / Cancel)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, read: Callable[[QDialog], None] | None = None) -> None:
         self.window = window
+        self.read = read  # called with each dialog before it is closed
         self.seen: list[str] = []
         self.timer = QTimer()
         self.timer.setInterval(20)
@@ -33,6 +35,8 @@ class DialogAnswerer:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 self.seen.append(widget.windowTitle() or type(widget).__name__)
+                if self.read is not None:
+                    self.read(widget)
                 if isinstance(widget, QMessageBox) and widget.escapeButton() is None:
                     widget.done(QMessageBox.StandardButton.Cancel)
                 else:

@@ -26,19 +26,22 @@ def test_short_of_time_names_the_dropped_topics_lowest_first() -> None:
     ]
     plan = plan_for(topics, hours=2)  # 7 study days before the light day: 14 h
     assert plan.summary() == (
-        "Needs 21 h, has 14 h before Tue 9 Dec: 7 h short, lowest-priority topics dropped: Testing."
+        "Needs 21 h, has 14 h before Tue 9 Dec 2025: 7 h short, "
+        "lowest-priority topics dropped: Testing."
     )
     assert [t.name for t in plan.kept] == ["Graphs", "Calculus"]
 
 
 def test_enough_time_says_on_track_with_the_spare_hours() -> None:
     plan = plan_for([topic(1, "Graphs", "algorithms", 3)], hours=1)
-    assert plan.summary() == "On track: needs 3 h, has 7 h before Tue 9 Dec (4 h to spare)."
+    assert plan.summary() == "On track: needs 3 h, has 7 h before Tue 9 Dec 2025 (4 h to spare)."
 
 
 def test_every_topic_at_target() -> None:
     plan = plan_for([topic(1, "Graphs", "algorithms", 4)], hours=2)
-    assert plan.summary() == "Every topic is at its target: keep up the reviews until Tue 9 Dec."
+    assert (
+        plan.summary() == "Every topic is at its target: keep up the reviews until Tue 9 Dec 2025."
+    )
 
 
 def test_the_last_day_is_light_and_relevant_areas_come_first() -> None:

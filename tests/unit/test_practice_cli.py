@@ -29,13 +29,13 @@ def counts(paths) -> tuple[int, int]:
 def test_import_then_export_from_the_command_line(paths, tmp_path):
     result = run_cli("import-problems", str(SAMPLE), data_dir=paths.root)
     assert result.returncode == 0, result.stderr
-    assert "5 new problem(s), 5 new attempt(s)" in result.stdout
+    assert "5 new problems, 5 new attempts" in result.stdout
     assert counts(paths) == (5, 5)
 
     out = tmp_path / "out.csv"
     result = run_cli("export-problems", str(out), data_dir=paths.root)
     assert result.returncode == 0, result.stderr
-    assert "Exported 6 row(s)" in result.stdout
+    assert "Exported 6 rows" in result.stdout
     with out.open(newline="", encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) == 6
 

@@ -52,7 +52,7 @@ def test_new_problem_with_ctrl_n_then_an_attempt(qtbot, main_window, ops):
     assert isinstance(dialog, ProblemDialog)
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.title_edit, "Valid Parentheses")
-    dialog.difficulty_box.setCurrentText("easy")
+    dialog.difficulty_box.setCurrentText("Easy")
     qtbot.keyClicks(dialog.patterns_edit, "stack")
     first_algorithm = dialog.topic_list.item(0)
     first_algorithm.setCheckState(Qt.CheckState.Checked)
@@ -143,7 +143,7 @@ def test_filters_and_search(qtbot, main_window, ops):
     page.platform_box.setCurrentText("Kaggle")
     assert visible_titles(page) == ["Titanic"]
     page.platform_box.setCurrentIndex(0)
-    page.difficulty_box.setCurrentText("easy")
+    page.difficulty_box.setCurrentText("Easy")
     assert visible_titles(page) == ["Titanic", "Two Sum"]
     page.solved_box.setCurrentText("Unsolved")
     assert visible_titles(page) == ["Titanic"]
@@ -195,7 +195,7 @@ def test_import_a_good_csv_through_the_ui(qtbot, main_window):
     page = practice_page(qtbot, main_window)
     ok, message = _import_through_the_button(qtbot, page, REPO / "docs" / "sample-problems.csv")
     assert ok, message
-    assert "5 new problem(s)" in message
+    assert "5 new problems" in message
     assert page.model.rowCount() == 5
     assert page.content.currentWidget() is page.splitter
 
@@ -236,6 +236,6 @@ def test_a_long_import_shows_progress_and_the_window_stays_usable(qtbot, main_wi
         qtbot.keyClicks(page.search_edit, "Bulk 0000")
         assert page.search_edit.text() == "Bulk 0000"
     assert blocker.args[0], blocker.args[1]
-    assert "10000 new problem(s)" in blocker.args[1]
+    assert "10000 new problems" in blocker.args[1]
     assert not progress.isVisible()
     page.csv.message_box.accept()

@@ -118,7 +118,7 @@ def test_write_an_answer_with_maths_and_add_your_own_question(qtbot, ops, db):
     bank.difficulty_filter.setCurrentIndex(bank.difficulty_filter.findData("hard"))
     qtbot.keyClicks(bank.filter, "attention")
     shown = [bank.tree.topLevelItem(i) for i in range(bank.tree.topLevelItemCount())]
-    assert shown and all(item.text(1) == "hard" for item in shown)
+    assert shown and all(item.text(1) == "Hard" for item in shown)
     bank.tree.setCurrentItem(shown[0])
     question_id = shown[0].data(0, Qt.ItemDataRole.UserRole)
 

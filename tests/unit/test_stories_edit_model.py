@@ -192,7 +192,7 @@ def test_a_project_and_its_typed_dates_survive_every_write(qtbot, main_window, o
             assert all(project.text(f) == f"{f} text" for f in editor.fields)
             again = stories_page(window)
             again.tree.select_entry("project", project_id)
-            assert again.project_editor.ended.line.text() == "3/14/25"
+            assert again.project_editor.ended.line.text() == "14 Mar 2025"  # as dates show
 
 
 def test_an_unreadable_project_date_is_shown_and_not_saved(qtbot, main_window, ops):

@@ -4,7 +4,7 @@ and list helpers that refresh what is shown without disturbing what is selected.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from prepdesk.ui.date_field import qdate
+from prepdesk.core.dates import parse_date_time
+from prepdesk.core.presentation import datetime_text
+from prepdesk.ui.date_field import qdate, short_format
 
 ROW_ID = Qt.ItemDataRole.UserRole
 DEFAULT_START = time(10, 0)  # what a newly scheduled stage starts at
@@ -144,7 +146,7 @@ class StageTimeField(QWidget):
         return moment if moment is not None else text
 
     def set_value(self, moment: datetime | str | None) -> None:
-        shown = f"{moment:%Y-%m-%d %H:%M}" if isinstance(moment, datetime) else moment or ""
+        shown = datetime_text(moment) if isinstance(moment, datetime) else moment or ""
         if self.text.text() != shown:
             self.text.setText(shown)
         self._show_weekday()
@@ -162,7 +164,8 @@ class StageTimeField(QWidget):
     def _picked(self, day: QDate) -> None:
         moment = self.value()
         start = moment.time() if isinstance(moment, datetime) else DEFAULT_START
-        self.text.setText(f"{day.toPython():%Y-%m-%d} {start:%H:%M}")
+        picked: date = day.toPython()  # type: ignore[assignment]
+        self.text.setText(datetime_text(datetime.combine(picked, start)))
         self.pick_button.menu().close()
         self._on_edited()
 
@@ -172,10 +175,14 @@ class StageTimeField(QWidget):
 
 
 def parse_wall_time(text: str) -> datetime | None:
-    """A date and time typed as ISO or in the locale's short format; None if neither."""
+    """A date and time typed as ISO, as dates are shown ("5 Dec 2026, 14:00") or in the
+    locale's short format; None if none of these."""
     try:
         moment = datetime.fromisoformat(text.replace("  ", " "))
     except ValueError:
+        shown = parse_date_time(text, short_format(), date.today())
+        if shown is not None:
+            return shown
         locale = QLocale()
         for fmt in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat):
             parsed = locale.toDateTime(text, fmt)

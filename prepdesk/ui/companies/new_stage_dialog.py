@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.interview_pipeline import STAGE_FORMATS
 from prepdesk.store.repositories.stages import StageTypeRow
+from prepdesk.ui.choice_combo import add_choices
 from prepdesk.ui.dialog_buttons import ok_cancel_buttons
 
 
@@ -25,7 +26,7 @@ class NewStageDialog(QDialog):
             self.stage_type.addItem(row.name, row.id)
         self.format = QComboBox()
         self.format.setAccessibleName("Format of the new stage")
-        self.format.addItems(list(STAGE_FORMATS))
+        add_choices(self.format, "stage_format", STAGE_FORMATS)
         buttons, self.ok_button = ok_cancel_buttons(self, "Add stage")
         hint = QLabel("Its checklist is made for this kind of stage; you can change both later.")
         hint.setWordWrap(True)
@@ -37,7 +38,7 @@ class NewStageDialog(QDialog):
 
     def choice(self) -> tuple[int, str]:
         """(stage type id, format) as chosen."""
-        return int(self.stage_type.currentData()), self.format.currentText()
+        return int(self.stage_type.currentData()), str(self.format.currentData())
 
 
 def ask_new_stage(types: list[StageTypeRow], parent: QWidget) -> tuple[int, str] | None:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.interview_pipeline import COMPANY_STATUSES
 from prepdesk.store.repositories.companies import CompanyDetail, CompanyRepository
+from prepdesk.ui.choice_combo import add_choices
 from prepdesk.ui.companies.fields import ChoiceList
 from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
@@ -51,7 +52,7 @@ class OverviewTab(QWidget):
         self.role.setAccessibleName("Role applied for")
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
-        self.status.addItems(list(COMPANY_STATUSES))
+        add_choices(self.status, "company_status", COMPANY_STATUSES)
         self.links = text_box("Links", 2)
         self.products = text_box("Products")
         self.ml_usage = text_box("How they use ML")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from prepdesk.core.presentation import label_or_text
 from prepdesk.store.repositories.companies import CompanyRepository, PersonRow
 from prepdesk.ui.companies.fields import TextCombo
 from prepdesk.ui.companies.overview_tab import text_box
@@ -29,7 +30,8 @@ from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 
 PERSON_ID = Qt.ItemDataRole.UserRole
-ROLES = ("recruiter", "interviewer", "hiring manager", "referrer")
+# Suggestions for a free-text field: what is chosen or typed is stored as it reads.
+ROLES = ("Recruiter", "Interviewer", "Hiring manager", "Referrer")
 
 
 def save_person(session: Session, key: Hashable, values: dict[str, Any]) -> None:
@@ -106,7 +108,8 @@ class PeopleTab(QWidget):
             self.table.setRowCount(0)
             self.table.setRowCount(len(people))
         for row, person in enumerate(people):
-            for column, text in enumerate((person.name, person.role, person.notes)):
+            role = label_or_text("person_role", person.role)
+            for column, text in enumerate((person.name, role, person.notes)):
                 cell = self.table.item(row, column)
                 if cell is None:
                     cell = QTableWidgetItem()

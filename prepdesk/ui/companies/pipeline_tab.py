@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import label, label_or_text, weekday_datetime_text
 from prepdesk.store.repositories.companies import PersonRow
 from prepdesk.store.repositories.stages import (
     StageInput,
@@ -45,9 +46,14 @@ def local_zone_name() -> str:
 
 def stage_label(index: int, stage: StageRow) -> str:
     start = stage.local_start()
-    when = f"{start:%a %d %b %Y, %H:%M} {stage.timezone}" if start else "not scheduled"
-    outcome = f" · {stage.outcome}" if stage.outcome else ""
-    return f"{index + 1}. {stage.type_name}\n    {when} · {stage.format}{outcome}"
+    when = (
+        f"{weekday_datetime_text(start, in_zone=True)} {stage.timezone}"
+        if start
+        else "Not scheduled"
+    )
+    outcome = f" · {label_or_text('stage_outcome', stage.outcome)}" if stage.outcome else ""
+    stage_format = label("stage_format", stage.format)
+    return f"{index + 1}. {stage.type_name}\n    {when} · {stage_format}{outcome}"
 
 
 class PipelineTab(QWidget):

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.interview_pipeline import ASK_CATEGORIES
+from prepdesk.core.presentation import label
 from prepdesk.store.repositories.companies import (
     BankQuestion,
     CompanyRepository,
     QuestionRow,
 )
+from prepdesk.ui.choice_combo import add_choices
 from prepdesk.ui.companies.fields import fill_combo
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
@@ -61,7 +63,7 @@ class QuestionsTab(QWidget):
         self.own.returnPressed.connect(self.add_own)
         self.category = QComboBox()
         self.category.setAccessibleName("Category of your question")
-        self.category.addItems(list(ASK_CATEGORIES))
+        add_choices(self.category, "ask_category", ASK_CATEGORIES)
         self.add_own_button = QPushButton("Add")
         self.add_own_button.setAccessibleName("Add your own question")
         self.add_own_button.clicked.connect(self.add_own)
@@ -93,7 +95,9 @@ class QuestionsTab(QWidget):
             if not rows:
                 continue
             ready = sum(q.ready for q in rows)
-            heading = QTreeWidgetItem([f"{category.capitalize()} ({ready} of {len(rows)} ready)"])
+            heading = QTreeWidgetItem(
+                [f"{label('ask_category', category)} ({ready} of {len(rows)} ready)"]
+            )
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = heading.font(0)
             font.setBold(True)
@@ -120,7 +124,11 @@ class QuestionsTab(QWidget):
         chosen = {q.text for q in questions}
         fill_combo(
             self.bank,
-            [(e.id, f"{e.category}: {e.text}") for e in bank if e.text not in chosen],
+            [
+                (e.id, f"{label('ask_category', e.category)}: {e.text}")
+                for e in bank
+                if e.text not in chosen
+            ],
         )
 
     def question_item(self, text: str) -> QTreeWidgetItem:
@@ -157,7 +165,7 @@ class QuestionsTab(QWidget):
         text, company_id = self.own.text().strip(), self.company_id
         if not text or company_id is None:
             return
-        category = self.category.currentText()
+        category = str(self.category.currentData())
         self.ops.write(
             lambda s: CompanyRepository(s).add_own_question(company_id, text, category),
             initiator=self,

@@ -23,19 +23,24 @@ from prepdesk.store.repositories.stages import (
     StageTypeRow,
     known_zones,
 )
+from prepdesk.ui.choice_combo import add_choices
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.companies.fields import ChoiceList, StageTimeField, TextCombo, fill_combo
 from prepdesk.ui.companies.overview_tab import text_box
 from prepdesk.ui.edit_form import EditForm
 from prepdesk.ui.operations import Operations
 
-OUTCOMES = ("", "pending", "passed", "rejected", "withdrew", "offer")
+# Suggestions for a free-text field: what is chosen or typed is stored as it reads.
+OUTCOMES = ("", "Pending", "Passed", "Rejected", "Withdrew", "Offer")
 
 
-def _combo(name: str, items: tuple[str, ...], contents: int) -> QComboBox:
+def _combo(name: str, items: tuple[str, ...], contents: int, vocabulary: str = "") -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    combo.addItems(list(items))
+    if vocabulary:
+        add_choices(combo, vocabulary, items)
+    else:
+        combo.addItems(list(items))
     combo.setMinimumContentsLength(contents)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     return combo
@@ -54,7 +59,7 @@ class StageForm(QWidget):
         self.duration.setRange(5, 600)
         self.duration.setSingleStep(15)
         self.duration.setSuffix(" min")
-        self.format = _combo("Format", STAGE_FORMATS, 8)
+        self.format = _combo("Format", STAGE_FORMATS, 8, "stage_format")
         self.location = QLineEdit()
         self.location.setAccessibleName("Link or place")
         self.location.setPlaceholderText("Video link, phone number or address")

@@ -8,6 +8,8 @@ came with the image; the mouse wheel is left to the page, which scrolls.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import suggested_file_name
 from prepdesk.ui.dashboard.chart_jobs import ChartImage, HitBox, RenderSize
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
@@ -190,7 +193,7 @@ class ChartPanel(QFrame):
         menu.popup(self.image.mapToGlobal(position))
 
     def ask_and_save(self, fmt: str) -> None:
-        suggested = f"{self.key}.{fmt}"
+        suggested = suggested_file_name(self.title, date.today(), extension=fmt)
         path, _filter = QFileDialog.getSaveFileName(
             self, f"Save {self.title}", suggested, f"{fmt.upper()} image (*.{fmt})"
         )

@@ -10,6 +10,7 @@ import textwrap
 from typing import Any
 
 from prepdesk.core.practice import DIFFICULTIES
+from prepdesk.core.presentation import label
 from prepdesk.store.repositories.dashboard_stats import (
     ProblemWeeks,
     StoryCoverage,
@@ -65,7 +66,7 @@ def draw_problem_weeks(figure: Any, problems: ProblemWeeks, style: ChartStyle) -
             bottom=bottom,
             width=0.75,
             color=style.difficulty_colour(difficulty),
-            label=difficulty,
+            label=label("difficulty", difficulty),
         )
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     _week_labels(left, problems.weeks, every=4)
@@ -92,7 +93,7 @@ def draw_problem_weeks(figure: Any, problems: ProblemWeeks, style: ChartStyle) -
             fontsize=7,
             color=style.text,
         )
-    right.set_yticks(rows, list(DIFFICULTIES))
+    right.set_yticks(rows, [label("difficulty", d) for d in DIFFICULTIES])
     right.set_xlim(0, right_end * 1.35)
     right.set_xlabel("median minutes\n(│ = target)")
     return True
@@ -121,9 +122,9 @@ def draw_story_coverage(figure: Any, coverage: StoryCoverage, style: ChartStyle)
         ha="left",
         rotation_mode="anchor",
     )
-    for label, count in zip(ax.get_xticklabels(), counts, strict=True):
+    for tick, count in zip(ax.get_xticklabels(), counts, strict=True):
         if count == 0:
-            label.set_color(style.alert)  # a competency no story shows yet
+            tick.set_color(style.alert)  # a competency no story shows yet
     ax.xaxis.tick_top()
     separate_cells(ax, len(coverage.stories), len(coverage.competencies), style)
     return True

@@ -10,6 +10,7 @@ import textwrap
 from typing import Any
 
 from prepdesk.core.design_practice import SCORES
+from prepdesk.core.presentation import count_noun, format_pattern
 from prepdesk.store.repositories.design_practice import PhaseScoreHistory
 from prepdesk.ui.colours import SCORE_COLORS, SCORE_TEXT
 from prepdesk.ui.dashboard.chart_style import ChartStyle, separate_cells
@@ -41,7 +42,7 @@ def draw_phase_scores(figure: Any, history: PhaseScoreHistory, style: ChartStyle
         given = [s for s in scores if s is not None]
         labels.append(f"{name} ({sum(given) / len(given):.1f})" if given else name)
     ax.set_yticks(range(len(history.phases)), labels)
-    columns = [f"{day:%d %b}" for day in history.days]
+    columns = [format_pattern(day, "d MMM") for day in history.days]
     if len(columns) <= TITLED_SESSIONS:
         columns = [
             f"{day}\n{textwrap.shorten(title, 28, placeholder='…')}"
@@ -60,8 +61,8 @@ def draw_phase_scores(figure: Any, history: PhaseScoreHistory, style: ChartStyle
     )
     sessions = len(history.days)
     ax.set_title(
-        f"your self-score per phase in the last {sessions} scored "
-        f"session{'s' if sessions != 1 else ''} (mean in brackets)",
+        f"your self-score per phase in the last {count_noun(sessions, 'scored session')} "
+        "(mean in brackets)",
         loc="left",
         fontsize=7.5,
     )

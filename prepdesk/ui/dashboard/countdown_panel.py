@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from prepdesk.core.presentation import count_noun, weekday_date_text, weekday_datetime_text
 from prepdesk.store.repositories.dashboard_summary import UpcomingStage
 from prepdesk.store.repositories.next_interview import NextInterview
 
@@ -32,7 +33,7 @@ def countdown_text(now: datetime, at: datetime) -> str:
     minutes = rest // 60
 
     def unit(n: int, name: str) -> str:
-        return f"{n} {name}{'' if n == 1 else 's'}"
+        return count_noun(n, name)
 
     if days:
         return f"{unit(days, 'day')} {unit(hours, 'hour')}"
@@ -43,7 +44,7 @@ def countdown_text(now: datetime, at: datetime) -> str:
 
 def local_when(at: datetime) -> str:
     local = at.astimezone()
-    return f"{local:%a %d %b %Y, %H:%M}"
+    return weekday_datetime_text(local)
 
 
 class CountdownPanel(QFrame):
@@ -99,8 +100,7 @@ class CountdownPanel(QFrame):
         later = [s for s in data.upcoming if s.stage_id != self._stage_id][:3]
         if later:
             lines = [
-                f"{unbroken(f'{s.at.astimezone():%a %d %b}')}  "
-                f"{unbroken(s.company)} · {unbroken(s.stage)}"
+                f"{unbroken(weekday_date_text(s.at))}  {unbroken(s.company)} · {unbroken(s.stage)}"
                 for s in later
             ]
             self.later.setText("Then:\n" + "\n".join(lines))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from prepdesk.core.presentation import count_noun
 from prepdesk.store.changes import Change
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.today_panel import TodayPanel
@@ -50,7 +51,7 @@ class TodayCard(QFrame):
     def show_rehearsals(self, count: int) -> None:
         self.rehearsal_count = count
         if count:
-            self.rehearsals.setText(f"{count} story rehearsal{'s' if count != 1 else ''} due today")
+            self.rehearsals.setText(f"{count_noun(count, 'story rehearsal')} due today")
         else:
             self.rehearsals.setText("No story rehearsals due.")
         self.rehearse_button.setEnabled(count > 0)

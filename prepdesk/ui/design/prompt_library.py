@@ -36,6 +36,7 @@ from prepdesk.core.design_practice import (
     PROMPT_CATEGORIES,
     phase_averages,
 )
+from prepdesk.core.presentation import count_noun, date_text, datetime_text
 from prepdesk.store.repositories.design_practice import (
     DesignPracticeRepository,
     PromptRow,
@@ -257,7 +258,7 @@ class PromptLibrary(QWidget):
             item = QTreeWidgetItem(
                 self.history,
                 [
-                    view.started_at.astimezone().strftime("%d %b %Y %H:%M"),
+                    datetime_text(view.started_at),
                     str(view.total_minutes),
                     average,
                     weakest[0].name if weakest else "",
@@ -280,8 +281,7 @@ def _weakest_text(repo: DesignPracticeRepository) -> str:
     weakest = averages[0]
     return (
         f"Weakest phase so far: <b>{PHASE_NAMES[weakest.key]}</b> "
-        f"(average {weakest.average:.1f} of 4 over {weakest.count} session"
-        f"{'s' if weakest.count != 1 else ''})"
+        f"(average {weakest.average:.1f} of 4 over {count_noun(weakest.count, 'session')})"
     )
 
 
@@ -290,7 +290,7 @@ def _due_text(due: datetime | None, now: datetime) -> str:
         return "new"
     if due <= now:
         return "due now"
-    return due.astimezone().strftime("%d %b")
+    return date_text(due)
 
 
 def _save_prompt(session: Session, key: Hashable, values: dict[str, Any]) -> None:

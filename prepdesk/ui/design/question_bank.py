@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import date_text, label
 from prepdesk.core.question_drills import QUESTION_DIFFICULTIES
 from prepdesk.store.repositories.tech_questions import QuestionRow, TechQuestionRepository
+from prepdesk.ui.choice_combo import add_choices
 from prepdesk.ui.clock import Clock
 from prepdesk.ui.design.archive_button import ArchiveButton
 from prepdesk.ui.design.math_markdown import MathMarkdownView
@@ -59,8 +61,7 @@ class QuestionBank(QWidget):
         self.difficulty_filter = QComboBox()
         self.difficulty_filter.setAccessibleName("Difficulty shown")
         self.difficulty_filter.addItem("Any difficulty", "")
-        for level in QUESTION_DIFFICULTIES:
-            self.difficulty_filter.addItem(level.capitalize(), level)
+        add_choices(self.difficulty_filter, "difficulty", QUESTION_DIFFICULTIES)
         self.difficulty_filter.currentIndexChanged.connect(lambda _i: self._fill())
         self.show_archived = QCheckBox("Show archived")
         self.show_archived.toggled.connect(lambda _on: self.refresh())
@@ -100,8 +101,7 @@ class QuestionBank(QWidget):
         self.form.bind("text", self.text)
         self.difficulty = QComboBox()
         self.difficulty.setAccessibleName("Difficulty")
-        for level in QUESTION_DIFFICULTIES:
-            self.difficulty.addItem(level.capitalize(), level)
+        add_choices(self.difficulty, "difficulty", QUESTION_DIFFICULTIES)
         self.form.bind("difficulty", self.difficulty)
         self.topic = QComboBox()
         self.topic.setAccessibleName("Topic")
@@ -163,8 +163,8 @@ class QuestionBank(QWidget):
         for name in areas:
             self.area.addItem(name, name)
         self.topic.addItem("No topic", None)
-        for topic_id, label in topics:
-            self.topic.addItem(label, topic_id)
+        for topic_id, name in topics:
+            self.topic.addItem(name, topic_id)
 
     # data --------------------------------------------------------------------------
 
@@ -271,7 +271,7 @@ class QuestionBank(QWidget):
 def _columns(row: QuestionRow, now: datetime) -> list[str]:
     return [
         f"{row.text} (archived)" if row.archived else row.text,
-        row.difficulty,
+        label("difficulty", row.difficulty),
         row.topic,
         "written" if row.answered else "",
         _next_drill(row.due, row.last_review, now),
@@ -283,4 +283,4 @@ def _next_drill(due: datetime | None, last_review: datetime | None, now: datetim
         return "new"
     if due is None or due <= now:
         return "due now"
-    return due.astimezone().strftime("%d %b")
+    return date_text(due)

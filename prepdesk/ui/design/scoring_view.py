@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.design_practice import PHASES, SCORES, clock_text
+from prepdesk.core.presentation import datetime_text
 from prepdesk.core.review import GRADES
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository, SessionView
 from prepdesk.ui.clock import Clock
@@ -111,7 +112,7 @@ class DesignScoringView(QWidget):
 
     def show_session(self, view: SessionView) -> None:
         self.session_id = view.id
-        when = view.started_at.astimezone().strftime("%d %b %Y, %H:%M")
+        when = datetime_text(view.started_at)
         self.title.setText(f"Score your answer: {view.prompt_title} ({when})")
         self.covers.set_items(list(view.covers))
         values: dict[str, object] = {"covered": view.covered, "improve": view.improve}

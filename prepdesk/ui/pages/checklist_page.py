@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from prepdesk.core.presentation import weekday_datetime_text
 from prepdesk.store.repositories.checklist import ChecklistRepository
 from prepdesk.store.repositories.stages import StageRepository, StageRow
 from prepdesk.ui.brief_export import ask_and_export_ics, ask_and_write_brief
@@ -106,7 +107,9 @@ class ChecklistPage(Page):
             start = stage.local_start()
             item = QTreeWidgetItem(
                 [
-                    f"{start:%a %d %b %Y, %H:%M} {stage.timezone}" if start else "",
+                    f"{weekday_datetime_text(start, in_zone=True)} {stage.timezone}"
+                    if start
+                    else "",
                     stage.company,
                     stage.type_name,
                     f"{done} of {total} done" if total else "no items",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from prepdesk.core.presentation import label
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.companies import CompanyRepository, CompanySummary
 from prepdesk.store.repositories.stages import StageRepository
@@ -111,7 +112,13 @@ class CompaniesPage(Page):
     def reload(self) -> None:
         keep = self.current_company_id()
         self.companies = self.ops.read(lambda s: CompanyRepository(s).list(self._clock()))
-        sync_list(self.list, [(c.id, f"{c.name}\n    {c.status}", c.role) for c in self.companies])
+        sync_list(
+            self.list,
+            [
+                (c.id, f"{c.name}\n    {label('company_status', c.status)}", c.role)
+                for c in self.companies
+            ],
+        )
         ids = [c.id for c in self.companies]
         self.list.blockSignals(True)
         self.list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))

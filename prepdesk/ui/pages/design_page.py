@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from prepdesk.core.presentation import suggested_file_name
 from prepdesk.io.design_markdown import session_markdown
 from prepdesk.io.export_target import write_export
 from prepdesk.store.changes import Change
@@ -127,9 +128,9 @@ class DesignPage(Page):
 
     def export_dialog(self, session_id: int) -> None:
         view = self.ops.read(lambda s: DesignPracticeRepository(s).view(session_id))
-        name = "".join(c if c.isalnum() else "-" for c in view.prompt_title.lower()).strip("-")
+        name = suggested_file_name(view.prompt_title, view.started_at, extension="md")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Export session as Markdown", str(Path.home() / f"{name}.md"), "Markdown (*.md)"
+            self, "Export session as Markdown", str(Path.home() / name), "Markdown (*.md)"
         )
         if chosen:
             self.export_to(Path(chosen), session_id)

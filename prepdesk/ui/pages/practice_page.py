@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.practice import DIFFICULTIES, split_patterns
+from prepdesk.core.presentation import date_text
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.problems import (
     AttemptInput,
@@ -31,6 +32,7 @@ from prepdesk.store.repositories.problems import (
     ProblemInput,
     ProblemRepository,
 )
+from prepdesk.ui.choice_combo import add_choices
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.empty_state import EmptyState
@@ -93,7 +95,7 @@ class PracticePage(Page):
         self.search_edit.textChanged.connect(lambda text: self.proxy.set_filter(search=text))
         self.platform_box = self._filter_box("Platform filter", "platform")
         self.difficulty_box = self._filter_box("Difficulty filter", "difficulty")
-        self.difficulty_box.addItems(DIFFICULTIES)
+        add_choices(self.difficulty_box, "difficulty", DIFFICULTIES)
         self.solved_box = QComboBox()
         self.solved_box.setAccessibleName("Solved filter")
         self.solved_box.addItems(["Solved or not", "Solved", "Unsolved"])
@@ -318,7 +320,7 @@ class PracticePage(Page):
         dialog.open()
 
     def delete_attempt(self, attempt: AttemptRow) -> None:
-        when = attempt.attempted_at.astimezone().strftime("%d %b %Y")
+        when = date_text(attempt.attempted_at)
         self._ask(
             f"Delete the attempt of {when} ({attempt.against_target.label()})?",
             lambda: self.ops.delete(
@@ -350,7 +352,7 @@ class PracticePage(Page):
         box.setAccessibleName(name)
         box.addItem(ANY)
         box.currentIndexChanged.connect(
-            lambda i: self.proxy.set_filter(**{field: "" if i <= 0 else box.itemText(i)})
+            lambda i: self.proxy.set_filter(**{field: "" if i <= 0 else _stored(box, i)})
         )
         return box
 
@@ -374,3 +376,9 @@ class PracticePage(Page):
         self.import_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy and self.model.rowCount() > 0)
         self.import_button.setText("Importing…" if busy else "Import…")
+
+
+def _stored(box: QComboBox, index: int) -> str:
+    """The stored value of a filter's item: its data when it shows words, else its text."""
+    data = box.itemData(index)
+    return str(data) if data is not None else box.itemText(index)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import suggested_file_name
 from prepdesk.io.export_target import write_export
 from prepdesk.io.stories_markdown import stories_markdown, story_markdown
 from prepdesk.store.changes import Change
@@ -301,14 +303,13 @@ class StoriesPage(Page):
             return
         self.story_editor.save_now()
         story = self.ops.read(lambda s: StoryRepository(s).get(current[1]))
-        name = "".join(ch if ch.isalnum() else "-" for ch in story.title.lower()).strip("-")
-        path = self._ask_path(f"{name or 'story'}.md")
+        path = self._ask_path(suggested_file_name(story.title, extension="md", fallback="story"))
         if path is not None:
             self.export_to(path, story_ids=[story.id])
 
     def export_all_dialog(self) -> None:
         self.story_editor.save_now()
-        path = self._ask_path("stories.md")
+        path = self._ask_path(suggested_file_name("stories", date.today(), extension="md"))
         if path is not None:
             self.export_to(path)
 

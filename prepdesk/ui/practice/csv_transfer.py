@@ -7,12 +7,14 @@ its label and a busy bar in the main window's status bar until it ends.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from prepdesk.core.presentation import count_noun, suggested_file_name
 from prepdesk.io.problems_csv import ImportReport, export_problems_csv, import_problems_csv
 from prepdesk.store.changes import Change
 from prepdesk.store.safe_target import check_file_target
@@ -51,7 +53,7 @@ class ProblemCsvTransfer(QObject):
     def choose_export_file(self) -> None:
         dialog = self._file_dialog("Export coding problems", QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
-        dialog.selectFile("prepdesk-problems.csv")
+        dialog.selectFile(suggested_file_name("coding problems", date.today(), extension="csv"))
         dialog.fileSelected.connect(lambda name: self.export_file(Path(name)))
         dialog.open()
 
@@ -85,7 +87,9 @@ class ProblemCsvTransfer(QObject):
             f"Exporting to {path.name}…",
             # Never onto the live database, a backup or another file prepdesk keeps.
             lambda: export_problems_csv(db, check_file_target(path, db.paths)),
-            lambda rows: self._report(True, "Export finished", f"Exported {rows} row(s) to {path}"),
+            lambda rows: self._report(
+                True, "Export finished", f"Exported {count_noun(rows, 'row')} to {path}"
+            ),
             lambda error: self._report(False, "Export failed", f"{path}: {error}"),
         )
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import date_text, label
 from prepdesk.store.repositories.problems import AttemptInput, AttemptRow, ProblemDetail
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.practice.attempt_form import AttemptFields
@@ -137,7 +138,8 @@ class ProblemDetailPane(QWidget):
         row = detail.row
         self.title_label.setText(row.title)
         facts = [
-            f"{html.escape(row.platform)} · {row.difficulty} · target {row.target_minutes} min",
+            f"{html.escape(row.platform)} · {label('difficulty', row.difficulty)} · "
+            f"target {row.target_minutes} min",
         ]
         if row.patterns:
             facts.append(f"Patterns: {html.escape(row.patterns)}")
@@ -209,7 +211,7 @@ class ProblemDetailPane(QWidget):
 
 
 def _attempt_item(attempt: AttemptRow) -> QListWidgetItem:
-    when = attempt.attempted_at.astimezone().strftime("%a %d %b %Y")
+    when = date_text(attempt.attempted_at)
     outcome = "solved" if attempt.solved else "not solved"
     text = f"{when} — {attempt.against_target.label()} — {outcome}"
     if attempt.notes:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.practice import DIFFICULTIES, PLATFORMS
 from prepdesk.store.repositories.problems import ProblemDetail, ProblemInput, TopicChoice
+from prepdesk.ui.choice_combo import add_choices, select_value
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.theme import show_as_error
 
@@ -50,8 +51,8 @@ class ProblemDialog(QDialog):
         self.url_edit.setAccessibleName("Link")
         self.url_edit.setPlaceholderText("https://leetcode.com/problems/…")
         self.difficulty_box = QComboBox()
-        self.difficulty_box.addItems(DIFFICULTIES)
-        self.difficulty_box.setCurrentText("medium")
+        add_choices(self.difficulty_box, "difficulty", DIFFICULTIES)
+        select_value(self.difficulty_box, "medium")
         self.difficulty_box.setAccessibleName("Difficulty")
         self.patterns_edit = QLineEdit()
         self.patterns_edit.setAccessibleName("Patterns")
@@ -89,7 +90,7 @@ class ProblemDialog(QDialog):
             self.title_edit.setText(row.title)
             self.platform_box.setCurrentText(row.platform)
             self.url_edit.setText(row.url)
-            self.difficulty_box.setCurrentText(row.difficulty)
+            select_value(self.difficulty_box, row.difficulty)
             self.patterns_edit.setText(row.patterns)
             self.notes_edit.setPlainText(existing.notes)
 
@@ -130,7 +131,7 @@ class ProblemDialog(QDialog):
         return ProblemInput(
             title=self.title_edit.text().strip(),
             platform=self.platform_box.currentText().strip(),
-            difficulty=self.difficulty_box.currentText(),
+            difficulty=str(self.difficulty_box.currentData()),
             url=self.url_edit.text().strip(),
             patterns=self.patterns_edit.text().strip(),
             notes=self.notes_edit.toPlainText().strip(),

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from prepdesk.core.practice import DIFFICULTIES, TimeAgainstTarget
+from prepdesk.core.presentation import date_text, label
 from prepdesk.store.repositories.problems import ProblemRow
 from prepdesk.ui.theme import current_colours
 
@@ -30,14 +31,18 @@ def _time(row: ProblemRow, minutes: int | None) -> str:
 
 
 def _date(row: ProblemRow) -> str:
-    return row.last_attempt_at.astimezone().strftime("%d %b %Y") if row.last_attempt_at else ""
+    return date_text(row.last_attempt_at) if row.last_attempt_at else ""
 
 
 # (header, display text, sort key) for each column, in order.
 COLUMNS: list[tuple[str, Callable[[ProblemRow], str], Callable[[ProblemRow], Any]]] = [
     ("Title", lambda r: r.title, lambda r: r.title.lower()),
     ("Platform", lambda r: r.platform, lambda r: r.platform.lower()),
-    ("Difficulty", lambda r: r.difficulty, lambda r: DIFFICULTIES.index(r.difficulty)),
+    (
+        "Difficulty",
+        lambda r: label("difficulty", r.difficulty),
+        lambda r: DIFFICULTIES.index(r.difficulty),
+    ),
     ("Patterns", lambda r: r.patterns, lambda r: r.patterns.lower()),
     ("Attempts", lambda r: str(r.attempt_count), lambda r: r.attempt_count),
     ("Last attempt", _date, lambda r: r.last_attempt_at.timestamp() if r.last_attempt_at else 0),

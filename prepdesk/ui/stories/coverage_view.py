@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import count_noun, noun_for
 from prepdesk.store.repositories.questions import CoverageMatrix, QuestionRepository
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
@@ -64,7 +65,8 @@ class CoverageModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return str(covered) if covered else "none"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{covered} stor{'y' if covered == 1 else 'ies'} show {competency.name}"
+                show = noun_for(covered, "shows", "show")
+                return f"{count_noun(covered, 'story')} {show} {competency.name}"
             return None
         story_id, title = self.matrix.stories[index.column() - 1]
         key = (competency.id, story_id)
@@ -196,6 +198,6 @@ class CoverageView(QWidget):
             self.uncovered.addItem(item)
         count = len(matrix.uncovered_questions)
         self.uncovered_title.setText(
-            f"{count} question{'s' if count != 1 else ''} no story answers yet"
+            f"{count_noun(count, 'question')} no story answers yet"
             + (" (double-click one to practise it)" if count else "")
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import datetime_text
 from prepdesk.core.rehearsal import PICK_MODE_LABELS, PICK_MODES, pick
 from prepdesk.core.star import PART_LABELS, PARTS, format_duration
 from prepdesk.store.repositories.questions import QuestionRepository, QuestionView
@@ -262,7 +263,7 @@ class PracticePanel(QWidget):
             QTreeWidgetItem(
                 self.history,
                 [
-                    f"{run.practised_at.astimezone():%d %b %H:%M}",
+                    datetime_text(run.practised_at),
                     run.question_text or "(no question)",
                     run.story_title or "(no story)",
                     f"{took} / {format_duration(run.target_seconds)}",

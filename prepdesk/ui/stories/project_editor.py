@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from prepdesk.core.presentation import count_noun
 from prepdesk.store.repositories.projects import ProjectRepository
 from prepdesk.ui.date_field import DateField
 from prepdesk.ui.edit_form import EditForm, SaveStatus
@@ -118,7 +119,7 @@ class ProjectEditor(QScrollArea):
         self.project_id = project_id
         self._name = project.name
         self.stories_hint.setText(
-            f"{story_count} STAR stor{'y' if story_count == 1 else 'ies'} from this project. "
+            f"{count_noun(story_count, 'STAR story')} from this project. "
             "Add one with New story while this project is selected."
         )
 

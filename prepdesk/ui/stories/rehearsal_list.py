@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from prepdesk.core.presentation import weekday_date_text
 from prepdesk.store.repositories.rehearsals import DueRehearsal, PlannedRehearsal
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.stories.text_fields import hint_label, section_label
@@ -52,7 +53,7 @@ class RehearsalList(QWidget):
         for planned in plan:
             if planned.is_due:
                 continue
-            when = f"next {planned.due.astimezone():%a %d %b}"
+            when = f"next {weekday_date_text(planned.due)}"
             if planned.recall_at_interview is not None:
                 when += f" · {planned.recall_at_interview:.0%} at interview"
             self._add(planned.title, when, planned.story_id)

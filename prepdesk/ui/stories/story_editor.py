@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from prepdesk.core.presentation import count_noun, weekday_date_text, weekday_datetime_text
 from prepdesk.core.star import PART_LABELS, PARTS, analyse
 from prepdesk.store.repositories.projects import ProjectRepository
 from prepdesk.store.repositories.questions import QuestionRepository
@@ -268,7 +269,7 @@ class StoryEditor(QScrollArea):
         analysis = analyse(parts, self._target_seconds)
         for part, label in self.part_counts.items():
             words = analysis.words[part]
-            label.setText(f"{words} word{'s' if words != 1 else ''}")
+            label.setText(count_noun(words, "word"))
         self.totals.setText(
             f"{analysis.total_words} words · about {analysis.spoken} spoken at 140 words a minute"
         )
@@ -354,23 +355,23 @@ def rehearsal_text(status: RehearsalStatus, now: datetime) -> str:
         lines.append("Rehearsal due now.")
     else:
         local = status.due.astimezone()
-        lines.append(f"Next rehearsal due {local:%a %d %b, %H:%M}.")
+        lines.append(f"Next rehearsal due {weekday_datetime_text(local)}.")
     if status.interview_at is not None:
         when = status.interview_at.astimezone()
         if status.recall_at_interview is None:
             lines.append(
-                f"Next interview: {status.interview_label}, {when:%a %d %b}. "
+                f"Next interview: {status.interview_label}, {weekday_date_text(when)}. "
                 "Practise this story once to see how fresh it will be by then."
             )
         else:
             lines.append(
                 f"Predicted recall at your next interview ({status.interview_label}, "
-                f"{when:%a %d %b}): {status.recall_at_interview:.0%}."
+                f"{weekday_date_text(when)}): {status.recall_at_interview:.0%}."
             )
     else:
         lines.append("Add an interview date on the Companies page to see recall on the day.")
     runs = status.runs
-    lines.append(f"Practised {runs} time{'s' if runs != 1 else ''}.")
+    lines.append(f"Practised {count_noun(runs, 'time')}.")
     return " ".join(lines)
 
 

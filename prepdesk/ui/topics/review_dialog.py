@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from prepdesk.core.presentation import count_noun, time_text, weekday_date_text
 from prepdesk.core.question_drills import new_questions_left
 from prepdesk.core.review import GRADES
 from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
@@ -60,13 +61,13 @@ def next_card_text(now: datetime, due: datetime | None) -> str:
     local = due.astimezone()
     if wait < timedelta(hours=1):
         minutes = max(1, math.ceil(wait.total_seconds() / 60))
-        return f"The next card is due in {minutes} minute{'s' if minutes != 1 else ''}."
+        return f"The next card is due in {count_noun(minutes, 'minute')}."
     today = now.astimezone().date()
     if local.date() == today:
-        return f"The next card is due today at {local:%H:%M}."
+        return f"The next card is due today at {time_text(local)}."
     if local.date() == today + timedelta(days=1):
-        return f"The next card is due tomorrow at {local:%H:%M}."
-    return f"The next card is due on {local:%A %d %B}."
+        return f"The next card is due tomorrow at {time_text(local)}."
+    return f"The next card is due on {weekday_date_text(local)}."
 
 
 def _due_and_left(session: Session, now: datetime) -> tuple[list[DueCard], int]:
@@ -226,8 +227,7 @@ class ReviewDialog(QDialog):
         self.recall.setText("")
         if self.done_count:
             self.progress.setText("Session done")
-            plural = "s" if self.done_count != 1 else ""
-            self.title.setText(f"{self.done_count} card{plural} reviewed")
+            self.title.setText(f"{count_noun(self.done_count, 'card')} reviewed")
             given = self.grades_given
             grades = ", ".join(f"{given[g]} {name}" for g, name in GRADES.items() if given[g])
             summary = f"You graded {grades}. "

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.presentation import datetime_text
 from prepdesk.store.repositories.topics import SessionRow, TopicRepository
 from prepdesk.ui.clock import system_clock
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
@@ -76,7 +77,7 @@ class SessionsTable(QWidget):
         self._rows = rows
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            when = row.started_at.astimezone().strftime("%a %d %b %Y %H:%M")
+            when = datetime_text(row.started_at)
             self.table.setItem(index, 0, QTableWidgetItem(when))
             self.table.setItem(index, 1, QTableWidgetItem(str(row.minutes)))
             self.table.setItem(index, 2, QTableWidgetItem(row.note))
@@ -129,7 +130,7 @@ class SessionsTable(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Delete session",
-            f"Delete the {row.minutes}-minute session of {row.started_at.astimezone():%a %d %b}?",
+            f"Delete the {row.minutes}-minute session of {datetime_text(row.started_at)}?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from prepdesk.core.levels import LEVEL_MEANINGS
+from prepdesk.core.presentation import date_text
 from prepdesk.store.repositories.topics import TopicDetail, TopicRepository
 from prepdesk.ui.colours import ThemeColours
 from prepdesk.ui.edit_form import EditForm, SaveStatus
@@ -207,7 +208,7 @@ class TopicDetailPane(QWidget):
             latest = topic.ratings[0]
             self.current.setText(
                 f"Now {latest.level} / 5 ({LEVEL_MEANINGS[latest.level].lower()}), rated "
-                f"{latest.rated_at.astimezone():%d %b %Y} · target {topic.target}"
+                f"{date_text(latest.rated_at)} · target {topic.target}"
             )
         if switching:
             level, note = self._drafts.pop(topic.id, (topic.level or 0, ""))
@@ -221,7 +222,7 @@ class TopicDetailPane(QWidget):
         self.history.clear()
         for row in topic.ratings:
             note = f" — {row.note}" if row.note else ""
-            self.history.addItem(f"{row.rated_at.astimezone():%a %d %b %Y}: {row.level} / 5{note}")
+            self.history.addItem(f"{date_text(row.rated_at)}: {row.level} / 5{note}")
         if not topic.ratings:
             self.history.addItem("No ratings yet: each rating you give is kept here.")
         self._update_timer_button()
