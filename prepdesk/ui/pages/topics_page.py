@@ -21,7 +21,7 @@ from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.page import Page
 from prepdesk.ui.today_panel import TodayPanel
-from prepdesk.ui.topics.review_dialog import ReviewDialog, due_for_today
+from prepdesk.ui.topics.review_dialog import ReviewDialog
 from prepdesk.ui.topics.study_timer import study_timer_for
 from prepdesk.ui.topics.topic_detail import TopicDetailPane
 from prepdesk.ui.topics.topic_tree import TopicTree
@@ -95,6 +95,10 @@ class TopicsPage(Page):
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
         self.tree.topic_selected.connect(self._show_topic)
+        # The due count comes with the Today panel's read, on a worker thread; until it
+        # arrives the action keeps its text, and its width fits a count from the start.
+        self.today.refreshed.connect(self._show_due_count)
+        self._reserve_review_width()
         self.setTabOrder(self.tree, self.today)
         self.setTabOrder(self.today, self.detail)
         self.reload()
@@ -124,8 +128,19 @@ class TopicsPage(Page):
         self._fill_area_filter([(a.key, a.name) for a in areas])
         self.tree.load(areas, now)
         self._show_topic(self.tree.current_topic_id())
-        count = len(due_for_today(self._ops, now))
-        self.review_action.setText(f"Review due ({count})" if count else "Review due")
+
+    def _show_due_count(self) -> None:
+        count = self.today.due_count
+        if count is not None:
+            self.review_action.setText(f"Review due ({count})" if count else "Review due")
+
+    def _reserve_review_width(self) -> None:
+        button = self.toolbar.widgetForAction(self.review_action)
+        if button is not None:
+            text = self.review_action.text()
+            self.review_action.setText("Review due (000)")
+            button.setMinimumWidth(button.sizeHint().width())
+            self.review_action.setText(text)
 
     def _fill_area_filter(self, areas: list[tuple[str, str]]) -> None:
         chosen = self.area_filter.currentData() or ""
