@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Row, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from prepdesk.core.coding_targets import CodingTargets, coding_target, resolve_coding_targets
@@ -137,7 +137,7 @@ class ProblemRepository:
         query = select(*fields, Problem.patterns).order_by(Problem.title)
         return [
             _summary(
-                _ProblemFacts(*row),
+                row,
                 tuple(topics.get(row.id, ())),
                 attempts.get(row.id, []),
                 targets,
@@ -351,16 +351,6 @@ def _detail(problem: Problem, targets: CodingTargets) -> ProblemDetail:
 
 
 @dataclass(frozen=True)
-class _ProblemFacts:
-    id: int
-    title: str
-    platform: str
-    url: str
-    difficulty: str
-    patterns: str
-
-
-@dataclass(frozen=True)
 class _AttemptFacts:
     attempted_at: datetime
     minutes: int
@@ -373,7 +363,7 @@ def _row(problem: Problem, targets: CodingTargets) -> ProblemRow:
 
 
 def _summary(
-    problem: Problem | _ProblemFacts,
+    problem: Problem | Row[int, str, str, str, str, str],  # or its columns by name
     topics: tuple[str, ...],
     attempts: Sequence[Attempt | _AttemptFacts],  # ordered by attempted_at
     targets: CodingTargets,
