@@ -47,6 +47,7 @@ class TopicsPage(Page):
         self.recalls: dict[int, float | None] = {}
         self.interview: NextInterview | None = None
         self.review_dialog: ReviewDialog | None = None
+        self._topics_shown = 0
 
         self.toolbar = QToolBar("Topics")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -126,8 +127,10 @@ class TopicsPage(Page):
         self.interview = interview
         self.recalls = {t.id: t.recall_at_interview for a in areas for t in a.topics}
         self._fill_area_filter([(a.key, a.name) for a in areas])
-        self.tree.load(areas, now)
-        self._show_topic(self.tree.current_topic_id())
+        shown = self._topics_shown
+        self.tree.load(areas, now)  # shows the current topic when it sets one
+        if self._topics_shown == shown:  # no current topic was set: show what is current
+            self._show_topic(self.tree.current_topic_id())
 
     def _show_due_count(self) -> None:
         count = self.today.due_count
@@ -168,6 +171,7 @@ class TopicsPage(Page):
         return f"{self.interview.company}, {day}" if self.interview.company else day
 
     def _show_topic(self, topic_id: int | None) -> None:
+        self._topics_shown += 1  # each show reads the topic's detail: once per reload
         self.detail.show_topic(topic_id, self.recalls.get(topic_id or -1), self._interview_label())
         if self.detail.topic is not None:
             self.archive_action.setText("Unarchive" if self.detail.topic.archived else "Archive")
