@@ -1,5 +1,6 @@
-"""Sorting the practice table by a header click: the model sorts by each column's key
-(minutes, not their text); the selected problem stays selected; a reload keeps the order."""
+"""The practice table. Sorting by a header click: the model sorts by each column's key
+(minutes, not their text); the selected problem stays selected; a reload keeps the order.
+A page built while hidden opens on its first problem once shown."""
 
 from __future__ import annotations
 
@@ -46,3 +47,14 @@ def test_header_click_sorts_and_keeps_the_selection(qtbot, main_window, ops):
     assert [t for t in visible_titles(page) if t != "Delta"] == sorted_now
     assert visible_titles(page).index("Delta") in (0, 3)
     assert page.selected_problem_id() == charlie
+
+
+def test_a_page_first_shown_opens_on_its_first_problem(qtbot, main_window, ops):
+    add(ops, "Bravo", attempts=attempts(1))
+    alpha = add(ops, "Alpha", attempts=attempts(2))
+    page = main_window.page("practice")  # built while another page is on screen
+    assert not page.isVisible()
+    page = practice_page(qtbot, main_window)
+    assert visible_titles(page) == ["Alpha", "Bravo"]
+    assert page.selected_problem_id() == alpha
+    assert page.detail.detail is not None and page.detail.detail.row.id == alpha
