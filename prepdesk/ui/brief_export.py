@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from prepdesk.core.presentation import count_noun, suggested_file_name
-from prepdesk.io.brief import brief_content, render_markdown
+from prepdesk.io.brief import Brief, brief_content, render_markdown
 from prepdesk.io.brief_pdf import write_pdf
 from prepdesk.io.export_target import write_export
 from prepdesk.io.ics import export_ics
-from prepdesk.store.errors import StoreError
 from prepdesk.store.repositories.stages import StageRepository
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.status_task import StatusTask
 
 
 def write_brief(ops: Operations, stage_id: int, path: Path, clock: Clock = system_clock) -> Path:
-    """A few pages of text: fast enough for the GUI thread, where QTextDocument must live."""
-    brief = ops.read(lambda s: brief_content(s, stage_id, clock()))
+    """Gather the brief in a read transaction and write it; runs on a worker thread."""
+    return write_brief_file(ops.read(lambda s: brief_content(s, stage_id, clock())), path, ops)
+
+
+def write_brief_file(brief: Brief, path: Path, ops: Operations) -> Path:
+    """Lay the brief out and write it atomically (never onto the data folder)."""
     if path.suffix.lower() == ".md":
         write_export(path, render_markdown(brief), ops.db.paths)
     else:
@@ -39,7 +44,19 @@ def brief_file_name(ops: Operations, stage_id: int) -> str:
     )
 
 
-def ask_and_write_brief(ops: Operations, stage_id: int, parent: QWidget | None) -> Path | None:
+def ask_and_write_brief(
+    ops: Operations,
+    stage_id: int,
+    parent: QWidget,
+    *,
+    disable: Sequence[QWidget | QAction] = (),
+) -> StatusTask | None:
+    """Ask where, then write the brief off the GUI thread and open it when it is written.
+
+    The data is read, laid out and written on a worker thread: since Qt 5 text can be
+    laid out and painted (QTextDocument, QPainter on QPdfWriter and QImage) off the GUI
+    thread on every platform. `disable` (the button that asked) waits for the file.
+    """
     default = str(Path.home() / brief_file_name(ops, stage_id))
     name, _filter = QFileDialog.getSaveFileName(
         parent, "Save the interview-day brief", default, "PDF (*.pdf);;Markdown (*.md)"
@@ -49,16 +66,20 @@ def ask_and_write_brief(ops: Operations, stage_id: int, parent: QWidget | None) 
     path = Path(name)
     if path.suffix.lower() not in (".pdf", ".md"):
         path = path.with_suffix(".pdf")
-    try:
-        write_brief(ops, stage_id, path)
-    except (OSError, LookupError, StoreError) as exc:
-        QMessageBox.warning(parent, "Brief not written", str(exc))
-        return None
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-    return path
+
+    def written(result: Path) -> str:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result)))
+        return f"Wrote the brief to {result}"
+
+    task = StatusTask(parent, f"Writing the brief {path.name}…", disable=disable)
+    task.start(lambda: write_brief(ops, stage_id, path), written, "Brief not written")
+    return task
 
 
-def ask_and_export_ics(ops: Operations, parent: QWidget | None) -> Path | None:
+def ask_and_export_ics(
+    ops: Operations, parent: QWidget, *, disable: Sequence[QWidget | QAction] = ()
+) -> StatusTask | None:
+    """Ask where, then write the upcoming stages as iCalendar off the GUI thread."""
     default = str(Path.home() / suggested_file_name("interviews", extension="ics"))
     name, _filter = QFileDialog.getSaveFileName(
         parent, "Export upcoming interviews", default, "iCalendar (*.ics)"
@@ -66,12 +87,16 @@ def ask_and_export_ics(ops: Operations, parent: QWidget | None) -> Path | None:
     if not name:
         return None
     path = Path(name)
-    try:
-        count = ops.read(lambda s: export_ics(s, system_clock(), path))
-    except (OSError, StoreError) as exc:
-        QMessageBox.warning(parent, "Calendar not exported", str(exc))
-        return None
-    QMessageBox.information(
-        parent, "Calendar exported", f"{count_noun(count, 'upcoming stage')} written to {path}."
+
+    def exported(count: int) -> str:
+        told = f"{count_noun(count, 'upcoming stage')} written to {path}."
+        QMessageBox.information(parent, "Calendar exported", told)
+        return told
+
+    task = StatusTask(parent, f"Exporting {path.name}…", disable=disable)
+    task.start(
+        lambda: ops.read(lambda s: export_ics(s, system_clock(), path)),
+        exported,
+        "Calendar not exported",
     )
-    return path
+    return task

@@ -325,7 +325,7 @@ class ChecklistWindow(QWidget):
             self.close()
 
     def write_brief(self) -> None:
-        ask_and_write_brief(self.ops, self.stage_id, self)
+        ask_and_write_brief(self.ops, self.stage_id, self, disable=[self.brief_button])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()

@@ -20,10 +20,10 @@ from prepdesk.store.backup import backup_file_name
 from prepdesk.store.changes import Change
 from prepdesk.store.database import Database
 from prepdesk.store.restore import restore_backup
-from prepdesk.ui.background import run_in_background
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.restore_dialog import RestoreDialog
 from prepdesk.ui.search_dialog import SearchDialog
+from prepdesk.ui.status_task import StatusTask
 
 EXPORT_LABELS = {
     "json": "everything (JSON)",
@@ -167,28 +167,21 @@ class MainWindowData(QObject):
         self._run(f"Exporting {EXPORT_LABELS[kind]}…", lambda: _export(db, kind, target), None)
 
     def _run(self, busy: str, work: Callable[[], str], changes: Change | None) -> None:
+        """On a worker thread, with the status bar's progress and the actions disabled."""
         status = self.window.statusBar()
         status.showMessage(busy)
-        actions = self._busy_actions
-        for action in actions:
-            action.setEnabled(False)
 
-        def finished(message: object) -> None:
-            for action in actions:
-                action.setEnabled(True)
+        def finished(message: object) -> str:
             status.showMessage(str(message))
             if changes is not None:
                 self.ops.notify(changes)
-            self.task_finished.emit(str(message))
+            return str(message)
 
-        def failed(message: str) -> None:
-            for action in actions:
-                action.setEnabled(True)
-            status.showMessage("Nothing was changed: " + message.splitlines()[0])
-            # Not exec(): the window keeps running while the user reads why.
-            box = QMessageBox(QMessageBox.Icon.Warning, "prepdesk", message, parent=self.window)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-            self.task_finished.emit(RuntimeError(message))
+        def ended(ok: bool, told: str) -> None:
+            if not ok:
+                status.showMessage("Nothing was changed: " + told.splitlines()[0])
+            self.task_finished.emit(told if ok else RuntimeError(told))
 
-        run_in_background(work, finished, failed, owner=self.window)
+        task = StatusTask(self.window, busy, disable=self._busy_actions)
+        task.finished.connect(ended)
+        task.start(work, finished, "prepdesk")

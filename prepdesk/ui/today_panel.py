@@ -83,6 +83,7 @@ class TodayPanel(QGroupBox):
         self.timer = study_timer_for(ops)
         self.review_dialog: ReviewDialog | None = None
         self.plan: Plan | None = None
+        self.due_count: int | None = None  # cards due for review today, once read
         self.start_buttons: dict[int, QPushButton] = {}
 
         self.progress = QLabel()
@@ -161,6 +162,7 @@ class TodayPanel(QGroupBox):
     def _show(self, data: TodayData) -> None:
         now, plan, interview, due = data.now, data.plan, data.interview, data.due
         self.plan = plan
+        self.due_count = len(due)
         if plan is None or interview is None:
             self.on_track.setText(
                 "No interview date yet: add an interview stage on the Companies page, or set "

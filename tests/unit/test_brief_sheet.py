@@ -56,7 +56,8 @@ def write_from_the_window(qtbot, ops, stage: int, target: Path, monkeypatch) -> 
     qtbot.addWidget(window)
     window.show()
     qtbot.mouseClick(window.brief_button, Qt.MouseButton.LeftButton)
-    assert opened, "the written brief is opened for the person"
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)  # written off the GUI thread
+    assert target.exists(), "the written brief is opened for the person"
     return target
 
 

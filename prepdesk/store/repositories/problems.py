@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Row, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from prepdesk.core.coding_targets import CodingTargets, coding_target, resolve_coding_targets
@@ -115,13 +116,34 @@ class ProblemRepository:
         )
 
     def list_problems(self) -> list[ProblemRow]:
+        """Every problem's line, from three column queries (no ORM objects: thousands of
+        problems and attempts as objects took a second)."""
         targets = self.target_minutes()
-        query = (
-            select(Problem)
-            .options(selectinload(Problem.attempts), selectinload(Problem.topics))
-            .order_by(Problem.title)
-        )
-        return [_row(problem, targets) for problem in self._session.scalars(query)]
+        topics: dict[int, list[str]] = {}
+        for problem_id, name in self._session.execute(
+            select(problem_topic.c.problem_id, Topic.name).join(
+                Topic, Topic.id == problem_topic.c.topic_id
+            )
+        ):
+            topics.setdefault(problem_id, []).append(name)
+        attempts: dict[int, list[_AttemptFacts]] = {}
+        for problem_id, attempted_at, minutes, solved in self._session.execute(
+            select(
+                Attempt.problem_id, Attempt.attempted_at, Attempt.minutes, Attempt.solved
+            ).order_by(Attempt.problem_id, Attempt.attempted_at)
+        ):
+            attempts.setdefault(problem_id, []).append(_AttemptFacts(attempted_at, minutes, solved))
+        fields = (Problem.id, Problem.title, Problem.platform, Problem.url, Problem.difficulty)
+        query = select(*fields, Problem.patterns).order_by(Problem.title)
+        return [
+            _summary(
+                row,
+                tuple(topics.get(row.id, ())),
+                attempts.get(row.id, []),
+                targets,
+            )
+            for row in self._session.execute(query)
+        ]
 
     def count(self) -> int:
         return int(self._session.scalar(select(func.count()).select_from(Problem)) or 0)
@@ -328,8 +350,24 @@ def _detail(problem: Problem, targets: CodingTargets) -> ProblemDetail:
     )
 
 
+@dataclass(frozen=True)
+class _AttemptFacts:
+    attempted_at: datetime
+    minutes: int
+    solved: bool
+
+
 def _row(problem: Problem, targets: CodingTargets) -> ProblemRow:
-    attempts = problem.attempts  # ordered by attempted_at
+    topics = tuple(topic.name for topic in problem.topics)
+    return _summary(problem, topics, problem.attempts, targets)
+
+
+def _summary(
+    problem: Problem | Row[int, str, str, str, str, str],  # or its columns by name
+    topics: tuple[str, ...],
+    attempts: Sequence[Attempt | _AttemptFacts],  # ordered by attempted_at
+    targets: CodingTargets,
+) -> ProblemRow:
     last = attempts[-1] if attempts else None
     solved_minutes = [a.minutes for a in attempts if a.solved]
     return ProblemRow(
@@ -339,7 +377,7 @@ def _row(problem: Problem, targets: CodingTargets) -> ProblemRow:
         url=problem.url,
         difficulty=problem.difficulty,
         patterns=problem.patterns,
-        topics=tuple(topic.name for topic in problem.topics),
+        topics=topics,
         target_minutes=coding_target(problem.platform, problem.difficulty, targets),
         attempt_count=len(attempts),
         solved=bool(solved_minutes),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -44,7 +45,17 @@ class CoverageMatrix:
         return key in self.tagged or key in self.via_question
 
     def stories_for(self, competency_id: int) -> int:
-        return sum(self.covers(competency_id, story_id) for story_id, _ in self.stories)
+        return self._story_counts.get(competency_id, 0)
+
+    @cached_property
+    def _story_counts(self) -> dict[int, int]:
+        """Stories per competency, counted once: the matrix view asks for every cell."""
+        story_ids = {story_id for story_id, _ in self.stories}
+        counts: dict[int, int] = {}
+        for competency_id, story_id in self.tagged | self.via_question:
+            if story_id in story_ids:
+                counts[competency_id] = counts.get(competency_id, 0) + 1
+        return counts
 
     def uncovered_competencies(self) -> list[CompetencyView]:
         return [c for c in self.competencies if self.stories_for(c.id) == 0]

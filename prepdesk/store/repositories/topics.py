@@ -102,20 +102,17 @@ class TopicRepository:
         """Every area with its topics and their figures, in curriculum order."""
         interview = next_interview(self._session, now)
         levels = self._latest_levels()
-        minutes = dict(
-            self._session.execute(
-                select(StudySession.topic_id, func.sum(StudySession.minutes)).group_by(
-                    StudySession.topic_id
-                )
-            ).all()
-        )
-        last = dict(
-            self._session.execute(
-                select(StudySession.topic_id, func.max(StudySession.started_at)).group_by(
-                    StudySession.topic_id
-                )
-            ).all()
-        )
+        minutes: dict[int, int] = {}
+        last: dict[int, datetime] = {}
+        for topic_id, total, latest in self._session.execute(  # one pass over the sessions
+            select(
+                StudySession.topic_id,
+                func.sum(StudySession.minutes),
+                func.max(StudySession.started_at),
+            ).group_by(StudySession.topic_id)
+        ):
+            minutes[topic_id] = total
+            last[topic_id] = latest
         dues = dict(
             self._session.execute(
                 select(ReviewCard.topic_id, ReviewCard.due).where(

@@ -77,7 +77,7 @@ class PipelineTab(QWidget):
         self.down_button = self._button("Down", lambda: self.move_stage(1))
         self.checklist_button = self._button("Open checklist", self.open_checklist)
         self.brief_button = self._button("Write brief…", self.write_brief)
-        self.ics_button = self._button("Export .ics…", lambda: ask_and_export_ics(ops, self))
+        self.ics_button = self._button("Export .ics…", self.export_ics)
 
         # The stages sit above the stage's form (not beside it): the page keeps two
         # columns, the list is as tall as its stages and the form gets the width.
@@ -257,7 +257,10 @@ class PipelineTab(QWidget):
             return None
         return open_checklist_window(self.ops, stage_id, self)
 
+    def export_ics(self) -> None:
+        ask_and_export_ics(self.ops, self, disable=[self.ics_button])
+
     def write_brief(self) -> None:
         stage_id = self.current_stage_id()
         if stage_id is not None:
-            ask_and_write_brief(self.ops, stage_id, self)
+            ask_and_write_brief(self.ops, stage_id, self, disable=[self.brief_button])

@@ -65,7 +65,9 @@ class ChecklistPage(Page):
         self.brief_button.clicked.connect(self.write_brief)
         self.ics_button = QPushButton("Export calendar (.ics)…")
         self.ics_button.setAccessibleName("Export upcoming stages as iCalendar")
-        self.ics_button.clicked.connect(lambda: ask_and_export_ics(self.ops, self))
+        self.ics_button.clicked.connect(
+            lambda: ask_and_export_ics(self.ops, self, disable=[self.ics_button])
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.brief_button)
@@ -144,7 +146,7 @@ class ChecklistPage(Page):
     def write_brief(self) -> None:
         stage_id = self.current_stage_id()
         if stage_id is not None:
-            ask_and_write_brief(self.ops, stage_id, self)
+            ask_and_write_brief(self.ops, stage_id, self, disable=[self.brief_button])
 
     def refresh(self, event: DataChanged) -> None:
         self.reload()

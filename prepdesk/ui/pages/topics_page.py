@@ -23,7 +23,7 @@ from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.page import Page
 from prepdesk.ui.today_panel import TodayPanel
-from prepdesk.ui.topics.review_dialog import ReviewDialog, due_for_today
+from prepdesk.ui.topics.review_dialog import ReviewDialog
 from prepdesk.ui.topics.study_timer import study_timer_for
 from prepdesk.ui.topics.topic_detail import TopicDetailPane
 from prepdesk.ui.topics.topic_tree import TopicTree
@@ -49,6 +49,7 @@ class TopicsPage(Page):
         self.recalls: dict[int, float | None] = {}
         self.interview: NextInterview | None = None
         self.review_dialog: ReviewDialog | None = None
+        self._topics_shown = 0
 
         self.toolbar = QToolBar("Topics")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -117,6 +118,10 @@ class TopicsPage(Page):
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
         self.tree.topic_selected.connect(self._show_topic)
+        # The due count comes with the Today panel's read, on a worker thread; until it
+        # arrives the action keeps its text, and its width fits a count from the start.
+        self.today.refreshed.connect(self._show_due_count)
+        self._reserve_review_width()
         self.setTabOrder(self.tree, self.today)
         self.setTabOrder(self.today, self.detail)
         self.reload()
@@ -144,10 +149,23 @@ class TopicsPage(Page):
         self.interview = interview
         self.recalls = {t.id: t.recall_at_interview for a in areas for t in a.topics}
         self._fill_area_filter([(a.key, a.name) for a in areas])
-        self.tree.load(areas, now)
-        self._show_topic(self.tree.current_topic_id())
-        count = len(due_for_today(self._ops, now))
-        self.review_action.setText(f"Review due ({count})" if count else "Review due")
+        shown = self._topics_shown
+        self.tree.load(areas, now)  # shows the current topic when it sets one
+        if self._topics_shown == shown:  # no current topic was set: show what is current
+            self._show_topic(self.tree.current_topic_id())
+
+    def _show_due_count(self) -> None:
+        count = self.today.due_count
+        if count is not None:
+            self.review_action.setText(f"Review due ({count})" if count else "Review due")
+
+    def _reserve_review_width(self) -> None:
+        button = self.toolbar.widgetForAction(self.review_action)
+        if button is not None:
+            text = self.review_action.text()
+            self.review_action.setText("Review due (000)")
+            button.setMinimumWidth(button.sizeHint().width())
+            self.review_action.setText(text)
 
     def _fill_area_filter(self, areas: list[tuple[str, str]]) -> None:
         chosen = self.area_filter.currentData() or ""
@@ -175,6 +193,7 @@ class TopicsPage(Page):
         return f"{self.interview.company}, {day}" if self.interview.company else day
 
     def _show_topic(self, topic_id: int | None) -> None:
+        self._topics_shown += 1  # each show reads the topic's detail: once per reload
         self.detail.show_topic(topic_id, self.recalls.get(topic_id or -1), self._interview_label())
         if self.detail.topic is not None:
             self.archive_action.setText("Unarchive" if self.detail.topic.archived else "Archive")

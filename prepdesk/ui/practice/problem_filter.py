@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from prepdesk.core.practice import split_patterns
 from prepdesk.ui.practice.problem_table_model import SORT_ROLE, ProblemTableModel
@@ -21,6 +21,10 @@ class ProblemFilterModel(QSortFilterProxyModel):
         self.solved = "all"
         self.pattern = ""
         self.search = ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The table model sorts (fast); this proxy keeps its order and only filters."""
+        self._source.sort(column, order)
 
     def set_filter(self, **values: str) -> None:
         """Change any of platform, difficulty, solved, pattern, search; re-filters once."""

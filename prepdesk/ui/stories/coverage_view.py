@@ -27,6 +27,15 @@ from prepdesk.ui.theme import current_colours
 TAGGED = "●"
 VIA_QUESTION = "○"
 Index = QModelIndex | QPersistentModelIndex
+ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
 
 
 HEADER_CHARS = 18  # a story title wraps onto lines of about this many characters
@@ -51,7 +60,8 @@ class CoverageModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.matrix.stories) + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        # Sizing 300 story columns asks every cell for a dozen roles: answer the rest at once.
+        if not index.isValid() or role not in ANSWERED_ROLES:
             return None
         competency = self.matrix.competencies[index.row()]
         covered = self.matrix.stories_for(competency.id)
