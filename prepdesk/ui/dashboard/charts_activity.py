@@ -38,7 +38,7 @@ def draw_weekly_hours(figure: Any, hours: WeeklyHours, style: ChartStyle) -> boo
             bottom=bottom,
             width=0.75,
             color=style.area_colour(index),
-            label=textwrap.shorten(area, 22, placeholder="…"),
+            label=textwrap.fill(area, 18),  # whole names, wrapped: a legend never cuts one
         )
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     average = sum(bottom[-4:]) / min(4, len(bottom))
@@ -112,7 +112,7 @@ def draw_story_coverage(figure: Any, coverage: StoryCoverage, style: ChartStyle)
     ax.imshow(grid, aspect="auto", cmap=ListedColormap([style.faint, style.mark]), vmin=0, vmax=1)
     ax.set_yticks(
         range(len(coverage.stories)),
-        [textwrap.shorten(t, 34, placeholder="…") for t in coverage.stories],
+        [textwrap.fill(t, 34, max_lines=2, placeholder="…") for t in coverage.stories],
     )
     counts = grid.sum(axis=0)
     ax.set_xticks(

@@ -23,7 +23,6 @@ from prepdesk.core.presentation import date_text, label
 from prepdesk.store.repositories.problems import AttemptInput, AttemptRow, ProblemDetail
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.practice.attempt_form import AttemptFields
-from prepdesk.ui.practice.problem_table_model import against_target_colour
 
 
 class ProblemDetailPane(QWidget):
@@ -213,11 +212,11 @@ class ProblemDetailPane(QWidget):
 def _attempt_item(attempt: AttemptRow) -> QListWidgetItem:
     when = date_text(attempt.attempted_at)
     outcome = "solved" if attempt.solved else "not solved"
-    text = f"{when} — {attempt.against_target.label()} — {outcome}"
+    # Said in words, not by colouring the whole entry: a note in red reads as an error.
+    side = "over target" if attempt.against_target.over else "within target"
+    text = f"{when} — {attempt.against_target.label()} ({side}) — {outcome}"
     if attempt.notes:
         text += f"\n{attempt.notes}"
     item = QListWidgetItem(text)
     item.setData(Qt.ItemDataRole.UserRole, attempt)
-    item.setForeground(against_target_colour(attempt.against_target.over))
-    item.setToolTip("Over the target time" if attempt.against_target.over else "Within target")
     return item
