@@ -205,8 +205,10 @@ def fill_combo(combo: QComboBox, entries: Sequence[tuple[object, str]]) -> None:
     combo.clear()
     for data, text in entries:
         combo.addItem(text, data)
+        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
     index = combo.findData(current)
     combo.setCurrentIndex(index if index >= 0 else 0 if entries else -1)
+    combo.setToolTip(combo.currentText())  # a long entry is cut to the box: all of it here
     combo.blockSignals(False)
 
 

@@ -99,7 +99,7 @@ class PracticePage(Page):
         add_choices(self.difficulty_box, "difficulty", DIFFICULTIES)
         self.solved_box = QComboBox()
         self.solved_box.setAccessibleName("Solved filter")
-        self.solved_box.addItems(["Solved or not", "Solved", "Unsolved"])
+        self.solved_box.addItems(["Any", "Solved", "Unsolved"])
         self.solved_box.currentIndexChanged.connect(
             lambda i: self.proxy.set_filter(solved=SOLVED_STATES[i])
         )
@@ -110,12 +110,12 @@ class PracticePage(Page):
             ("Platform", self.platform_box),
             ("Difficulty", self.difficulty_box),
             ("Pattern", self.pattern_box),
+            ("Result", self.solved_box),
         ):
             caption = QLabel(f"{label}:")
             caption.setBuddy(box)
             filters.addWidget(caption)
             filters.addWidget(box, 1)
-        filters.addWidget(self.solved_box, 1)
 
         self.table = QTableView()
         wrap_rows(self.table)  # titles and patterns wrap rather than lose their end

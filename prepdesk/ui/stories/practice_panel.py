@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -192,8 +193,10 @@ class PracticePanel(QWidget):
         self.history.setColumnWidth(0, 120)
         self.history.setColumnWidth(1, 260)
         self.history.setColumnWidth(2, 170)
-        self.history.setColumnWidth(3, 95)
-        self.history.setColumnWidth(4, 50)
+        for short in (3, 4):  # time and score: as wide as their header or values need
+            self.history.header().setSectionResizeMode(
+                short, QHeaderView.ResizeMode.ResizeToContents
+            )
         layout.addWidget(self.history, 1)
 
         self.next_button.clicked.connect(self.next_question)
