@@ -73,6 +73,7 @@ class ProblemDetailPane(QWidget):
         show_full_text_on_hover(self.attempt_list)
         self.attempt_list.setAccessibleName("Attempts")
         self.attempt_list.setWordWrap(True)
+        self.attempt_list.setAlternatingRowColors(True)  # where one attempt ends
         self.attempt_list.itemDoubleClicked.connect(lambda _item: self._edit_attempt())
         self.edit_attempt_button = QPushButton("Edit attempt…")
         self.edit_attempt_button.setAccessibleName("Edit attempt")
