@@ -9,7 +9,6 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 RAISE_MESSAGE = b"raise\n"
 
@@ -26,6 +25,8 @@ class RaiseServer(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer  # not before the window's first paint
+
         self._server = QLocalServer(self)
         name = server_name(data_dir)
         QLocalServer.removeServer(name)  # a crashed owner may have left the socket file
@@ -39,6 +40,8 @@ class RaiseServer(QObject):
 
     def _on_ready_read(self) -> None:
         socket = self.sender()
+        from PySide6.QtNetwork import QLocalSocket
+
         if not isinstance(socket, QLocalSocket):
             return
         if bytes(socket.readAll().data()).startswith(RAISE_MESSAGE.strip()):
@@ -51,6 +54,8 @@ class RaiseServer(QObject):
 
 
 def ask_running_instance_to_raise(data_dir: Path, timeout_ms: int = 1000) -> bool:
+    from PySide6.QtNetwork import QLocalSocket  # only when a second launch asks
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(timeout_ms):

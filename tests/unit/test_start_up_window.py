@@ -37,14 +37,15 @@ def test_only_the_main_window_is_shown_once_started(qtbot, paths):
 
 def test_the_start_up_shell_paints_before_the_store_is_imported():
     # A fresh interpreter: what `prepdesk` imports before its first paint is the app
-    # module and the shell; SQLAlchemy and the ORM models come after the paint.
+    # module and the shell; SQLAlchemy, the ORM models and Qt's network module (the
+    # second-launch socket) come after the paint.
     import subprocess
     import sys
 
     probe = (
         "import sys, prepdesk.ui.app, prepdesk.ui.start_shell; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' "
-        "or m.startswith('prepdesk.store.models')))"
+        "or m.startswith('prepdesk.store.models') or m == 'PySide6.QtNetwork'))"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
