@@ -15,20 +15,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from prepdesk.core.presentation import datetime_text
 from prepdesk.core.rehearsal import PICK_MODE_LABELS, PICK_MODES, pick
 from prepdesk.core.star import PART_LABELS, PARTS, format_duration
 from prepdesk.store.repositories.questions import QuestionRepository, QuestionView
@@ -36,18 +32,12 @@ from prepdesk.store.repositories.rehearsals import DueRehearsal, RehearsalReposi
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.stories import StoryRepository, StoryView
 from prepdesk.ui.clock import Clock, system_clock
-from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.stories.practice_history import PracticeHistory
 from prepdesk.ui.stories.rehearsal_list import RehearsalList
-from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font, hint_label, section_label
+from prepdesk.ui.stories.text_fields import FIELD_STYLE, heading_font, hint_label
 from prepdesk.ui.theme import current_colours, error_text_style
 
-# The history lists every run unless the person narrows it: never filtered silently.
-HISTORY_SCOPES = (
-    ("All runs", "all"),
-    ("Runs of this story", "story"),
-    ("Runs of this question", "question"),
-)
 SCORE_LABELS = {1: "1 lost", 2: "2 shaky", 3: "3 okay", 4: "4 good", 5: "5 nailed it"}
 
 
@@ -176,28 +166,10 @@ class PracticePanel(QWidget):
         self.status = hint_label()
         layout.addWidget(self.status)
 
-        history_heading = QHBoxLayout()
-        history_heading.addWidget(section_label("Practice history"))
-        history_heading.addStretch(1)
-        self.history_scope = QComboBox()
-        self.history_scope.setAccessibleName("Which practice runs to list")
-        for label, scope in HISTORY_SCOPES:
-            self.history_scope.addItem(label, scope)
-        history_heading.addWidget(self.history_scope)
-        layout.addLayout(history_heading)
-        self.history = QTreeWidget()
-        show_full_text_on_hover(self.history)
-        self.history.setAccessibleName("Practice history")
-        self.history.setHeaderLabels(["When", "Question", "Story", "Time", "Score", "Note"])
-        self.history.setRootIsDecorated(False)
-        self.history.setColumnWidth(0, 120)
-        self.history.setColumnWidth(1, 260)
-        self.history.setColumnWidth(2, 170)
-        for short in (3, 4):  # time and score: as wide as their header or values need
-            self.history.header().setSectionResizeMode(
-                short, QHeaderView.ResizeMode.ResizeToContents
-            )
-        layout.addWidget(self.history, 1)
+        self.history_view = PracticeHistory(self.ops)
+        self.history = self.history_view.tree
+        self.history_scope = self.history_view.scope
+        layout.addWidget(self.history_view, 1)
 
         self.next_button.clicked.connect(self.next_question)
         self.start_button.clicked.connect(self.start)
@@ -205,7 +177,7 @@ class PracticePanel(QWidget):
         self.save_button.clicked.connect(self.save_run)
         self.reveal.toggled.connect(self._show_story_text)
         self.story.currentIndexChanged.connect(lambda _i: self._story_changed())
-        self.history_scope.currentIndexChanged.connect(lambda _i: self._show_history())
+        self.history_view.scope_changed.connect(self._show_history)
         self.scores.idToggled.connect(lambda *_: self._update_save())
         self.target.valueChanged.connect(lambda _v: self._show_remaining())
         return column
@@ -245,44 +217,7 @@ class PracticePanel(QWidget):
         self._show_history()
 
     def _show_history(self) -> None:
-        scope = self.history_scope.currentData()
-        story_id = self.story.currentData() if scope == "story" else None
-        question_id = self.question_id if scope == "question" else None
-        runs, any_runs = self.ops.read(
-            lambda s: (
-                RehearsalRepository(s).history(
-                    story_id=story_id, question_id=question_id, limit=30
-                ),
-                bool(RehearsalRepository(s).history(limit=1)),
-            )
-        )
-        if scope == "story" and story_id is None:
-            runs = []  # no story chosen: nothing is "this story"
-        if scope == "question" and question_id is None:
-            runs = []
-        self.history.clear()
-        for run in runs:
-            took = format_duration(run.duration_seconds)
-            QTreeWidgetItem(
-                self.history,
-                [
-                    datetime_text(run.practised_at),
-                    run.question_text or "(no question)",
-                    run.story_title or "(no story)",
-                    f"{took} / {format_duration(run.target_seconds)}",
-                    str(run.score) if run.score else "",
-                    run.note,
-                ],
-            )
-        if not runs:
-            if not any_runs:
-                text = "No practice runs yet: each run you save is listed here."
-            elif scope == "story":
-                text = "No runs of this story yet. Choose All runs to see the others."
-            else:
-                text = "No runs of this question yet. Choose All runs to see the others."
-            item = QTreeWidgetItem(self.history, [text])
-            item.setFirstColumnSpanned(True)
+        self.history_view.show_runs(self.story.currentData(), self.question_id)
 
     # choosing ------------------------------------------------------------------------
 
