@@ -208,8 +208,16 @@ def fill_combo(combo: QComboBox, entries: Sequence[tuple[object, str]]) -> None:
         combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
     index = combo.findData(current)
     combo.setCurrentIndex(index if index >= 0 else 0 if entries else -1)
-    combo.setToolTip(combo.currentText())  # a long entry is cut to the box: all of it here
     combo.blockSignals(False)
+    _tell_whole_entry(combo)
+
+
+def _tell_whole_entry(combo: QComboBox) -> None:
+    """A long entry is cut to the box's width: the box's tooltip always says all of it."""
+    combo.setToolTip(combo.currentText())
+    if not combo.property("tellsWholeEntry"):
+        combo.setProperty("tellsWholeEntry", True)
+        combo.currentTextChanged.connect(combo.setToolTip)
 
 
 def sync_list(widget: QListWidget, rows: Sequence[tuple[int, str, str]]) -> None:

@@ -54,8 +54,6 @@ class QuestionsTab(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.bank.setMinimumContentsLength(40)
-        # A long question is cut to the box's width: its tooltip says all of it.
-        self.bank.currentTextChanged.connect(self.bank.setToolTip)
         self.add_bank_button = QPushButton("Add from bank")
         self.add_bank_button.setAccessibleName("Add the question from the bank")
         self.add_bank_button.clicked.connect(self.add_from_bank)
