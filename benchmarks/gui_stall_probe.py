@@ -43,6 +43,7 @@ def main(data: Path) -> int:
     from prepdesk.store.paths import DataPaths
     from prepdesk.ui.app import GIL_SWITCH_INTERVAL_S
     from prepdesk.ui.checklist_window import ChecklistWindow
+    from prepdesk.ui.gui_thread_gc import freeze_long_lived
     from prepdesk.ui.main_window import MainWindow
     from prepdesk.ui.operations import Operations
 
@@ -108,6 +109,7 @@ def main(data: Path) -> int:
     window.resize(1400, 900)
     window.show()
     settle(1.0)
+    freeze_long_lived()  # as the app does once its window is up
     for key in window.page_keys():
         measure(f"{key}: first show", lambda key=key: window.show_page(key))
     for key in window.page_keys():

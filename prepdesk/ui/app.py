@@ -19,7 +19,7 @@ from prepdesk.store.folder_access import lock_refusal
 from prepdesk.store.instance_lock import InstanceLock
 from prepdesk.store.paths import DataPaths
 from prepdesk.ui.background import finish_background_work
-from prepdesk.ui.gui_thread_gc import collect_on_gui_thread
+from prepdesk.ui.gui_thread_gc import collect_on_gui_thread, freeze_long_lived
 from prepdesk.ui.icons import app_icon
 from prepdesk.ui.qt_platform import platform_problem
 from prepdesk.ui.single_instance import ask_running_instance_to_raise
@@ -147,6 +147,7 @@ class GuiSession(QObject):
     def _close_shell(self) -> None:
         self.shell.close()
         self.shell.deleteLater()
+        freeze_long_lived()  # the window's start-up objects stay out of full collections
 
     def shut_down(self) -> None:
         try:

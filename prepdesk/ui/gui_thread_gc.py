@@ -5,6 +5,11 @@ thresholds are crossed: a worker thread reading chart data could then free a cyc
 holds Qt widgets, whose C++ destructors must run on the GUI thread, and the process
 crashes. So the automatic collector is switched off and a timer on the GUI thread
 collects with the same generational thresholds (the approach Anki and pyqtgraph take).
+
+It looks often (a young generation is a few thousand objects, collected in well under a
+millisecond), and once the window is up everything alive then (modules, classes, the
+widgets) is frozen out of collection: a full collection would otherwise walk all of it,
+a quarter of a second on the GUI thread with a few years of data.
 """
 
 from __future__ import annotations
@@ -13,10 +18,7 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
-CHECK_MS = 500  # how often the GUI thread looks at the allocation counts
-# Worker threads may allocate far more between two looks than Python's own thresholds
-# assume: the oldest generation is collected at least this often while objects come.
-FULL_EVERY_CHECKS = 20
+CHECK_MS = 50  # how often the GUI thread looks at the allocation counts
 OBJECT_NAME = "guiThreadGarbageCollector"
 
 
@@ -27,7 +29,6 @@ class GuiThreadGarbageCollector(QObject):
         super().__init__(parent)
         self.setObjectName(OBJECT_NAME)
         self._thresholds = gc.get_threshold()
-        self._since_full = 0
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
@@ -36,16 +37,10 @@ class GuiThreadGarbageCollector(QObject):
         self.destroyed.connect(lambda *_: gc.enable())
 
     def check(self) -> None:
-        """Collect the oldest generation whose count passed its threshold, as Python would,
-        and every generation now and then while objects keep coming."""
+        """Collect the oldest generation whose count passed its threshold, as Python would."""
         counts = gc.get_count()
         if counts[0] <= self._thresholds[0]:
             return  # hardly anything allocated since the last look
-        self._since_full += 1
-        if self._since_full >= FULL_EVERY_CHECKS:
-            self._since_full = 0
-            gc.collect()
-            return
         for generation in (2, 1, 0):
             if counts[generation] > self._thresholds[generation]:
                 gc.collect(generation)
@@ -59,3 +54,14 @@ def collect_on_gui_thread() -> None:
         return
     if app.findChild(GuiThreadGarbageCollector, OBJECT_NAME) is None:
         GuiThreadGarbageCollector(app)
+
+
+def freeze_long_lived() -> None:
+    """Leave everything alive now out of every future collection (once the window is up).
+
+    What lives at that point lives as long as the window (modules, classes, widgets);
+    objects made later are collected as before. The young generations are collected
+    first, so the freeze keeps no fresh garbage.
+    """
+    gc.collect(1)
+    gc.freeze()

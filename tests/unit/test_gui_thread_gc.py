@@ -49,3 +49,30 @@ def test_cycles_are_collected_on_the_gui_thread_while_workers_allocate(qtbot):
 
     qtbot.waitUntil(allocate_and_look, timeout=30_000)
     assert set(Cycle.freed_on) == {threading.main_thread().name}
+
+
+def test_what_lives_when_the_window_is_up_is_left_out_of_collections_and_new_cycles_still_go(
+    qtbot,
+):
+    from prepdesk.ui.gui_thread_gc import freeze_long_lived
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    run_in_background(lambda: 0, lambda _r: None, lambda _m: None, owner=owner)  # the collector
+    before = gc.get_freeze_count()
+    try:
+        freeze_long_lived()
+        assert gc.get_freeze_count() > before  # the objects alive now are left out
+        Cycle.freed_on.clear()
+        for _ in range(3):
+            Cycle()
+        kept: list[list[int]] = []
+
+        def allocate_and_look() -> bool:
+            kept.extend([i] for i in range(gc.get_threshold()[0] * 2))
+            return len(Cycle.freed_on) == 3
+
+        qtbot.waitUntil(allocate_and_look, timeout=30_000)
+        assert set(Cycle.freed_on) == {threading.main_thread().name}
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as before
