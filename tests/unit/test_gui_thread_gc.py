@@ -26,6 +26,17 @@ def allocate_a_lot() -> int:
     return len([[i] for i in range(200_000)])
 
 
+def wait_until_freed(qtbot, count: int) -> None:
+    kept: list[list[int]] = []
+
+    def allocate_and_look() -> bool:
+        # Objects that stay (as a window's do) move the collector's counts.
+        kept.extend([i] for i in range(gc.get_threshold()[0] * 2))
+        return len(Cycle.freed_on) == count
+
+    qtbot.waitUntil(allocate_and_look, timeout=30_000)
+
+
 def test_cycles_are_collected_on_the_gui_thread_while_workers_allocate(qtbot):
     owner = QWidget()
     qtbot.addWidget(owner)
@@ -40,14 +51,7 @@ def test_cycles_are_collected_on_the_gui_thread_while_workers_allocate(qtbot):
         run_in_background(allocate_a_lot, results.append, lambda _m: None, owner=owner)
     qtbot.waitUntil(lambda: len(results) == 4, timeout=30_000)
     # The GUI thread's timer collects them once the counts pass the thresholds.
-    kept: list[list[int]] = []
-
-    def allocate_and_look() -> bool:
-        # Objects that stay (as a window's do) move the collector's counts.
-        kept.extend([i] for i in range(gc.get_threshold()[0] * 2))
-        return len(Cycle.freed_on) == 5
-
-    qtbot.waitUntil(allocate_and_look, timeout=30_000)
+    wait_until_freed(qtbot, 5)
     assert set(Cycle.freed_on) == {threading.main_thread().name}
 
 
@@ -66,13 +70,7 @@ def test_what_lives_when_the_window_is_up_is_left_out_of_collections_and_new_cyc
         Cycle.freed_on.clear()
         for _ in range(3):
             Cycle()
-        kept: list[list[int]] = []
-
-        def allocate_and_look() -> bool:
-            kept.extend([i] for i in range(gc.get_threshold()[0] * 2))
-            return len(Cycle.freed_on) == 3
-
-        qtbot.waitUntil(allocate_and_look, timeout=30_000)
+        wait_until_freed(qtbot, 3)
         assert set(Cycle.freed_on) == {threading.main_thread().name}
     finally:
         gc.unfreeze()  # the rest of the test session collects as before
