@@ -24,6 +24,8 @@ TICK = 3.0  # a tick mark's length
 GRID_ALPHA = 0.6
 DASHED = (3.7, 1.6)  # matplotlib's '--' and ':' in line widths
 DOTTED = (1.0, 1.65)
+POINT = 100 / 72  # pixels per point of line width, as the matplotlib charts had it
+HAIRLINE = 1 / POINT  # gridlines, axes and ticks: one crisp pixel
 NAME_EMS = 8.5  # row names wrap at about this many line heights (18 characters)
 
 
@@ -70,21 +72,34 @@ class Ink:
         self.style = style
         self.label = scaled_font(font, 0.92)  # axis labels
         self.tick = scaled_font(font, 0.85)  # tick labels, legends, notes
-        self._metrics: dict[str, QFontMetricsF] = {}
+        # Measuring is most of a chart's time: each font's metrics and each line's
+        # width once per paint (the font is kept, so its id stays its own).
+        self._metrics: dict[int, tuple[QFont, QFontMetricsF, float]] = {}
+        self._widths: dict[tuple[int, str], float] = {}
 
     # text -----------------------------------------------------------------------
     def metrics(self, font: QFont) -> QFontMetricsF:
-        key = font.key()
-        if key not in self._metrics:
-            self._metrics[key] = QFontMetricsF(font, self.painter.device())
-        return self._metrics[key]
+        known = self._metrics.get(id(font))
+        if known is None:
+            metrics = QFontMetricsF(font, self.painter.device())
+            known = self._metrics[id(font)] = (font, metrics, metrics.height())
+        return known[1]
+
+    def line_width(self, font: QFont, line: str) -> float:
+        key = (id(font), line)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self.metrics(font).horizontalAdvance(line)
+        return width
 
     def width(self, font: QFont, text: str) -> float:
-        metrics = self.metrics(font)
-        return max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0.0)
+        if "\n" not in text:
+            return self.line_width(font, text)
+        return max(self.line_width(font, line) for line in text.split("\n"))
 
     def line_height(self, font: QFont) -> float:
-        return self.metrics(font).height()
+        self.metrics(font)
+        return self._metrics[id(font)][2]
 
     def height(self, font: QFont, text: str) -> float:
         return self.line_height(font) * (text.count("\n") + 1)
@@ -109,7 +124,7 @@ class Ink:
         metrics = self.metrics(font)
         top = rect.top() + metrics.ascent()
         for line in text.split("\n"):
-            width = metrics.horizontalAdvance(line)
+            width = self.line_width(font, line)
             left = {"left": rect.left(), "center": rect.center().x() - width / 2}.get(
                 h, rect.right() - width
             )
@@ -155,9 +170,14 @@ class Ink:
 
     # lines and shapes -------------------------------------------------------------
     def pen(
-        self, colour_name: str, width: float = 1.0, dashes: Sequence[float] = (), alpha: float = 1.0
+        self,
+        colour_name: str,
+        points: float = HAIRLINE,
+        dashes: Sequence[float] = (),
+        alpha: float = 1.0,
     ) -> QPen:
-        pen = QPen(colour(colour_name, alpha), width)
+        """A line `points` wide (as matplotlib drew it at 100 dpi), dashes in widths."""
+        pen = QPen(colour(colour_name, alpha), points * POINT)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         if dashes:
             pen.setDashPattern(list(dashes))
@@ -179,8 +199,10 @@ class Ink:
 
     # axes -------------------------------------------------------------------------
     def y_ticks(self, low: float, high: float, span: float, integer: bool = False) -> list[float]:
-        """Round values for a vertical axis `span` pixels tall: as many as fit, 2 to 7."""
-        most = int(span / (self.line_height(self.tick) * 2.6))
+        """Round values for a vertical axis `span` pixels tall: about three lines of
+        text apart, at least four while they stay 1.6 lines apart, at most seven."""
+        line = self.line_height(self.tick)
+        most = max(int(span / (line * 3)) + 1, min(4, int(span / (line * 1.6)) + 1))
         return nice_ticks(low, high, min(7, max(2, most)), integer)
 
     def y_frame(
@@ -203,7 +225,7 @@ class Ink:
     def y_axis(self, plot: QRectF, scale: Scale, ticks: list[float], label: str = "") -> None:
         """Gridlines across the plot at each tick, the tick values left of it, and the
         axis label turned upright at the area's left edge."""
-        grid = self.pen(self.style.grid, 1.0, alpha=GRID_ALPHA)
+        grid = self.pen(self.style.grid, alpha=GRID_ALPHA)
         for value in ticks:
             y = round(scale(value)) + 0.5
             self.line([(plot.left(), y), (plot.right(), y)], grid)
@@ -247,11 +269,11 @@ class Ink:
         return rects
 
     def label_rect(self, plot: QRectF, x: float, text: str) -> QRectF:
+        """Where an x label centred on x goes: shifted right as far as it must to stay
+        clear of the y axis's labels, left to stay in the area."""
         rect = self.text_rect(self.tick, text, x, plot.bottom() + TICK + 1, "center", "top")
-        shift = max(0.0, self.area.left() - rect.left()) - max(
-            0.0, rect.right() - self.area.right()
-        )
-        return rect.translated(shift, 0)
+        rect.translate(max(0.0, plot.left() - TICK - rect.left()), 0)
+        return rect.translated(-max(0.0, rect.right() - self.area.right()), 0)
 
     def fits(self, plot: QRectF, at: Sequence[tuple[float, str]]) -> bool:
         """Whether these x labels stand apart (a space's width between neighbours)."""

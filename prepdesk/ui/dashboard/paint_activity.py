@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from prepdesk.ui.dashboard.chart_jobs import HitBox
 
 BAR_WIDTH = 0.75  # of a week's slot
+MARGIN = 0.03  # of the weeks' span, left and right of the bars
 SIDE_SHARE = 1 / 3.3  # the problems chart's side panel: 1 : 2.3, as before
 MEDIAN_AXIS = "median minutes\n(│ = target)"
 
@@ -39,9 +40,12 @@ def _stacks(
     y: Scale,
     stacks: Sequence[tuple[str, Sequence[float]]],
 ) -> list[float]:
-    """Bars stacked week by week, a (colour, values) layer at a time; each week's centre."""
-    slot = plot.width() / len(stacks[0][1])
-    centres = [plot.left() + slot * (i + 0.5) for i in range(len(stacks[0][1]))]
+    """Bars stacked week by week, a (colour, values) layer at a time, a margin of
+    MARGIN of the weeks at either end; each week's centre."""
+    weeks = len(stacks[0][1])
+    slot = plot.width() / (weeks * (1 + 2 * MARGIN))
+    start = plot.left() + slot * weeks * MARGIN
+    centres = [start + slot * (i + 0.5) for i in range(weeks)]
     bottom = [0.0] * len(centres)
     for colour_name, values in stacks:
         for index, value in enumerate(values):

@@ -13,7 +13,16 @@ from PySide6.QtGui import QFont, QPainter, QPainterPath, QPolygonF
 
 from prepdesk.core.mastery import area_label
 from prepdesk.store.repositories.dashboard_stats import AreaMastery, Burndown, MasteryHistory
-from prepdesk.ui.dashboard.chart_axes import DASHED, DOTTED, PAD, Ink, Scale, colour, scaled_font
+from prepdesk.ui.dashboard.chart_axes import (
+    DASHED,
+    DOTTED,
+    GRID_ALPHA,
+    PAD,
+    Ink,
+    Scale,
+    colour,
+    scaled_font,
+)
 from prepdesk.ui.dashboard.chart_legend import LegendEntry, paint_legend, place_legend, room_beside
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 from prepdesk.ui.dashboard.native_chart import ChartMarks, NativeChart
@@ -59,8 +68,10 @@ class MasteryByArea:
         left = area.left() + max(ink.width(name_font, n) for n in names) + PAD
         room = max(ink.width(ink.tick, v) for v in values) + PAD * 1.5
         plot = QRectF(left, top, area.right() - left, bottom - top)
-        scale = Scale(0.0, 5.0, left, plot.right() - room)
-        grid = ink.pen(style.grid, 1.0, alpha=0.6)
+        scale = Scale(0.0, 6.0, left, plot.right())  # room for the labels after a 5
+        if scale(5.0) + room > plot.right():
+            scale = Scale(0.0, 5.0, left, plot.right() - room)
+        grid = ink.pen(style.grid, alpha=GRID_ALPHA)
         for level in range(6):
             x = round(scale(level)) + 0.5
             ink.line([(x, top), (x, bottom)], grid)
