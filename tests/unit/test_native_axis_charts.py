@@ -249,3 +249,33 @@ def test_legend_names_wrap_between_words_and_are_never_cut(qapp):
             assert all(ink.area.contains(rect) for _e, rect, _t in legend.items)
     finally:
         painter.end()
+
+
+@pytest.mark.parametrize("band", [18.0, 26.0, 40.0])
+def test_row_labels_fit_their_rows_whole(qapp, band):
+    ink, _image, painter = _ink(420, 1.5)
+    try:
+        names = [
+            "Requirements & success metrics (3.2)",
+            "Offline & online evaluation (2.2)",
+            "Model (2.8)",
+        ]
+        font, lines = ink.row_labels(names, band, 420 * 0.35)
+        assert [" ".join(text.split()) for text in lines] == names
+        assert all(ink.height(font, text) <= band for text in lines)
+    finally:
+        painter.end()
+
+
+def test_the_time_charts_tell_each_week_when_hovered(qapp, demo_data):
+    for key in ("mastery-history", "burndown", "weekly-hours", "problems"):
+        _image, _area, marks = _paint(key, demo_data[key], light_palette(), 420, 1.0)
+        assert marks.tips, key
+        assert all(text.startswith("week of ") for text, *_box in marks.tips[:3]), key
+        boxes = [
+            QRectF(left, top, right - left, bottom - top)
+            for _t, left, top, right, bottom in marks.tips
+        ]
+        for a, b in itertools.pairwise(boxes):  # neighbours share at most an edge
+            overlap = a.intersected(b)
+            assert overlap.width() * overlap.height() < 0.01, key

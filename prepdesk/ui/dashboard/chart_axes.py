@@ -61,6 +61,21 @@ class Scale:
         return self(value.toordinal())
 
 
+def column_tips(
+    plot: QRectF, centres: Sequence[float], texts: Sequence[str]
+) -> list[tuple[str, float, float, float, float]]:
+    """A hover text per column (a week) of the plot, half way to its neighbours, inside
+    the plot; columns with no text get none."""
+    tips = []
+    for index, (x, text) in enumerate(zip(centres, texts, strict=True)):
+        before = centres[index - 1] if index else plot.left() - (x - plot.left())
+        after = centres[index + 1] if index + 1 < len(centres) else plot.right() + plot.right() - x
+        left, right = max(plot.left(), (before + x) / 2), min(plot.right(), (x + after) / 2)
+        if text and right > left:
+            tips.append((text, left, plot.top(), right, plot.bottom()))
+    return tips
+
+
 class Ink:
     """A painter with the chart's fonts and colours: what the chart painters draw with."""
 

@@ -42,6 +42,11 @@ def tick_text(value: float, ticks: list[float]) -> str:
     return f"{value:.{decimals}f}"
 
 
+def week_text(day: date) -> str:
+    """A week by its Monday: '9 Mar'."""
+    return f"{day.day} {day:%b}"
+
+
 def month_label(day: date, position: int | None) -> str:
     """'Jan 2027' on the first tick and each January, 'Mar' elsewhere; a day when not the 1st."""
     text = f"{day:%b}" if day.day == 1 else f"{day.day} {day:%b}"

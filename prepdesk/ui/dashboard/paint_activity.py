@@ -6,7 +6,6 @@ Each shows what its matplotlib original (charts_activity.py) shows, in the same 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
@@ -15,10 +14,10 @@ from PySide6.QtGui import QFont, QPainter
 from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.core.presentation import label
 from prepdesk.store.repositories.dashboard_stats import ProblemWeeks, WeeklyHours
-from prepdesk.ui.dashboard.chart_axes import DASHED, PAD, Ink, Scale
+from prepdesk.ui.dashboard.chart_axes import DASHED, PAD, Ink, Scale, column_tips
 from prepdesk.ui.dashboard.chart_legend import LegendEntry, paint_legend, place_legend, room_beside
 from prepdesk.ui.dashboard.chart_style import ChartStyle
-from prepdesk.ui.dashboard.chart_ticks import nice_ticks, tick_text
+from prepdesk.ui.dashboard.chart_ticks import nice_ticks, tick_text, week_text
 from prepdesk.ui.dashboard.native_chart import ChartMarks, NativeChart
 
 if TYPE_CHECKING:
@@ -28,10 +27,6 @@ BAR_WIDTH = 0.75  # of a week's slot
 MARGIN = 0.03  # of the weeks' span, left and right of the bars
 SIDE_SHARE = 1 / 3.3  # the problems chart's side panel: 1 : 2.3, as before
 MEDIAN_AXIS = "median minutes\n(│ = target)"
-
-
-def _week(day: date) -> str:
-    return f"{day.day} {day:%b}"
 
 
 def _stacks(
@@ -57,15 +52,6 @@ def _stacks(
                 ink.fill(rect, colour_name)
             bottom[index] += value
     return centres
-
-
-def _column_tips(plot: QRectF, centres: list[float], texts: list[str]) -> list[HitBox]:
-    half = (centres[1] - centres[0]) / 2 if len(centres) > 1 else plot.width() / 2
-    return [
-        (text, x - half, plot.top(), x + half, plot.bottom())
-        for x, text in zip(centres, texts, strict=True)
-        if text
-    ]
 
 
 class StudyHours:
@@ -97,16 +83,16 @@ class StudyHours:
             [(plot.left(), y(average)), (plot.right(), y(average))],
             ink.pen(style.muted, 1.0, DASHED),
         )
-        ink.category_axis(plot, centres, [_week(w) for w in data.weeks], every=3)
+        ink.category_axis(plot, centres, [week_text(w) for w in data.weeks], every=3)
         paint_legend(ink, legend)
         texts = []
         for index, week in enumerate(data.weeks):
             parts = [
                 f"{name} {hours[index]:.1f} h" for name, hours in data.areas if hours[index] > 0
             ]
-            total = f"week of {_week(week)}: {totals[index]:.1f} h"
+            total = f"week of {week_text(week)}: {totals[index]:.1f} h"
             texts.append("\n".join([total, *parts]) if parts else "")
-        return ChartMarks(tips=tuple(_column_tips(plot, centres, texts)))
+        return ChartMarks(tips=tuple(column_tips(plot, centres, texts)))
 
 
 class ProblemsSolved:
@@ -141,7 +127,7 @@ class ProblemsSolved:
         ink.y_axis(plot, y, ticks, "problems solved")
         layers = [(style.difficulty_colour(d), data.solved[d]) for d in DIFFICULTIES]
         centres = _stacks(ink, plot, y, layers)
-        ink.category_axis(plot, centres, [_week(w) for w in data.weeks], every=4)
+        ink.category_axis(plot, centres, [week_text(w) for w in data.weeks], every=4)
         paint_legend(ink, legend)
         texts = []
         for index, week in enumerate(data.weeks):
@@ -151,11 +137,11 @@ class ProblemsSolved:
                 if data.solved[d][index]
             ]
             texts.append(
-                f"week of {_week(week)}: {totals[index]} solved ({', '.join(parts)})"
+                f"week of {week_text(week)}: {totals[index]} solved ({', '.join(parts)})"
                 if parts
                 else ""
             )
-        tips = _column_tips(plot, centres, texts)
+        tips = column_tips(plot, centres, texts)
         tips += _paint_medians(ink, side, data, names)
         return ChartMarks(tips=tuple(tips))
 

@@ -21,10 +21,12 @@ from prepdesk.ui.dashboard.chart_axes import (
     Ink,
     Scale,
     colour,
+    column_tips,
     scaled_font,
 )
 from prepdesk.ui.dashboard.chart_legend import LegendEntry, paint_legend, place_legend, room_beside
 from prepdesk.ui.dashboard.chart_style import ChartStyle
+from prepdesk.ui.dashboard.chart_ticks import week_text
 from prepdesk.ui.dashboard.native_chart import ChartMarks, NativeChart
 from prepdesk.ui.dashboard.progress_series import (
     Timeline,
@@ -158,7 +160,14 @@ class MasteryOverTime:
                 )
         ink.date_axis(plot, x, weeks[0], interview if interview and ahead else weeks[-1])
         paint_legend(ink, legend)
-        return ChartMarks()
+        texts = [
+            "\n".join(
+                [f"week of {week_text(week)}"]
+                + [f"{a.name} {a.levels[start + i]:.1f}" for a in history.areas]
+            )
+            for i, week in enumerate(weeks)
+        ]
+        return ChartMarks(tips=tuple(column_tips(plot, [x.day(w) for w in weeks], texts)))
 
 
 def _interview_label(ink: Ink, x: float, bottom: float, room: float) -> None:
@@ -211,7 +220,11 @@ class HoursBurndown:
         _to_go(ink, plot, points[-1], f"{needed[-1]:.0f} h to go")
         ink.date_axis(plot, x, weeks[0], last)
         paint_legend(ink, legend)
-        return ChartMarks()
+        texts = [
+            f"week of {week_text(w)}: {h:.0f} h still needed"
+            for w, h in zip(weeks, needed, strict=True)
+        ]
+        return ChartMarks(tips=tuple(column_tips(plot, [p.x() for p in points], texts)))
 
 
 def _to_go(ink: Ink, plot: QRectF, point: QPointF, text: str) -> None:
