@@ -17,7 +17,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from prepdesk.ui.dashboard.chart_style import ChartStyle
-from prepdesk.ui.dashboard.chart_ticks import date_tick_choices, month_label, nice_ticks, tick_text
+from prepdesk.ui.dashboard.chart_ticks import (
+    COUNTING_STEPS,
+    date_tick_choices,
+    month_label,
+    nice_ticks,
+    tick_text,
+)
 
 PAD = 4.0  # between a label and what it labels
 TICK = 3.0  # a tick mark's length
@@ -27,6 +33,7 @@ DOTTED = (1.0, 1.65)
 POINT = 100 / 72  # pixels per point of line width, as the matplotlib charts had it
 HAIRLINE = 1 / POINT  # gridlines, axes and ticks: one crisp pixel
 NAME_EMS = 8.5  # row names wrap at about this many line heights (18 characters)
+ROW_GAP = 2.0  # the least space between two rows' labels
 
 
 def scaled_font(font: QFont, factor: float) -> QFont:
@@ -214,11 +221,10 @@ class Ink:
 
     # axes -------------------------------------------------------------------------
     def y_ticks(self, low: float, high: float, span: float, integer: bool = False) -> list[float]:
-        """Round values for a vertical axis `span` pixels tall: about three lines of
-        text apart, at least four while they stay 1.6 lines apart, at most seven."""
-        line = self.line_height(self.tick)
-        most = max(int(span / (line * 3)) + 1, min(4, int(span / (line * 1.6)) + 1))
-        return nice_ticks(low, high, min(7, max(2, most)), integer)
+        """Round values (steps of 1, 2 or 5 × 10^k) for a vertical axis `span` pixels
+        tall, at least 1.8 lines of text apart, at most seven."""
+        most = int(span / (self.line_height(self.tick) * 1.8)) + 1
+        return nice_ticks(low, high, min(7, max(2, most)), integer, COUNTING_STEPS)
 
     def y_frame(
         self, room: QRectF, low: float, high: float, label: str, integer: bool = False
@@ -359,12 +365,12 @@ class Ink:
         for factor in (1.0, 0.94, 0.88, 0.82):
             font = scaled_font(self.tick, factor)
             wrapped = [self.wrap(font, n, self.line_height(font) * NAME_EMS) for n in names]
-            if max(self.height(font, n) for n in wrapped) <= band:
+            if max(self.height(font, n) for n in wrapped) <= band - ROW_GAP:
                 return font, wrapped
             if max(self.width(font, n) for n in names) <= widest:
                 return font, names
             wrapped = [self.wrap(font, n, widest) for n in names]
-            if max(self.height(font, n) for n in wrapped) <= band:
+            if max(self.height(font, n) for n in wrapped) <= band - ROW_GAP:
                 return font, wrapped
         return font, names
 

@@ -11,19 +11,26 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 STEPS = (1.0, 2.0, 2.5, 5.0)  # × 10^k: the steps a person reads at a glance
+COUNTING_STEPS = (1.0, 2.0, 5.0)  # a value axis: 0, 5, 10, 15 rather than 0, 2.5, 5…
 MONTH_STEPS = (1, 2, 3, 4, 6, 12)
 WEEK_STEPS = (1, 2, 4)
 
 
-def nice_ticks(low: float, high: float, most: int = 7, integer: bool = False) -> list[float]:
-    """Round tick values inside [low, high], as few steps as needed to keep at most
-    `most` ticks (1, 2, 2.5 or 5 × 10^k, like matplotlib's MaxNLocator)."""
+def nice_ticks(
+    low: float,
+    high: float,
+    most: int = 7,
+    integer: bool = False,
+    steps: tuple[float, ...] = STEPS,
+) -> list[float]:
+    """Round tick values inside [low, high], the smallest step that keeps at most
+    `most` ticks (one of `steps` × 10^k, like matplotlib's MaxNLocator)."""
     most = max(2, most)
     if high <= low:
         high = low + 1.0
     exponent = math.floor(math.log10((high - low) / most))
     while True:
-        for multiple in STEPS:
+        for multiple in steps:
             step = multiple * 10.0**exponent
             if integer and (step < 1 or step != int(step)):
                 continue

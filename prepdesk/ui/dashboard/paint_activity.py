@@ -71,11 +71,13 @@ class StudyHours:
         totals = [sum(week) for week in zip(*(h for _a, h in data.areas), strict=True)]
         average = sum(totals[-4:]) / min(4, len(totals))
         room = room_beside(legend, area).adjusted(0, 0, -PAD, 0)
-        title = ink.wrap(ink.tick, f"last 4 weeks: {average:.1f} h/week (dashed)", room.width())
-        title_rect = ink.text_rect(ink.tick, title, room.left(), room.top())
-        room.setTop(title_rect.bottom() + PAD / 2)
-        plot, y, ticks = ink.y_frame(room, 0.0, max(totals) * 1.05, "hours")
-        ink.text(ink.tick, title, title_rect.translated(plot.left() - room.left(), 0))
+        said = f"last 4 weeks: {average:.1f} h/week (dashed)"
+        plot = room
+        for _wrapped in range(2):  # above the plot, as wide as the plot: know that first
+            title = ink.wrap(ink.tick, said, plot.right() - plot.left())
+            below = room.adjusted(0, ink.height(ink.tick, title) + PAD / 2, 0, 0)
+            plot, y, ticks = ink.y_frame(below, 0.0, max(totals) * 1.05, "hours")
+        ink.put(ink.tick, title, plot.left(), room.top())
         ink.y_axis(plot, y, ticks, "hours")
         layers = [(style.area_colour(i), hours) for i, (_n, hours) in enumerate(data.areas)]
         centres = _stacks(ink, plot, y, layers)

@@ -51,7 +51,7 @@ class PhaseScores:
         for name, scores in data.phases:
             given = [s for s in scores if s is not None]
             means.append(f"{name} ({sum(given) / len(given):.1f})" if given else name)
-        name_font, names = ink.row_labels(means, band, area.width() * 0.35)
+        name_font, names = ink.row_labels(means, band, area.width() * 0.45)
         left = area.left() + max(ink.width(name_font, n) for n in names) + PAD
         grid = QRectF(left, top, area.right() - left, bottom - top)
         column = grid.width() / len(days)
