@@ -279,3 +279,32 @@ def test_the_time_charts_tell_each_week_when_hovered(qapp, demo_data):
         for a, b in itertools.pairwise(boxes):  # neighbours share at most an edge
             overlap = a.intersected(b)
             assert overlap.width() * overlap.height() < 0.01, key
+
+
+def test_a_single_week_area_or_session_paints_inside_too(qapp):
+    week = (date(2026, 3, 2),)
+    least: dict[str, object] = {
+        "mastery-by-area": [AreaMastery("math", "Mathematics", 5.0, 5.0)],
+        "mastery-history": Timeline(
+            MasteryHistory(week, (AreaSeries("math", "Mathematics", (1.0,), 3.0),), rated=True),
+            week[0],
+            date(2026, 3, 20),
+        ),
+        "burndown": Timeline(Burndown(week, (12.0,), rated=True), week[0], None),
+        "weekly-hours": WeeklyHours(week, (("Mathematics", (0.5,)),)),
+        "problems": ProblemWeeks(
+            week,
+            {"easy": (1,), "medium": (0,), "hard": (0,)},
+            {"easy": 12.0, "medium": None, "hard": None},
+            {"easy": 15.0, "medium": 30.0, "hard": 45.0},
+        ),
+        "design-scores": PhaseScoreHistory(
+            week, ("A very long prompt title that has to be shortened",), (("Model", (None,)),)
+        ),
+    }
+    for key, data in least.items():
+        assert PAINTERS[key].shows_anything(data), key
+        for width, scale in ((420, 1.5), (900, 1.0)):
+            image, area, marks = _paint(key, data, dark_palette(), width, scale)
+            assert _untouched_outside(image, area), f"{key} at {width} px"
+            assert all(_inside(area, box) for box in (*marks.hits, *marks.tips)), key

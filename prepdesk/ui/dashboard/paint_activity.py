@@ -119,13 +119,10 @@ class ProblemsSolved:
         room = room_beside(legend, main)
         totals = [sum(week) for week in zip(*data.solved.values(), strict=True)]
         plot, y, ticks = ink.y_frame(room, 0.0, max(totals) * 1.05, "problems solved", integer=True)
-        legend = place_legend(
-            ink,
-            entries,
-            main.adjusted(plot.left() - main.left(), 0, 0, 0),
-            right=False,
-            align="left",
-        )
+        beside_axis = main.adjusted(plot.left() - main.left(), 0, 0, 0)
+        aligned = place_legend(ink, entries, beside_axis, right=False, align="left")
+        if aligned.rect.height() == legend.rect.height():  # as many rows: the plot fits
+            legend = aligned
         ink.y_axis(plot, y, ticks, "problems solved")
         layers = [(style.difficulty_colour(d), data.solved[d]) for d in DIFFICULTIES]
         centres = _stacks(ink, plot, y, layers)
