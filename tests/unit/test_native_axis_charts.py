@@ -76,8 +76,11 @@ def _paint(key: str, data: object, palette, width: int, scale: float):
     area = QRectF(MARGIN, MARGIN, width, height)
     style = ChartStyle.from_palette(palette)
     painter = QPainter(image)
+    before = (painter.font(), painter.pen().color(), painter.renderHints())
     try:
         marks = PAINTERS[key].paint(painter, area, data, style, _font(scale))
+        after = (painter.font(), painter.pen().color(), painter.renderHints())
+        assert after == before, "the chart changed the panel's painter"
     finally:
         painter.end()
     return image, area, marks

@@ -84,11 +84,10 @@ def column_tips(
 
 
 class Ink:
-    """A painter with the chart's fonts and colours: what the chart painters draw with."""
+    """A painter with the chart's fonts and colours: what the chart painters draw with.
+    Used as a context, it leaves the painter's state (pen, font, hints) as it found it."""
 
     def __init__(self, painter: QPainter, area: QRectF, style: ChartStyle, font: QFont) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.painter = painter
         self.area = QRectF(area)
         self.style = style
@@ -98,6 +97,15 @@ class Ink:
         # width once per paint (the font is kept, so its id stays its own).
         self._metrics: dict[int, tuple[QFont, QFontMetricsF, float]] = {}
         self._widths: dict[tuple[int, str], float] = {}
+
+    def __enter__(self) -> Ink:
+        self.painter.save()
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.painter.restore()
 
     # text -----------------------------------------------------------------------
     def metrics(self, font: QFont) -> QFontMetricsF:

@@ -63,38 +63,38 @@ class StudyHours:
     def paint(
         self, painter: QPainter, area: QRectF, data: WeeklyHours, style: ChartStyle, font: QFont
     ) -> ChartMarks:
-        ink = Ink(painter, area, style, font)
-        entries = [
-            LegendEntry(name, style.area_colour(i)) for i, (name, _h) in enumerate(data.areas)
-        ]
-        legend = place_legend(ink, entries, area)
-        totals = [sum(week) for week in zip(*(h for _a, h in data.areas), strict=True)]
-        average = sum(totals[-4:]) / min(4, len(totals))
-        room = room_beside(legend, area).adjusted(0, 0, -PAD, 0)
-        said = f"last 4 weeks: {average:.1f} h/week (dashed)"
-        plot = room
-        for _wrapped in range(2):  # above the plot, as wide as the plot: know that first
-            title = ink.wrap(ink.tick, said, plot.right() - plot.left())
-            below = room.adjusted(0, ink.height(ink.tick, title) + PAD / 2, 0, 0)
-            plot, y, ticks = ink.y_frame(below, 0.0, max(totals) * 1.05, "hours")
-        ink.put(ink.tick, title, plot.left(), room.top())
-        ink.y_axis(plot, y, ticks, "hours")
-        layers = [(style.area_colour(i), hours) for i, (_n, hours) in enumerate(data.areas)]
-        centres = _stacks(ink, plot, y, layers)
-        ink.line(
-            [(plot.left(), y(average)), (plot.right(), y(average))],
-            ink.pen(style.muted, 1.0, DASHED),
-        )
-        ink.category_axis(plot, centres, [week_text(w) for w in data.weeks], every=3)
-        paint_legend(ink, legend)
-        texts = []
-        for index, week in enumerate(data.weeks):
-            parts = [
-                f"{name} {hours[index]:.1f} h" for name, hours in data.areas if hours[index] > 0
+        with Ink(painter, area, style, font) as ink:
+            entries = [
+                LegendEntry(name, style.area_colour(i)) for i, (name, _h) in enumerate(data.areas)
             ]
-            total = f"week of {week_text(week)}: {totals[index]:.1f} h"
-            texts.append("\n".join([total, *parts]) if parts else "")
-        return ChartMarks(tips=tuple(column_tips(plot, centres, texts)))
+            legend = place_legend(ink, entries, area)
+            totals = [sum(week) for week in zip(*(h for _a, h in data.areas), strict=True)]
+            average = sum(totals[-4:]) / min(4, len(totals))
+            room = room_beside(legend, area).adjusted(0, 0, -PAD, 0)
+            said = f"last 4 weeks: {average:.1f} h/week (dashed)"
+            plot = room
+            for _wrapped in range(2):  # above the plot, as wide as the plot: know that first
+                title = ink.wrap(ink.tick, said, plot.right() - plot.left())
+                below = room.adjusted(0, ink.height(ink.tick, title) + PAD / 2, 0, 0)
+                plot, y, ticks = ink.y_frame(below, 0.0, max(totals) * 1.05, "hours")
+            ink.put(ink.tick, title, plot.left(), room.top())
+            ink.y_axis(plot, y, ticks, "hours")
+            layers = [(style.area_colour(i), hours) for i, (_n, hours) in enumerate(data.areas)]
+            centres = _stacks(ink, plot, y, layers)
+            ink.line(
+                [(plot.left(), y(average)), (plot.right(), y(average))],
+                ink.pen(style.muted, 1.0, DASHED),
+            )
+            ink.category_axis(plot, centres, [week_text(w) for w in data.weeks], every=3)
+            paint_legend(ink, legend)
+            texts = []
+            for index, week in enumerate(data.weeks):
+                parts = [
+                    f"{name} {hours[index]:.1f} h" for name, hours in data.areas if hours[index] > 0
+                ]
+                total = f"week of {week_text(week)}: {totals[index]:.1f} h"
+                texts.append("\n".join([total, *parts]) if parts else "")
+            return ChartMarks(tips=tuple(column_tips(plot, centres, texts)))
 
 
 class ProblemsSolved:
@@ -107,42 +107,46 @@ class ProblemsSolved:
     def paint(
         self, painter: QPainter, area: QRectF, data: ProblemWeeks, style: ChartStyle, font: QFont
     ) -> ChartMarks:
-        ink = Ink(painter, area, style, font)
-        names = [label("difficulty", d) for d in DIFFICULTIES]
-        side = _side_panel(ink, area, names)
-        main = QRectF(area.left(), area.top(), side.left() - area.left() - 2 * PAD, area.height())
-        entries = [
-            LegendEntry(n, style.difficulty_colour(d))
-            for n, d in zip(names, DIFFICULTIES, strict=True)
-        ]
-        legend = place_legend(ink, entries, main, right=False, align="left")
-        room = room_beside(legend, main)
-        totals = [sum(week) for week in zip(*data.solved.values(), strict=True)]
-        plot, y, ticks = ink.y_frame(room, 0.0, max(totals) * 1.05, "problems solved", integer=True)
-        beside_axis = main.adjusted(plot.left() - main.left(), 0, 0, 0)
-        aligned = place_legend(ink, entries, beside_axis, right=False, align="left")
-        if aligned.rect.height() == legend.rect.height():  # as many rows: the plot fits
-            legend = aligned
-        ink.y_axis(plot, y, ticks, "problems solved")
-        layers = [(style.difficulty_colour(d), data.solved[d]) for d in DIFFICULTIES]
-        centres = _stacks(ink, plot, y, layers)
-        ink.category_axis(plot, centres, [week_text(w) for w in data.weeks], every=4)
-        paint_legend(ink, legend)
-        texts = []
-        for index, week in enumerate(data.weeks):
-            parts = [
-                f"{n} {data.solved[d][index]}"
-                for n, d in zip(names, DIFFICULTIES, strict=True)
-                if data.solved[d][index]
-            ]
-            texts.append(
-                f"week of {week_text(week)}: {totals[index]} solved ({', '.join(parts)})"
-                if parts
-                else ""
+        with Ink(painter, area, style, font) as ink:
+            names = [label("difficulty", d) for d in DIFFICULTIES]
+            side = _side_panel(ink, area, names)
+            main = QRectF(
+                area.left(), area.top(), side.left() - area.left() - 2 * PAD, area.height()
             )
-        tips = column_tips(plot, centres, texts)
-        tips += _paint_medians(ink, side, data, names)
-        return ChartMarks(tips=tuple(tips))
+            entries = [
+                LegendEntry(n, style.difficulty_colour(d))
+                for n, d in zip(names, DIFFICULTIES, strict=True)
+            ]
+            legend = place_legend(ink, entries, main, right=False, align="left")
+            room = room_beside(legend, main)
+            totals = [sum(week) for week in zip(*data.solved.values(), strict=True)]
+            plot, y, ticks = ink.y_frame(
+                room, 0.0, max(totals) * 1.05, "problems solved", integer=True
+            )
+            beside_axis = main.adjusted(plot.left() - main.left(), 0, 0, 0)
+            aligned = place_legend(ink, entries, beside_axis, right=False, align="left")
+            if aligned.rect.height() == legend.rect.height():  # as many rows: the plot fits
+                legend = aligned
+            ink.y_axis(plot, y, ticks, "problems solved")
+            layers = [(style.difficulty_colour(d), data.solved[d]) for d in DIFFICULTIES]
+            centres = _stacks(ink, plot, y, layers)
+            ink.category_axis(plot, centres, [week_text(w) for w in data.weeks], every=4)
+            paint_legend(ink, legend)
+            texts = []
+            for index, week in enumerate(data.weeks):
+                parts = [
+                    f"{n} {data.solved[d][index]}"
+                    for n, d in zip(names, DIFFICULTIES, strict=True)
+                    if data.solved[d][index]
+                ]
+                texts.append(
+                    f"week of {week_text(week)}: {totals[index]} solved ({', '.join(parts)})"
+                    if parts
+                    else ""
+                )
+            tips = column_tips(plot, centres, texts)
+            tips += _paint_medians(ink, side, data, names)
+            return ChartMarks(tips=tuple(tips))
 
 
 def _side_panel(ink: Ink, area: QRectF, names: list[str]) -> QRectF:

@@ -42,49 +42,51 @@ class PhaseScores:
         style: ChartStyle,
         font: QFont,
     ) -> ChartMarks:
-        ink = Ink(painter, area, style, font)
-        top = _header(ink, area, len(data.days))
-        days = [format_pattern(day, "d MMM") for day in data.days]
-        bottom = area.bottom() - ink.x_label_height(2 if len(days) <= TITLED_SESSIONS else 1)
-        band = (bottom - top) / len(data.phases)
-        means = []
-        for name, scores in data.phases:
-            given = [s for s in scores if s is not None]
-            means.append(f"{name} ({sum(given) / len(given):.1f})" if given else name)
-        name_font, names = ink.row_labels(means, band, area.width() * 0.45)
-        left = area.left() + max(ink.width(name_font, n) for n in names) + PAD
-        grid = QRectF(left, top, area.right() - left, bottom - top)
-        column = grid.width() / len(days)
-        _columns(ink, grid, data, days)
-        ink.y_categories(
-            grid, [(top + band * (i + 0.5), n) for i, n in enumerate(names)], name_font
-        )
-        number = (
-            ink.label if ink.line_height(ink.label) <= band - GAP else scaled_font(ink.tick, 0.9)
-        )
-        tips: list[HitBox] = []
-        for row, (phase, scores) in enumerate(data.phases):
-            for index, score in enumerate(scores):
-                tile = QRectF(left + column * index, top + band * row, column, band)
-                tile = tile.adjusted(GAP / 2, GAP / 2, -GAP / 2, -GAP / 2)
-                if score is None:
-                    ink.fill(tile, style.faint)
-                    said = "not scored"
-                else:
-                    ink.fill(tile, SCORE_COLORS[score - 1])
-                    ink.put(
-                        number,
-                        str(score),
-                        tile.center().x(),
-                        tile.center().y(),
-                        "center",
-                        "center",
-                        SCORE_TEXT,
-                    )
-                    said = f"{score} {SCORE_NAMES[score]}"
-                text = f"{phase}, {days[index]} ({data.prompts[index]}): {said}"
-                tips.append((text, tile.left(), tile.top(), tile.right(), tile.bottom()))
-        return ChartMarks(tips=tuple(tips))
+        with Ink(painter, area, style, font) as ink:
+            top = _header(ink, area, len(data.days))
+            days = [format_pattern(day, "d MMM") for day in data.days]
+            bottom = area.bottom() - ink.x_label_height(2 if len(days) <= TITLED_SESSIONS else 1)
+            band = (bottom - top) / len(data.phases)
+            means = []
+            for name, scores in data.phases:
+                given = [s for s in scores if s is not None]
+                means.append(f"{name} ({sum(given) / len(given):.1f})" if given else name)
+            name_font, names = ink.row_labels(means, band, area.width() * 0.45)
+            left = area.left() + max(ink.width(name_font, n) for n in names) + PAD
+            grid = QRectF(left, top, area.right() - left, bottom - top)
+            column = grid.width() / len(days)
+            _columns(ink, grid, data, days)
+            ink.y_categories(
+                grid, [(top + band * (i + 0.5), n) for i, n in enumerate(names)], name_font
+            )
+            number = (
+                ink.label
+                if ink.line_height(ink.label) <= band - GAP
+                else scaled_font(ink.tick, 0.9)
+            )
+            tips: list[HitBox] = []
+            for row, (phase, scores) in enumerate(data.phases):
+                for index, score in enumerate(scores):
+                    tile = QRectF(left + column * index, top + band * row, column, band)
+                    tile = tile.adjusted(GAP / 2, GAP / 2, -GAP / 2, -GAP / 2)
+                    if score is None:
+                        ink.fill(tile, style.faint)
+                        said = "not scored"
+                    else:
+                        ink.fill(tile, SCORE_COLORS[score - 1])
+                        ink.put(
+                            number,
+                            str(score),
+                            tile.center().x(),
+                            tile.center().y(),
+                            "center",
+                            "center",
+                            SCORE_TEXT,
+                        )
+                        said = f"{score} {SCORE_NAMES[score]}"
+                    text = f"{phase}, {days[index]} ({data.prompts[index]}): {said}"
+                    tips.append((text, tile.left(), tile.top(), tile.right(), tile.bottom()))
+            return ChartMarks(tips=tuple(tips))
 
 
 def _header(ink: Ink, area: QRectF, sessions: int) -> float:
