@@ -5,6 +5,8 @@ shown for empty data; axis labels that never collide."""
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -311,3 +313,16 @@ def test_a_single_week_area_or_session_paints_inside_too(qapp):
             image, area, marks = _paint(key, data, dark_palette(), width, scale)
             assert _untouched_outside(image, area), f"{key} at {width} px"
             assert all(_inside(area, box) for box in (*marks.hits, *marks.tips)), key
+
+
+def test_the_painted_charts_need_no_matplotlib():
+    code = (
+        "import sys\n"
+        "import prepdesk.ui.dashboard.paint_progress, prepdesk.ui.dashboard.paint_activity\n"
+        "import prepdesk.ui.dashboard.paint_design\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
