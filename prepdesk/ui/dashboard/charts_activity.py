@@ -17,12 +17,13 @@ from prepdesk.store.repositories.dashboard_stats import (
     WeeklyHours,
 )
 from prepdesk.ui.dashboard.chart_style import ChartStyle, separate_cells
+from prepdesk.ui.dashboard.chart_ticks import week_text
 
 
 def _week_labels(ax: Any, weeks: tuple[Any, ...], every: int = 3) -> None:
     positions = list(range(len(weeks)))
     ax.set_xticks(positions[::-1][::every][::-1])
-    ax.set_xticklabels([f"{weeks[i].day} {weeks[i]:%b}" for i in positions[::-1][::every][::-1]])
+    ax.set_xticklabels([week_text(weeks[i]) for i in positions[::-1][::every][::-1]])
 
 
 def draw_weekly_hours(figure: Any, hours: WeeklyHours, style: ChartStyle) -> bool:

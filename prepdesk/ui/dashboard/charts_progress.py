@@ -7,8 +7,6 @@ to show, so the panel shows its empty-state sentence instead of empty axes.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from prepdesk.core.mastery import area_label
@@ -18,17 +16,15 @@ from prepdesk.store.repositories.dashboard_stats import (
     MasteryHistory,
 )
 from prepdesk.ui.dashboard.chart_style import ChartStyle
+from prepdesk.ui.dashboard.chart_ticks import month_label
+from prepdesk.ui.dashboard.progress_series import (
+    Timeline,
+    burndown_start,
+    first_active,
+    projected_level,
+)
 
-PROJECTION_WEEKS = 6  # the trend is the slope over the last six weeks
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """A chart's data with the dates it is drawn against."""
-
-    data: Any
-    today: date
-    interview: date | None
+__all__ = ["Timeline", "month_label"]  # chart_jobs and tests import them from here
 
 
 def _short(name: str, width: int = 16) -> str:
@@ -77,32 +73,11 @@ def draw_mastery_by_area(figure: Any, areas: list[AreaMastery], style: ChartStyl
     return True
 
 
-def _trend(levels: tuple[float, ...]) -> float:
-    """Level change per week over the last PROJECTION_WEEKS weeks (least squares)."""
-    tail = levels[-PROJECTION_WEEKS:]
-    n = len(tail)
-    if n < 2:
-        return 0.0
-    mean_x, mean_y = (n - 1) / 2, sum(tail) / n
-    num = sum((i - mean_x) * (y - mean_y) for i, y in enumerate(tail))
-    den = sum((i - mean_x) ** 2 for i in range(n))
-    return num / den
-
-
-def _first_active(series: list[tuple[float, ...]], minimum: int = 4) -> int:
-    """Index of the first week with any progress, leaving at least `minimum` weeks."""
-    length = len(series[0]) if series else 0
-    for index in range(length):
-        if any(s[index] > 0 for s in series):
-            return max(0, min(index - 1, length - minimum))
-    return 0
-
-
 def draw_mastery_history(figure: Any, timeline: Timeline, style: ChartStyle) -> bool:
     history: MasteryHistory = timeline.data
     if not history.rated or not history.areas:
         return False
-    start = _first_active([a.levels for a in history.areas])
+    start = first_active([a.levels for a in history.areas])
     weeks = history.weeks[start:]
     ax = figure.subplots()
     for index, area in enumerate(history.areas):
@@ -110,9 +85,7 @@ def draw_mastery_history(figure: Any, timeline: Timeline, style: ChartStyle) -> 
         levels = area.levels[start:]
         ax.plot(weeks, levels, color=color, linewidth=1.8, label=_short(area.name, 16))
         if timeline.interview is not None and timeline.interview > weeks[-1]:
-            slope = _trend(levels)
-            span = (timeline.interview - weeks[-1]).days / 7
-            projected = min(5.0, max(0.0, levels[-1] + slope * span))
+            projected = projected_level(levels, weeks[-1], timeline.interview)
             ax.plot(
                 [weeks[-1], timeline.interview],
                 [levels[-1], projected],
@@ -146,8 +119,7 @@ def draw_burndown(figure: Any, timeline: Timeline, style: ChartStyle) -> bool:
     if not burndown.rated or not any(burndown.hours_needed):
         return False
     needed = list(burndown.hours_needed)
-    start = next((i for i, h in enumerate(needed) if h < needed[0]), len(needed) - 1)
-    start = max(0, min(start - 1, len(needed) - 4))
+    start = burndown_start(needed)
     weeks, needed = burndown.weeks[start:], needed[start:]
     ax = figure.subplots()
     ax.fill_between(weeks, needed, color=style.accent, alpha=0.18, linewidth=0)
@@ -187,9 +159,3 @@ def _date_axis(ax: Any) -> None:
     locator = AutoDateLocator(minticks=3, maxticks=7)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, at: month_label(num2date(value), at)))
-
-
-def month_label(day: date, position: int | None) -> str:
-    """'Jan 2027' on the first tick and each January, 'Mar' elsewhere; a day when not the 1st."""
-    text = f"{day:%b}" if day.day == 1 else f"{day.day} {day:%b}"
-    return f"{text} {day:%Y}" if position == 0 or (day.month == 1 and day.day == 1) else text
