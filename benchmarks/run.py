@@ -6,7 +6,7 @@ floor), prepdesk on each folder, and Anki when it is installed (the peer). Every
 launch gets a fresh settings folder. Under a real X server (Xvfb through xvfb-run,
 when installed; Qt's offscreen platform otherwise, and the table says which). Then
 one stress launch per folder (edits, resizes, a theme switch, a CSV import, a backup)
-and COLD_RUNS launches with the chart-image cache emptied. Prints the table and
+and COLD_RUNS launches with every cache in the data folder emptied. Prints the table and
 writes it into benchmarks/README.md.
 """
 
@@ -35,7 +35,7 @@ COLD_RUNS = 3
 UNDER_X = "PREPDESK_BENCH_UNDER_XVFB"
 TABLE_START = "<!-- bench-table-start -->"
 TABLE_END = "<!-- bench-table-end -->"
-CHART_CACHE = ("cache", "charts")  # inside the data folder
+CACHE = ("cache",)  # inside the data folder: every kept result (numbers, charts)
 
 
 class Launcher:
@@ -121,7 +121,7 @@ def main() -> int:
                 print(f"Anki skipped: its first launch did not finish ({exc})")
                 with_anki = False
         for folder in folders.values():
-            launch.child("app_probe.py", str(folder))  # warms the chart cache; not counted
+            launch.child("app_probe.py", str(folder))  # warms the caches; not counted
         trees = {label: ROOT for label in folders}
         baseline = os.environ.get(BASELINE_ENV)
         if baseline:
@@ -141,7 +141,7 @@ def main() -> int:
         cold: dict[str, list[dict]] = {label: [] for label in folders}
         for label, folder in folders.items():
             for _ in range(COLD_RUNS):
-                shutil.rmtree(folder.joinpath(*CHART_CACHE), ignore_errors=True)
+                shutil.rmtree(folder.joinpath(*CACHE), ignore_errors=True)
                 cold[label].append(launch.child("app_probe.py", str(folder)))
         stress = {
             label: launch.child("app_probe.py", str(folder), "--stress")
@@ -200,7 +200,7 @@ def make_table(
     row("every chart visible without scrolling", "visible_charts", 7.0, apps)
     row("all charts drawn", "charts", None, apps)
     row("whole window settled (last paint)", "settled", 8.0, apps)
-    row(f"same, chart cache emptied (median of {COLD_RUNS})", "settled", 8.0, cold)
+    row(f"same, every cache emptied (median of {COLD_RUNS})", "settled", 8.0, cold)
 
     def stress_row(name: str, cell, target: str, met) -> None:
         ok = all(met(stress[label]) for label in labels if label in stress)
@@ -258,7 +258,7 @@ def make_table(
         f"\nMeasured {stamp} on {shown_platform}; {os.cpu_count()} cores, {cpu_model()}; "
         f"load average {os.getloadavg()[0]:.1f} at the end; Python {sys.version.split()[0]}, "
         f"{platform.system()} {platform.release()}. Start-up figures are medians of {RUNS} "
-        f"launches, each with a fresh settings folder, the chart cache warm as on any "
+        f"launches, each with a fresh settings folder, the caches warm as on any "
         f"relaunch; ratios are to the bare window's first paint in the same run. Peer: {peer}."
     )
     return "\n".join(lines) + "\n" + note
