@@ -44,13 +44,14 @@ def test_only_the_main_window_is_shown_once_started(qtbot, paths):
 
 def test_the_start_up_shell_paints_before_the_store_is_imported():
     # A fresh interpreter: what `prepdesk` imports before its first paint is the app
-    # module and the shell; SQLAlchemy, the ORM models and Qt's network module (the
-    # second-launch socket) come after the paint.
+    # module and the shell, and before it paints the kept numbers, their snapshot's
+    # reader; SQLAlchemy, the ORM models and Qt's network module (the second-launch
+    # socket) come after the paint.
     import subprocess
     import sys
 
     probe = (
-        "import sys, prepdesk.ui.app, prepdesk.ui.start_shell; "
+        "import sys, prepdesk.ui.app, prepdesk.ui.start_shell, prepdesk.store.numbers_snapshot; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' "
         "or m.startswith('prepdesk.store.models') or m == 'PySide6.QtNetwork'))"
     )
