@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from prepdesk.store import write_tracking
+from prepdesk.store import data_version, write_tracking
 from prepdesk.store.atomic_write import explain_write_error
 from prepdesk.store.backup import backup_file_name, write_backup
 from prepdesk.store.engine import is_read_only, make_engine
@@ -20,7 +20,7 @@ from prepdesk.store.errors import DatabaseIsReadOnly, DiskFull
 from prepdesk.store.inspection import inspect_database
 from prepdesk.store.migration import SchemaVersions
 from prepdesk.store.paths import DataPaths
-from prepdesk.store.seed import seed_builtin_content
+from prepdesk.store.seed import seed_builtin_content, seeded_now
 
 
 class Database:
@@ -66,7 +66,10 @@ class Database:
             db = cls(paths, engine)
             if seed:
                 with db.transaction() as session:
-                    seed_builtin_content(session)
+                    if not seeded_now(session.connection()):
+                        seed_builtin_content(session)
+                    if data_version.version_in(session.connection()) == data_version.UNKNOWN:
+                        data_version.stamp(session.connection())  # written before versions
         except BaseException:
             engine.dispose()
             raise
@@ -76,9 +79,11 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed as a whole on success, rolled back on any error."""
         try:
-            with self._sessions.begin() as session, write_tracking.tracking(session):
+            with self._sessions.begin() as session, write_tracking.tracking(session) as written:
                 yield session
                 session.flush()  # inside tracking: the flush's writes are recorded too
+                if written:  # a new state of the data: a new version, in the same commit
+                    data_version.stamp(session.connection())
         except OperationalError as exc:
             if "full" in str(exc.orig):  # SQLITE_FULL: the disk (or the page limit) is full
                 raise DiskFull(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from prepdesk.store import data_version
 from prepdesk.store.engine import APPLICATION_ID
 from prepdesk.store.errors import MigrationFailed
 
@@ -87,6 +88,7 @@ class SchemaVersions:
                             f"(first in table {broken[0][0]})"
                         )
                     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                    data_version.stamp(conn)  # migrated data is a new state of the data
             except MigrationFailed:
                 raise
             except Exception as exc:

@@ -44,6 +44,11 @@ class DataPaths:
         return self.root / LOCK_NAME
 
     @property
+    def cache(self) -> Path:
+        """What is kept only to start faster (chart images, the last numbers): safe to delete."""
+        return self.root / "cache"
+
+    @property
     def log_file(self) -> Path:
         """Where details of an unexpected error (a bug) are appended."""
         return self.root / "logs" / "prepdesk.log"

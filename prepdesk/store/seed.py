@@ -6,7 +6,9 @@ improved without touching Python.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import json
+
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from prepdesk.resources import load_json_resource
@@ -24,6 +26,17 @@ from prepdesk.store.seed_ml_practice import seed_ml_practice
 
 SEEDED_KEY = "seeded_version"
 SEED_VERSION = 2  # 2: ML design prompts and technical questions
+
+
+def seeded_now(connection: Connection) -> bool:
+    """The built-in content of this version is in: one plain query, no ORM (at every start)."""
+    value = connection.exec_driver_sql(
+        "SELECT value FROM setting WHERE key = ?", (SEEDED_KEY,)
+    ).scalar()
+    try:
+        return value is not None and int(json.loads(value)) >= SEED_VERSION
+    except (ValueError, TypeError):
+        return False
 
 
 def seed_builtin_content(session: Session) -> bool:

@@ -2,16 +2,19 @@
 
 Start-up order: the QApplication and the start-up shell (navigation and the dashboard's
 frame) come first and are painted before the store, the ORM and the pages are imported;
-then the data is opened and the main window replaces the shell; the chart worker
-processes start once the dashboard's numbers are shown.
+right after that paint the shell shows the dashboard's numbers kept from the last run
+when the data has not changed since (store/numbers_snapshot.py); then the data is opened
+and the main window, showing those same numbers until the live ones arrive, replaces the
+shell; the chart worker processes start once the dashboard's numbers are shown.
 """
 
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from prepdesk import __version__
@@ -27,6 +30,7 @@ from prepdesk.ui.start_shell import FirstPaint, StartShell
 from prepdesk.ui.theme import theme_manager
 
 if TYPE_CHECKING:
+    from prepdesk.core.dashboard_numbers import DashboardNumbers
     from prepdesk.ui.main_window import MainWindow
     from prepdesk.ui.operations import Operations
 
@@ -35,6 +39,7 @@ if TYPE_CHECKING:
 # thread, which re-enters Python for every slot and event filter, gets it back within a
 # millisecond instead of Python's default five (many such waits make a visible freeze).
 GIL_SWITCH_INTERVAL_S = 0.001
+OPEN_AT_THE_LATEST_MS = 300
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -86,7 +91,7 @@ def start_gui(paths: DataPaths) -> GuiSession | int:
         return 1
     shell = StartShell()
     session = GuiSession(paths, lock, shell)
-    shell.first_paint.painted.connect(session.open)
+    shell.first_paint.painted.connect(session.show_last_numbers)
     shell.show()
     return session
 
@@ -104,8 +109,27 @@ class GuiSession(QObject):
         self.window: MainWindow | None = None
         self.ops: Operations | None = None
         self._reminders: object = None
+        self.last_numbers: DashboardNumbers | None = None  # shown by the shell
+        self._opening = False
+
+    def show_last_numbers(self) -> None:
+        """The numbers kept from the last run, in the shell, if the data hasn't changed
+        since (read without SQLAlchemy); then open the data once they are painted."""
+        from prepdesk.store.numbers_snapshot import load_snapshot
+
+        self.last_numbers = load_snapshot(self.paths, datetime.now(UTC))
+        if self.last_numbers is None:
+            self.open()
+            return
+        self.shell.numbers_shown.connect(self.open)
+        # Opening waits for their paint, but never for long (a window not on screen).
+        QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self, self.open)
+        self.shell.show_numbers(self.last_numbers)
 
     def open(self) -> None:
+        if self._opening:
+            return
+        self._opening = True
         from prepdesk.store.repositories.settings import SettingsRepository
         from prepdesk.ui.backup_scheduler import BackupScheduler
         from prepdesk.ui.error_report import ErrorReporter
@@ -113,6 +137,7 @@ class GuiSession(QObject):
         from prepdesk.ui.locale_dates import use_locale_dates
         from prepdesk.ui.main_window import MainWindow
         from prepdesk.ui.operations import Operations
+        from prepdesk.ui.pages.dashboard_page import DashboardPage
         from prepdesk.ui.reminders import start_tray_reminders
         from prepdesk.ui.single_instance import RaiseServer
         from prepdesk.ui.startup import open_database_interactively
@@ -127,6 +152,9 @@ class GuiSession(QObject):
         errors = ErrorReporter(self.paths, QApplication.instance())
         errors.install()  # an exception in any slot shows a dialog and is logged
         window = self.window = MainWindow(ops)
+        dashboard = window.page("dashboard")
+        if self.last_numbers is not None and isinstance(dashboard, DashboardPage):
+            dashboard.show_last_numbers(self.last_numbers)  # the shell's, as they are
         server = RaiseServer(self.paths.root, window)
         server.raise_requested.connect(lambda: _bring_forward(window))
         backups = ops.read(lambda s: SettingsRepository(s).all())
@@ -139,6 +167,10 @@ class GuiSession(QObject):
             scheduler.finished.connect(lambda _result: window.last_backup.refresh())
             scheduler.start()
         window.show()
+        # Word-wrapped labels settle their layout in a second pass: done before the first
+        # paint, so the window takes over from the shell without a jump.
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         offer_first_run_if_due(ops, window)
         FirstPaint(window).painted.connect(self._close_shell)
         self._reminders = start_tray_reminders(window.ops, window)

@@ -2,15 +2,18 @@
 
 Painted before the store, the ORM and the charts are imported (they take most of a
 start-up), so a window is there at once. It is built from the same pieces as the main
-window (the page list, the dashboard frame and its chart panels) and at the same
-geometry; the main window replaces it as soon as it has painted itself.
+window (the page list, the dashboard frame, its number panels and chart panels) and at
+the same geometry; the main window replaces it as soon as it has painted itself. When
+the numbers kept from the last run are still those of the data, they are shown in it
+right after its first paint (their buttons disabled: the data isn't open yet).
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -18,12 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from prepdesk.core.dashboard_numbers import DashboardNumbers
 from prepdesk.ui.dashboard.chart_panel import ChartPanel
 from prepdesk.ui.dashboard.chart_specs import CHARTS
 from prepdesk.ui.dashboard.frame import dashboard_frame
+from prepdesk.ui.dashboard.number_panels import NumberPanels
 from prepdesk.ui.icons import app_icon, icon
 from prepdesk.ui.pages.registry import PAGES
 from prepdesk.ui.qt_settings import ui_settings
+from prepdesk.ui.today_view import TodayView
 
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Help")
 
@@ -46,6 +52,8 @@ class FirstPaint(QObject):
 
 
 class StartShell(QMainWindow):
+    numbers_shown = Signal()  # the kept numbers have been painted
+
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("prepdesk")
@@ -61,12 +69,7 @@ class StartShell(QMainWindow):
         for spec in PAGES:
             navigation.addItem(QListWidgetItem(icon(spec.icon_name), spec.title))
         navigation.setCurrentRow(0)
-        numbers = []
-        for stretch in (3, 4, 4):
-            box = QFrame()
-            box.setFrameShape(QFrame.Shape.StyledPanel)
-            box.setMinimumHeight(150)
-            numbers.append((box, stretch))
+        self.numbers = NumberPanels(TodayView(interactive=False))
         charts = [
             (spec, ChartPanel(spec.key, spec.title, spec.empty_message, height=spec.height))
             for spec in CHARTS
@@ -76,10 +79,15 @@ class StartShell(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(navigation)
-        layout.addWidget(dashboard_frame(numbers, charts), 1)
+        layout.addWidget(dashboard_frame(self.numbers.row(), charts), 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage("Opening your data…")
         geometry = ui_settings().value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
         self.first_paint = FirstPaint(self)
+
+    def show_numbers(self, numbers: DashboardNumbers) -> None:
+        """Fill the panels; `numbers_shown` once they are on screen."""
+        self.numbers.show(numbers, datetime.now(UTC))
+        FirstPaint(self.numbers.countdown.remaining).painted.connect(self.numbers_shown)

@@ -5,12 +5,12 @@ Every query aggregates in SQL and returns plain frozen dataclasses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.dashboard_numbers import UpcomingStage
 from prepdesk.core.readiness import ReadinessInputs, TopicStanding, design_applies
 from prepdesk.store.models import (
     Area,
@@ -32,14 +32,6 @@ from prepdesk.store.repositories.next_interview import (
     next_interview,
 )
 from prepdesk.store.repositories.reviews import ReviewRepository
-
-
-@dataclass(frozen=True)
-class UpcomingStage:
-    stage_id: int
-    at: datetime  # aware UTC
-    company: str
-    stage: str
 
 
 def latest_levels() -> Select[tuple[int, int]]:

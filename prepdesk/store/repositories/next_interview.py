@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.dashboard_numbers import NextInterview
 from prepdesk.store.models import Company, InterviewStage
 from prepdesk.store.repositories.settings import SettingsRepository
 
 INACTIVE_STATUSES = ("rejected", "withdrawn")
 
-
-@dataclass(frozen=True)
-class NextInterview:
-    at: datetime  # aware
-    source: str  # "stage" or "target_date"
-    stage_id: int | None = None
-    company: str | None = None
-    stage: str | None = None
-    category: str | None = None  # StageType.category: drives planning and checklists
+__all__ = ["INACTIVE_STATUSES", "NextInterview", "next_interview"]
 
 
 def next_interview(session: Session, now: datetime) -> NextInterview | None:

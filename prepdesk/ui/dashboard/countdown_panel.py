@@ -8,9 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from prepdesk.core.dashboard_numbers import NextInterview, UpcomingStage
 from prepdesk.core.presentation import count_noun, weekday_date_text, weekday_datetime_text
-from prepdesk.store.repositories.dashboard_summary import UpcomingStage
-from prepdesk.store.repositories.next_interview import NextInterview
 
 
 def unbroken(name: str | None) -> str:
@@ -20,7 +19,7 @@ def unbroken(name: str | None) -> str:
 
 @dataclass(frozen=True)
 class CountdownData:
-    now: datetime
+    now: datetime  # the countdown is from now to next.at, whenever it is shown
     next: NextInterview | None
     upcoming: tuple[UpcomingStage, ...]
 
@@ -50,8 +49,9 @@ def local_when(at: datetime) -> str:
 class CountdownPanel(QFrame):
     checklist_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, interactive: bool = True) -> None:
         super().__init__(parent)
+        self.interactive = interactive  # False in the start-up shell: the button waits
         self.setObjectName("countdown")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._stage_id: int | None = None
@@ -97,6 +97,7 @@ class CountdownPanel(QFrame):
             )
             self.what.setText(f"{title}\n{local_when(upcoming.at)}")
         self.checklist_button.setVisible(self._stage_id is not None)
+        self.checklist_button.setEnabled(self.interactive)
         later = [s for s in data.upcoming if s.stage_id != self._stage_id][:3]
         if later:
             lines = [

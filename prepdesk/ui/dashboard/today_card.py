@@ -1,7 +1,8 @@
 """Today on the dashboard: the Topics page's TodayPanel plus the due story rehearsals.
 
 The TodayPanel (today's planned topics with Start buttons, due reviews, on-track sentence)
-refreshes itself; the rehearsal count arrives with the dashboard's other numbers.
+refreshes itself; the rehearsal count arrives with the dashboard's other numbers. The
+start-up shell shows the same card around a bare TodayView.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from prepdesk.core.presentation import count_noun
 from prepdesk.store.changes import Change
-from prepdesk.ui.operations import Operations
-from prepdesk.ui.today_panel import TodayPanel
+from prepdesk.ui.today_view import TodayView
 
 REHEARSALS_DEPEND_ON = Change.STORIES | Change.PRACTICE | Change.REVIEWS | Change.SETTINGS
 
@@ -20,14 +20,15 @@ REHEARSALS_DEPEND_ON = Change.STORIES | Change.PRACTICE | Change.REVIEWS | Chang
 class TodayCard(QFrame):
     rehearsals_requested = Signal()  # open the Stories page's Practice tab
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, panel: TodayView, parent: QWidget | None = None) -> None:
+        """`panel` is the dashboard's TodayPanel, or the start-up shell's bare view."""
         super().__init__(parent)
         self.setObjectName("today")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.rehearsal_count: int | None = None  # None until the numbers have loaded
         caption = QLabel("Today")
         caption.setObjectName("cardCaption")
-        self.panel = TodayPanel(ops)
+        self.panel = panel
         self.panel.setTitle("")  # the card's caption says "Today"
         self.rehearsals = QLabel("…")
         self.rehearsals.setObjectName("todayRehearsals")
@@ -35,6 +36,7 @@ class TodayCard(QFrame):
         self.rehearse_button = QPushButton("Rehearse")
         self.rehearse_button.setAccessibleName("Rehearse due stories on the Stories page")
         self.rehearse_button.clicked.connect(self.rehearsals_requested)
+        self.rehearse_button.setEnabled(panel.interactive)
         rehearsals_row = QHBoxLayout()
         rehearsals_row.addWidget(self.rehearsals, 1)
         rehearsals_row.addWidget(self.rehearse_button)
@@ -54,4 +56,4 @@ class TodayCard(QFrame):
             self.rehearsals.setText(f"{count_noun(count, 'story rehearsal')} due today")
         else:
             self.rehearsals.setText("No story rehearsals due.")
-        self.rehearse_button.setEnabled(count > 0)
+        self.rehearse_button.setEnabled(self.panel.interactive and count > 0)

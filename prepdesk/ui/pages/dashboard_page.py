@@ -22,10 +22,9 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
-from prepdesk.core.readiness import Readiness, readiness
+from prepdesk.core.dashboard_numbers import DashboardNumbers
 from prepdesk.store.changes import Change
-from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository
-from prepdesk.store.repositories.outlook import dashboard_outlook
+from prepdesk.store.repositories.dashboard_numbers import LiveNumbers, read_dashboard_numbers
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.clock import system_clock
 from prepdesk.ui.dashboard.chart_cache import ChartCache
@@ -33,13 +32,13 @@ from prepdesk.ui.dashboard.chart_jobs import ChartImage, ChartRequest, RenderJob
 from prepdesk.ui.dashboard.chart_panel import ChartPanel, write_file
 from prepdesk.ui.dashboard.chart_renderer import chart_renderer
 from prepdesk.ui.dashboard.chart_specs import CHARTS
-from prepdesk.ui.dashboard.countdown_panel import CountdownData, CountdownPanel
 from prepdesk.ui.dashboard.frame import dashboard_frame
-from prepdesk.ui.dashboard.readiness_panel import ReadinessPanel
-from prepdesk.ui.dashboard.today_card import REHEARSALS_DEPEND_ON, TodayCard
+from prepdesk.ui.dashboard.number_panels import NumberPanels, keep_numbers
+from prepdesk.ui.dashboard.today_card import REHEARSALS_DEPEND_ON
 from prepdesk.ui.dashboard.welcome import DashboardWelcome
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.pages.page import Page
+from prepdesk.ui.today_panel import TodayPanel
 
 NUMBER_DEPENDENCIES = {
     "countdown": Change.STAGES | Change.COMPANIES | Change.SETTINGS,
@@ -97,13 +96,20 @@ class DashboardPage(Page):
         self._pending: set[str] = set()  # charts being loaded or rendered now
         self._visible_pending: set[str] = set()
         self._cache = ChartCache(ops.db.paths.root)
-        self._countdown_data: CountdownData | None = None
+        self._numbers: DashboardNumbers | None = None  # on screen (the countdown ticks)
+        self._live: LiveNumbers | None = None  # the last read, kept for the next start
+        self._kept_version = 0
 
-        self.countdown = CountdownPanel()
+        self.today_panel = TodayPanel(ops)
+        self.numbers = NumberPanels(self.today_panel)
+        self.countdown, self.readiness, self.today = (
+            self.numbers.countdown,
+            self.numbers.readiness,
+            self.numbers.today,
+        )
         self.countdown.checklist_requested.connect(self.checklist_requested)
-        self.readiness = ReadinessPanel()
-        self.today = TodayCard(ops)
         self.today.rehearsals_requested.connect(self.rehearsals_requested)
+        self.today_panel.refreshed.connect(self._keep_numbers)
         self.charts: dict[str, ChartPanel] = {}
         for spec in CHARTS:
             panel = ChartPanel(spec.key, spec.title, spec.empty_message, height=spec.height)
@@ -114,7 +120,7 @@ class DashboardPage(Page):
             self.charts[spec.key] = panel
         self.charts["mastery-by-area"].picked.connect(self.topics_requested)
         scroll = dashboard_frame(
-            [(self.countdown, 2), (self.readiness, 4), (self.today, 4)],
+            self.numbers.row(),
             [(spec, self.charts[spec.key]) for spec in CHARTS],
         )
         self.content_scroll = scroll
@@ -183,7 +189,7 @@ class DashboardPage(Page):
             or self._dirty_numbers
             or self._dirty_charts
             or self._resize_settled.isActive()
-            or self.today.panel.loading
+            or self.today_panel.loading
         )
 
     def _schedule(self) -> None:
@@ -212,27 +218,12 @@ class DashboardPage(Page):
         self._loading_numbers = True
         now = self._clock()
 
-        def read(session: Any) -> tuple[CountdownData, Readiness, int, Any]:
-            summary = DashboardSummaryRepository(session)
-            upcoming, inputs = summary.readiness_inputs(now)
-            stages = tuple(summary.upcoming_stages(now))
-            rehearsals = summary.due_rehearsals(now)
-            outlook = dashboard_outlook(session, now, inputs)
-            return CountdownData(now, upcoming, stages), readiness(inputs), rehearsals, outlook
-
-        def show(result: object) -> None:
-            assert isinstance(result, tuple)
-            countdown, score, rehearsals, outlook = result
-            self.welcome.setVisible(outlook.empty)
-            self.content_scroll.setVisible(not outlook.empty)
-            self._countdown_data = countdown
-            if "countdown" in dirty:
-                self.countdown.show_data(countdown)
-            if "readiness" in dirty:
-                self.readiness.show_data(score)
-                self.readiness.outlook.show_outlook(outlook.plan)
-            if "rehearsals" in dirty:
-                self.today.show_rehearsals(rehearsals)
+        def show(live: LiveNumbers) -> None:
+            self.welcome.setVisible(live.empty)
+            self.content_scroll.setVisible(not live.empty)
+            self._numbers, self._live = live.numbers, live
+            self.numbers.show(live.numbers, live.numbers.computed_at, dirty)
+            self._keep_numbers()
             self._loading_numbers = False
             self._numbers_seen = True
             self.numbers_shown.emit()
@@ -245,7 +236,23 @@ class DashboardPage(Page):
             self._numbers_seen = True
             self._schedule()
 
-        self._start(lambda: self._ops.read(read), show, failed)
+        self._start(lambda: self._ops.read(lambda s: read_dashboard_numbers(s, now)), show, failed)
+
+    def show_last_numbers(self, numbers: DashboardNumbers) -> None:
+        """Show the numbers kept from the last run (still those of the data) until the live
+        ones arrive, so the window takes over from the start-up shell without a jump."""
+        self._numbers = numbers
+        self.numbers.show(numbers, self._clock())
+
+    def _keep_numbers(self) -> None:
+        """Keep the numbers on screen for the next start, once they and Today were read
+        from the same version of the data."""
+        today, live = self.today_panel.shown, self._live
+        if live is None or live.empty or today is None or today[0] != live.version:
+            return
+        if live.version != self._kept_version:
+            self._kept_version = live.version
+            keep_numbers(self._ops.db.paths, live.version, replace(live.numbers, today=today[1]))
 
     def _start(
         self,
@@ -257,9 +264,8 @@ class DashboardPage(Page):
         run_in_background(work, finished, failed, owner=self)
 
     def _tick_countdown(self) -> None:
-        if self._countdown_data is not None and self.isVisible():
-            data = self._countdown_data
-            self.countdown.show_data(CountdownData(self._clock(), data.next, data.upcoming))
+        if self._numbers is not None and self.isVisible():
+            self.numbers.show(self._numbers, self._clock(), {"countdown"})
 
     # charts -------------------------------------------------------------------------------
 
