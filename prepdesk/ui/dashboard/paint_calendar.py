@@ -47,6 +47,18 @@ def small_font(font: QFont, scale: float = 0.85) -> QFont:
 
 
 class ActivityCalendar:
+    def __init__(self) -> None:
+        # The days' tips of the data painted last: a repaint (a resize) reuses them.
+        self._tips_of: tuple[DailyMinutes | None, dict[date, str]] = (None, {})
+
+    def _tip(self, day: date, data: DailyMinutes) -> str:
+        if self._tips_of[0] is not data:
+            self._tips_of = (data, {})
+        tips = self._tips_of[1]
+        if day not in tips:
+            tips[day] = day_tip(day, data)
+        return tips[day]
+
     def shows_anything(self, data: DailyMinutes) -> bool:
         return any(minutes > 0 for minutes in data.minutes.values())
 
@@ -118,8 +130,8 @@ class ActivityCalendar:
         painter.restore()
         return ChartMarks(tips=tuple(tips))
 
-    @staticmethod
     def _days(
+        self,
         painter: QPainter,
         grid: QRectF,
         cell: float,
@@ -146,7 +158,8 @@ class ActivityCalendar:
                 )
                 painter.setBrush(colours[level(data.minutes.get(day, 0), top)])
                 painter.drawRoundedRect(box, ROUND, ROUND)
-                tips.append((day_tip(day, data), box.left(), box.top(), box.right(), box.bottom()))
+                tip = self._tip(day, data)
+                tips.append((tip, box.left(), box.top(), box.right(), box.bottom()))
         return tips
 
     @staticmethod
