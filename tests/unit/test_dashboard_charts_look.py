@@ -14,7 +14,10 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QToolTip
 
 from prepdesk.core.contrast import contrast_ratio
+from prepdesk.ui.dashboard.chart_specs import CHARTS
 from prepdesk.ui.dashboard.charts_progress import month_label
+from prepdesk.ui.dashboard.native_charts import PAINTERS as NATIVE_PAINTERS
+from prepdesk.ui.dashboard.native_charts import native_painter
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.pages.dashboard_page import DashboardPage
 from prepdesk.ui.theme import theme_manager
@@ -188,10 +191,11 @@ def test_a_resize_repaints_the_painted_charts_at_the_new_width(qtbot, dashboard)
         assert _hover(qtbot, view, _centre(view, box)) == box[0]
 
 
-def _save_from_menu(qtbot, monkeypatch, panel, path, fmt: str) -> None:
-    """Right-click the chart, pick "Save chart as PNG/SVG…", choose `path` in the dialog."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
+def _choose_save(monkeypatch, panel, path, fmt: str) -> list[str]:
+    """Right-click the chart, pick "Save chart as PNG/SVG…", choose `path` in the dialog;
+    the messages the person is shown come back in the list returned."""
     told: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
     view = panel.view
     centre = QPoint(view.width() // 2, view.height() // 2)
@@ -201,10 +205,15 @@ def _save_from_menu(qtbot, monkeypatch, panel, path, fmt: str) -> None:
     menu = next(m for m in panel.findChildren(QMenu) if m.isVisible())
     action = next(a for a in menu.actions() if a.text() == f"Save chart as {fmt.upper()}…")
     assert action.isEnabled()
-    with qtbot.waitSignal(panel.saved, timeout=10_000) as saved:
-        action.trigger()
-        assert not told  # no failure was shown
+    action.trigger()
     menu.close()
+    return told
+
+
+def _save_from_menu(qtbot, monkeypatch, panel, path, fmt: str) -> None:
+    with qtbot.waitSignal(panel.saved, timeout=10_000) as saved:
+        told = _choose_save(monkeypatch, panel, path, fmt)
+    assert not told  # no failure was shown
     assert saved.args == [str(path)]
 
 
@@ -229,3 +238,39 @@ def test_a_painted_chart_saves_as_png_and_svg(qtbot, monkeypatch, dashboard, tmp
     assert root.tag.endswith("svg")
     written = " ".join(t for element in root.iter() for t in (element.text or "",))
     assert "Migrating the feature store" in written and "Ambiguity (0)" in written
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # the menu
+def test_a_chart_that_cannot_be_saved_says_so(qtbot, monkeypatch, dashboard, tmp_path):
+    panel = dashboard.charts["activity"]
+    _painted(qtbot, dashboard, "activity")
+    (tmp_path / "notes.txt").write_text("a file, not a folder", encoding="utf-8")
+    target = tmp_path / "notes.txt" / "calendar.png"
+    told = _choose_save(monkeypatch, panel, target, "png")
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told[0].startswith(str(target)) and not target.exists()
+
+
+def test_a_theme_switch_repaints_the_painted_charts_in_the_new_colours(qtbot, dashboard):
+    panel = dashboard.charts["story-coverage"]
+    view = _painted(qtbot, dashboard, "story-coverage")
+    drawn, paints = panel.draw_count, view.paint_count
+    manager = theme_manager()
+    other = "light" if panel.chart_style().dark else "dark"
+    manager.set_choice(other, remember=False)
+    view = _painted(qtbot, dashboard, "story-coverage", after=paints)
+    style = panel.chart_style()
+    assert style.dark == (other == "dark")
+    _text, left, top, right, bottom = next(box for box in view.tips if "” shows " in box[0])
+    image = _pixels(view)
+    assert image.pixelColor(round((left + right) / 2), round((top + bottom) / 2)).name() == (
+        style.mark
+    )
+    qtbot.waitUntil(dashboard.is_idle, timeout=60_000)
+    assert panel.draw_count == drawn  # its data was not loaded again: only its colours changed
+
+
+def test_every_native_painter_is_one_of_the_dashboard_charts():
+    keys = {spec.key for spec in CHARTS}
+    assert {"activity", "story-coverage"} <= set(NATIVE_PAINTERS) <= keys
+    assert all(native_painter(key) is NATIVE_PAINTERS[key] for key in NATIVE_PAINTERS)
