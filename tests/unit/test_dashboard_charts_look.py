@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from xml.etree import ElementTree
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QContextMenuEvent, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QToolTip
 
@@ -233,6 +233,13 @@ def test_a_painted_chart_saves_as_png_and_svg(qtbot, monkeypatch, dashboard, tmp
     tile = image.pixelColor(round(left + right), round(top + bottom)).name()  # twice the size
     assert tile == style.mark, text
     assert image.pixelColor(1, 1).name() == style.background
+    # The file is the chart as shown (text as large, nothing moved), at twice the pixels.
+    shown = _pixels(view)
+    smooth = Qt.TransformationMode.SmoothTransformation
+    halved = image.scaled(view.width(), view.height(), mode=smooth)
+    points = [(x, y) for x in range(0, view.width(), 2) for y in range(0, view.height(), 2)]
+    differ = sum(1 for x, y in points if not _near(shown.pixelColor(x, y), halved.pixelColor(x, y)))
+    assert differ < 0.05 * len(points)  # antialiased edges; text twice as large: 15 %
 
     root = ElementTree.parse(svg).getroot()
     assert root.tag.endswith("svg")

@@ -57,8 +57,9 @@ def chart_bytes(
     else:
         image = QImage(size * PNG_SCALE, QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(PNG_SCALE)
-        image.setDotsPerMeterX(round(dpi[0] * PNG_SCALE * INCH_PER_METRE))
-        image.setDotsPerMeterY(round(dpi[1] * PNG_SCALE * INCH_PER_METRE))
+        # Logical dots: the device pixel ratio doubles them (text as large as on screen).
+        image.setDotsPerMeterX(round(dpi[0] * INCH_PER_METRE))
+        image.setDotsPerMeterY(round(dpi[1] * INCH_PER_METRE))
         _paint(image, chart, data, style, font, size)
         if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs want bytes
             raise OSError("the image could not be encoded as PNG")
