@@ -30,30 +30,49 @@ SMALLEST = 0.7  # titles shrink to this share of the label font before they over
 TEXT_GAP = 6.0  # between a title and its row
 
 
+def _word_widths(metrics: QFontMetricsF, text: str) -> tuple[list[str], list[float], float]:
+    """The words of `text`, the width of each and of a space between two."""
+    words = text.split()
+    widths = [metrics.horizontalAdvance(word) for word in words]
+    return words, widths, metrics.horizontalAdvance(" ")
+
+
 def wrap_words(metrics: QFontMetricsF, text: str, width: float) -> list[str]:
     """`text` in lines no wider than `width`, broken only between words (a word wider
     than `width` has a line of its own): a name is never cut."""
+    words, widths, space = _word_widths(metrics, text)
     lines: list[str] = []
-    for word in text.split():
-        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+    line_width = 0.0
+    for word, word_width in zip(words, widths, strict=True):
+        if lines and line_width + space + word_width <= width:
             lines[-1] = f"{lines[-1]} {word}"
+            line_width += space + word_width
         else:
             lines.append(word)
+            line_width = word_width
     return lines or [""]
+
+
+def _two_lines(metrics: QFontMetricsF, title: str) -> float:
+    """The narrowest width that holds `title` in two lines broken between words."""
+    _words, widths, space = _word_widths(metrics, title)
+    total = sum(widths) + space * (len(widths) - 1)
+    best, first = total, -space
+    for width in widths[:-1]:
+        first += space + width
+        best = min(best, max(first, total - first - space))
+    return best
 
 
 def _titles_width(metrics: QFontMetricsF, titles: tuple[str, ...], width: float) -> float:
     """The narrowest column (within TITLES_SHARE of `width`) that holds every title in
-    two lines, or the least that holds the longest title's widest word."""
+    two lines, but never narrower than the widest word of a title."""
     least, most = (share * width for share in TITLES_SHARE)
-    words = max(metrics.horizontalAdvance(w) for title in titles for w in title.split())
-    natural = max(metrics.horizontalAdvance(title) for title in titles)
-    candidate = max(least, words)
-    while candidate < min(most, natural) and any(
-        len(wrap_words(metrics, title, candidate)) > 2 for title in titles
-    ):
-        candidate += 8
-    return min(max(candidate, words), natural, max(most, words))
+    words = max(
+        (metrics.horizontalAdvance(w) for title in titles for w in title.split()), default=0.0
+    )
+    wanted = max((_two_lines(metrics, title) for title in titles), default=0.0)
+    return max(words, min(max(wanted, least), most)) + 1
 
 
 def _title_font(base: QFont, titles: tuple[str, ...], width: float, row_height: float) -> QFont:
