@@ -247,8 +247,14 @@ def test_clicking_an_area_bar_still_opens_topics_after_a_redraw(qtbot, demo_ops)
         demo_ops.write(rate_ml)  # the chart is rendered again
     qtbot.waitUntil(page.is_idle, timeout=30_000)
     assert panel.draw_count == drawn + 1
+    view = panel.view
+    width = view.width()
     window.resize(window.width() - 120, window.height())  # and again, at the new size
-    qtbot.waitUntil(lambda: panel.draw_count == drawn + 2, timeout=30_000)
+    if native_painter("mastery-by-area") is None:  # an image: rendered again once settled
+        qtbot.waitUntil(lambda: panel.draw_count == drawn + 2, timeout=30_000)
+    else:  # painted again at once, from the data it has
+        qtbot.waitUntil(lambda: view.image_size.width == view.width() < width)
+        assert panel.draw_count == drawn + 1
     qtbot.waitUntil(page.is_idle, timeout=30_000)
     click_area_bar(qtbot, page, "ml")
     assert window.current_page_key() == "topics"
