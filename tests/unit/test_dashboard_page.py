@@ -22,6 +22,7 @@ from prepdesk.store.models import (
 )
 from prepdesk.store.repositories.rehearsals import RehearsalRepository
 from prepdesk.ui.dashboard.chart_renderer import chart_renderer
+from prepdesk.ui.dashboard.native_charts import native_painter
 from prepdesk.ui.pages.dashboard_page import DashboardPage
 from prepdesk.ui.topics.review_dialog import due_for_today
 
@@ -129,7 +130,7 @@ def test_every_chart_shows_a_helpful_empty_state_on_an_empty_database(qtbot, ops
     for key, panel in page.charts.items():
         assert panel.is_empty, key
         # isHidden, not isVisible: the welcome panel stands in for the whole frame.
-        assert panel.image.isHidden(), key  # never empty axes
+        assert panel.view.isHidden(), key  # never empty axes
         assert not panel.placeholder.isHidden(), key
         assert len(panel.placeholder.text()) > 60, key
         assert "TODO" not in panel.placeholder.text()
@@ -157,8 +158,9 @@ def test_every_chart_draws_on_demo_data(qtbot, demo_ops):
     page = show(qtbot, DashboardPage(demo_ops))
     for key, panel in page.charts.items():
         assert not panel.is_empty, key
-        assert panel.image.isVisible(), key
-        assert not panel.image.pixmap.isNull(), key
+        assert panel.view.isVisible(), key
+        # Painted in the window, or an image from the chart process.
+        assert panel.view.native is not None or not panel.view.pixmap.isNull(), key
     assert "day" in page.countdown.remaining.text()
     assert "/ 100" in page.readiness.score.text()
     now = datetime.now(UTC)
@@ -207,13 +209,17 @@ def open_dashboard(qtbot, ops):
 
 
 def click_area_bar(qtbot, page: DashboardPage, area: str) -> None:
-    """Click the middle of `area`'s bar, found where the renderer says it drew it."""
-    view = page.charts["mastery-by-area"].image
-    qtbot.waitUntil(view.isVisible)
+    """Move onto the middle of `area`'s bar, where the chart says it drew it, and click."""
+    view = page.charts["mastery-by-area"].view
+    qtbot.waitUntil(lambda: view.isVisible() and bool(view.hits))  # drawn (and laid out)
     _gid, left, top, right, bottom = next(hit for hit in view.hits if hit[0] == area)
     scale_x = view.width() / view.image_size.width
     scale_y = view.height() / view.image_size.height
     point = QPoint(int((left + right) / 2 * scale_x), int((top + bottom) / 2 * scale_y))
+    qtbot.mouseMove(view, QPoint(2, 2))
+    qtbot.waitUntil(lambda: view.cursor().shape() == Qt.CursorShape.ArrowCursor)
+    qtbot.mouseMove(view, point)
+    qtbot.waitUntil(lambda: view.cursor().shape() == Qt.CursorShape.PointingHandCursor)
     with qtbot.waitSignal(page.topics_requested) as requested:
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=point)
     assert requested.args == [area]
@@ -241,33 +247,50 @@ def test_clicking_an_area_bar_still_opens_topics_after_a_redraw(qtbot, demo_ops)
         demo_ops.write(rate_ml)  # the chart is rendered again
     qtbot.waitUntil(page.is_idle, timeout=30_000)
     assert panel.draw_count == drawn + 1
+    view = panel.view
+    width = view.width()
     window.resize(window.width() - 120, window.height())  # and again, at the new size
-    qtbot.waitUntil(lambda: panel.draw_count == drawn + 2, timeout=30_000)
+    if native_painter("mastery-by-area") is None:  # an image: rendered again once settled
+        qtbot.waitUntil(lambda: panel.draw_count == drawn + 2, timeout=30_000)
+    else:  # painted again at once, from the data it has
+        qtbot.waitUntil(lambda: view.image_size.width == view.width() < width)
+        assert panel.draw_count == drawn + 1
     qtbot.waitUntil(page.is_idle, timeout=30_000)
     click_area_bar(qtbot, page, "ml")
     assert window.current_page_key() == "topics"
     assert window.page("topics").tree.visible_area_keys() == ["ml"]
 
 
-def test_chart_images_are_reused_while_their_data_is_unchanged(qtbot, demo_ops):
+def test_charts_are_reused_while_their_data_is_unchanged(qtbot, demo_ops):
     page = show(qtbot, DashboardPage(demo_ops))
-    first = {key: panel.chart for key, panel in page.charts.items()}
+    first = {key: panel.known_hash() for key, panel in page.charts.items()}
     page.close()
 
     again = DashboardPage(demo_ops)  # as when prepdesk starts again on the same data
-    assert (demo_ops.db.paths.root / "cache" / "charts" / "mastery-by-area.png").is_file()
+    cache = demo_ops.db.paths.root / "cache" / "charts"
+    native = {key for key in again.charts if native_painter(key) is not None}
+    assert native >= {"activity", "story-coverage"}
     for key, panel in again.charts.items():
-        assert panel.chart is not None and panel.chart.data_hash == first[key].data_hash, key
-        assert not panel.image.pixmap.isNull() or panel.is_empty, key  # shown before any render
+        if key in native:  # painted from its data in milliseconds: no image kept
+            assert not (cache / f"{key}.png").exists(), key
+            assert panel.known_hash() == "", key
+            continue
+        assert panel.known_hash() == first[key], key
+        assert not panel.view.pixmap.isNull() or panel.is_empty, key  # shown before any render
     counts = {key: panel.draw_count for key, panel in again.charts.items()}
     renderer = chart_renderer()
     renderer.shut_down()  # as at start-up: no chart process yet
     renders = renderer.renders
     show(qtbot, again)
-    assert {key: panel.draw_count for key, panel in again.charts.items()} == counts
-    # Settled from the data's hash: nothing drawn, and the chart process never started.
+    drawn = {key for key, panel in again.charts.items() if panel.draw_count != counts[key]}
+    assert drawn == native  # each native chart once, from its data
+    assert {key: again.charts[key].known_hash() for key in native} == {
+        key: first[key] for key in native
+    }
+    # The images settled from the data's hash: nothing rendered, no chart process started.
     assert renderer.renders == renders and not renderer.running
 
+    counts = {key: panel.draw_count for key, panel in again.charts.items()}
     with qtbot.waitSignal(again.charts_drawn, timeout=30_000):
         demo_ops.write(
             lambda s: s.add(StudySession(topic_id=1, started_at=datetime.now(UTC), minutes=90))
@@ -275,7 +298,33 @@ def test_chart_images_are_reused_while_their_data_is_unchanged(qtbot, demo_ops):
     qtbot.waitUntil(again.is_idle, timeout=30_000)
     redrawn = {key for key, panel in again.charts.items() if panel.draw_count != counts[key]}
     assert redrawn == {"weekly-hours", "activity"}
-    assert again.charts["weekly-hours"].chart.data_hash != first["weekly-hours"].data_hash
+    assert again.charts["weekly-hours"].known_hash() != first["weekly-hours"]
+    assert again.charts["activity"].known_hash() != first["activity"]
+
+
+def test_a_native_chart_is_redrawn_without_the_chart_process(qtbot, demo_ops):
+    page = show(qtbot, DashboardPage(demo_ops))
+    panel = page.charts["story-coverage"]
+    view = panel.view
+    page.content_scroll.ensureWidgetVisible(panel)  # scrolled down to it
+    qtbot.waitUntil(lambda: bool(view.tips))
+    tiles = len(view.tips)
+    renderer = chart_renderer()
+    renderer.shut_down()
+    renders, drawn = renderer.renders, panel.draw_count
+
+    def add_story(session) -> None:
+        ambiguity = session.scalar(select(Competency).where(Competency.name == "Ambiguity"))
+        session.add(Story(title="Shipping with half the data", competencies=[ambiguity]))
+
+    with qtbot.waitSignal(page.charts_drawn, timeout=30_000):
+        demo_ops.write(add_story)
+    assert panel.draw_count == drawn + 1
+    # The new story's row is painted: one more tile per competency, its tips telling it.
+    qtbot.waitUntil(lambda: len(view.tips) > tiles)
+    said = [tip[0] for tip in view.tips if "Shipping with half the data" in tip[0]]
+    assert "“Shipping with half the data” shows Ambiguity" in said
+    assert renderer.renders == renders and not renderer.running
 
 
 def test_the_wheel_over_a_chart_scrolls_the_dashboard(qtbot, demo_ops):
@@ -287,7 +336,7 @@ def test_the_wheel_over_a_chart_scrolls_the_dashboard(qtbot, demo_ops):
     scroll = page.findChild(QScrollArea)
     bar = scroll.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
-    view = page.charts["mastery-by-area"].image
+    view = page.charts["mastery-by-area"].view
     centre = QPointF(view.width() / 2, view.height() / 2)
     wheel = QWheelEvent(
         centre,

@@ -1,17 +1,28 @@
-"""One dashboard chart: a title, then the chart's image or a helpful empty state.
+"""One dashboard chart: a title, then the chart or a helpful empty state.
 
-The image is a PNG rendered in the chart worker process. While the panel is being
-resized the last image is scaled to fit; the page renders again once the size settles.
-A click on a clickable element (an area's bar) is found through the hit boxes that
-came with the image; the mouse wheel is left to the page, which scrolls.
+A natively drawn chart (native_chart.py) is painted by the view at its size whenever it
+paints: a resize just paints again, and its hit boxes and hover tips are those of the
+last paint. A chart still drawn by matplotlib shows the PNG from the chart worker
+process, scaled to fit while the panel is being resized (the page renders again once the
+size settles), with the hit boxes that came with the image. A click on a clickable
+element (an area's bar) emits `picked`; the mouse wheel is left to the page, which scrolls.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPicture,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -28,18 +39,25 @@ from prepdesk.core.presentation import suggested_file_name
 from prepdesk.ui.dashboard.chart_jobs import ChartImage, HitBox, RenderSize
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
+if TYPE_CHECKING:
+    from prepdesk.ui.dashboard.native_chart import NativeChart
 
-class ChartImageView(QWidget):
-    """Paints the chart's pixmap, scaled to the widget while a resize has not settled."""
+
+class ChartView(QWidget):
+    """Paints a native chart at the widget's size, or the chart's pixmap scaled to it."""
 
     clicked = Signal(str)  # the gid under a click
 
     def __init__(self, height: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pixmap = QPixmap()
+        self.native: NativeChart | None = None
+        self.data: Any = None
         self.hits: tuple[HitBox, ...] = ()
         self.tips: tuple[HitBox, ...] = ()
+        # The size the hit boxes were laid out for (the image's, or the last native paint's).
         self.image_size = RenderSize(0, height, 1.0)
+        self.paint_count = 0  # native paints
         self.setFixedHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
@@ -48,34 +66,72 @@ class ChartImageView(QWidget):
         pixmap = QPixmap()
         pixmap.loadFromData(chart.image, "PNG")
         pixmap.setDevicePixelRatio(chart.size.pixel_ratio)
+        self.native, self.data = None, None
         self.pixmap, self.hits, self.image_size = pixmap, chart.hits, chart.size
         self.tips = chart.tips
         self.update()
 
+    def show_native(self, chart: NativeChart, data: Any) -> None:
+        """Paint `chart` with `data` from now on (its marks are laid out when painted)."""
+        self.native, self.data, self.pixmap = chart, data, QPixmap()
+        self.hits, self.tips = (), ()
+        self.image_size = RenderSize(0, self.height(), 1.0)
+        self.update()
+
+    def chart_style(self) -> ChartStyle:
+        return ChartStyle.from_palette(self.palette())
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self.native is not None:
+            painter = QPainter(self)
+            self._paint_native(painter)
+            painter.end()
+            self.paint_count += 1
+            return
         if self.pixmap.isNull():
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawPixmap(QRectF(self.rect()), self.pixmap, QRectF(self.pixmap.rect()))
 
-    def _box_at(self, boxes: tuple[HitBox, ...], position: QPointF) -> str:
+    def _paint_native(self, painter: QPainter) -> None:
+        assert self.native is not None
+        area = QRectF(self.rect())
+        marks = self.native.paint(painter, area, self.data, self.chart_style(), self.font())
+        self.hits, self.tips = marks.hits, marks.tips
+        self.image_size = RenderSize(self.width(), self.height(), self.devicePixelRatioF())
+
+    def _lay_out(self) -> None:
+        """Lay the native chart out at the current size if it has not painted at it yet
+        (a click right after a resize): painted into a QPicture, not on screen."""
+        if self.native is None or (self.image_size.width, self.image_size.height) == (
+            self.width(),
+            self.height(),
+        ):
+            return
+        picture = QPicture()
+        painter = QPainter(picture)
+        self._paint_native(painter)
+        painter.end()
+
+    def _box_at(self, tips: bool, position: QPointF) -> str:
+        self._lay_out()
         if not self.image_size.width or not self.width():
             return ""
         x = position.x() * self.image_size.width / self.width()
         y = position.y() * self.image_size.height / self.height()
-        for label, left, top, right, bottom in boxes:
+        for label, left, top, right, bottom in self.tips if tips else self.hits:
             if left <= x <= right and top <= y <= bottom:
                 return label
         return ""
 
     def hit_at(self, position: QPointF) -> str:
         """The gid of the element under `position` (widget pixels), or ""."""
-        return self._box_at(self.hits, position)
+        return self._box_at(False, position)
 
     def tip_at(self, position: QPointF) -> str:
         """The hover text of the element under `position` (a calendar day), or ""."""
-        return self._box_at(self.tips, position)
+        return self._box_at(True, position)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -117,7 +173,8 @@ class ChartPanel(QFrame):
         self.key = key
         self.title = title
         self.empty_message = empty_message
-        self.chart: ChartImage | None = None  # what the panel shows now
+        self.chart: ChartImage | None = None  # the image shown now (a matplotlib chart)
+        self.data_hash = ""  # of the data (and image) shown now
         self.is_empty = True
         self.draw_count = 0
         self.setObjectName(f"chart-{key}")
@@ -140,12 +197,12 @@ class ChartPanel(QFrame):
         self.placeholder.setFixedHeight(height)
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._stack.addWidget(self.placeholder)
-        self.image = ChartImageView(height, self)
-        self.image.setAccessibleName(f"{title} chart")
-        self.image.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.image.customContextMenuRequested.connect(self._show_menu)
-        self.image.clicked.connect(self.picked)
-        self._stack.addWidget(self.image)
+        self.view = ChartView(height, self)
+        self.view.setAccessibleName(f"{title} chart")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
+        self.view.clicked.connect(self.picked)
+        self._stack.addWidget(self.view)
         self._stack.setCurrentWidget(self.placeholder)
         self._height = height
 
@@ -159,25 +216,41 @@ class ChartPanel(QFrame):
         return ChartStyle.from_palette(self.palette())
 
     def known_hash(self) -> str:
-        return self.chart.data_hash if self.chart is not None else ""
+        return self.data_hash
 
     def adopt(self, chart: ChartImage) -> None:
         """Show a chart image from the worker (or the cache)."""
         if chart.unchanged:
             return
         self.draw_count += 1
-        self.chart = chart
+        self.chart, self.data_hash = chart, chart.data_hash
         self.is_empty = not chart.drew
         if not chart.drew:
-            self.placeholder.setText(self.empty_message)
-            self._stack.setCurrentWidget(self.placeholder)
+            self._show_empty()
             return
-        self.image.show_image(chart)
-        self._stack.setCurrentWidget(self.image)
+        self.view.show_image(chart)
+        self._stack.setCurrentWidget(self.view)
+
+    def show_data(self, chart: NativeChart, data: Any, data_hash: str) -> None:
+        """Paint `chart` with newly loaded `data` (nothing to do when its hash is known)."""
+        if data_hash == self.data_hash:
+            return
+        self.draw_count += 1
+        self.chart, self.data_hash = None, data_hash
+        self.is_empty = not chart.shows_anything(data)
+        if self.is_empty:
+            self._show_empty()
+            return
+        self.view.show_native(chart, data)
+        self._stack.setCurrentWidget(self.view)
+
+    def _show_empty(self) -> None:
+        self.placeholder.setText(self.empty_message)
+        self._stack.setCurrentWidget(self.placeholder)
 
     def show_error(self, message: str) -> None:
         self.is_empty = True
-        self.chart = None
+        self.chart, self.data_hash = None, ""
         self.placeholder.setText(f"This chart could not be drawn: {message}")
         self._stack.setCurrentWidget(self.placeholder)
 
@@ -190,7 +263,7 @@ class ChartPanel(QFrame):
             action.setEnabled(not self.is_empty)
             action.triggered.connect(lambda _=False, f=fmt: self.ask_and_save(f))
             menu.addAction(action)
-        menu.popup(self.image.mapToGlobal(position))
+        menu.popup(self.view.mapToGlobal(position))
 
     def ask_and_save(self, fmt: str) -> None:
         suggested = suggested_file_name(self.title, date.today(), extension=fmt)
@@ -201,8 +274,21 @@ class ChartPanel(QFrame):
             self.save(path, fmt)  # a failure (a refused target, a full disk) is told there
 
     def save(self, path: str, fmt: str) -> None:
-        """Ask the page to render this chart for the file; `saved` says when it is written."""
+        """Ask the page to save this chart to the file; `saved` says when it is written."""
         self.save_requested.emit(path, fmt)
+
+    def file_bytes(self, fmt: str) -> bytes | None:
+        """A native chart as it is shown, as PNG or SVG bytes (None: not a native chart)."""
+        view = self.view
+        if view.native is None or self.is_empty:
+            return None
+        from prepdesk.ui.dashboard.native_export import chart_bytes
+
+        dpi = (view.logicalDpiX(), view.logicalDpiY())
+        style = view.chart_style()
+        return chart_bytes(
+            fmt, view.native, view.data, style, view.font(), view.size(), dpi, self.title
+        )
 
 
 def write_file(path: str, data: bytes) -> None:

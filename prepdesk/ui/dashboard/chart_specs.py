@@ -1,8 +1,9 @@
 """The eight dashboard charts as the window knows them: title, size, what they depend on.
 
 Light on purpose (no SQL, no matplotlib): the page is built from these before the
-store is imported. How each chart's data loads and how it is drawn lives in
-chart_jobs.py, which runs in the chart worker process.
+store is imported. How each chart's data loads lives in chart_jobs.py; a chart is
+painted in the window by its NativeChart (native_charts.py), or else rendered by
+matplotlib in the chart worker process (chart_jobs.py).
 """
 
 from __future__ import annotations

@@ -3,11 +3,12 @@
 Speed order: the page paints first with light placeholders and the charts' last images
 (the cache); right after the first paint the numbers load on a worker thread; then the
 charts' data is loaded and hashed on a worker thread, and only charts whose hash differs
-from the image shown are rendered, in the chart process, visible ones first (an
-unchanged dashboard renders nothing). After a write only the parts whose data kinds
-changed are refreshed, and a hidden dashboard just remembers what to refresh when it is
-shown again. (The Today panel, shared with the Topics page, refreshes itself, also off
-the GUI thread.)
+from what is shown are drawn (an unchanged dashboard draws nothing): a natively drawn
+chart (native_charts.py) gets its data and paints itself in the window at once; the
+others are rendered in the chart process, visible ones first. After a write only the
+parts whose data kinds changed are refreshed, and a hidden dashboard just remembers what
+to refresh when it is shown again. (The Today panel, shared with the Topics page,
+refreshes itself, also off the GUI thread.)
 """
 
 from __future__ import annotations
@@ -28,11 +29,18 @@ from prepdesk.store.repositories.dashboard_numbers import LiveNumbers, read_dash
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.clock import system_clock
 from prepdesk.ui.dashboard.chart_cache import ChartCache
-from prepdesk.ui.dashboard.chart_jobs import ChartImage, ChartRequest, RenderJob, load_charts
+from prepdesk.ui.dashboard.chart_jobs import (
+    ChartImage,
+    ChartRequest,
+    RenderJob,
+    RenderSize,
+    load_charts,
+)
 from prepdesk.ui.dashboard.chart_panel import ChartPanel, write_file
 from prepdesk.ui.dashboard.chart_renderer import chart_renderer
 from prepdesk.ui.dashboard.chart_specs import CHARTS
 from prepdesk.ui.dashboard.frame import dashboard_frame
+from prepdesk.ui.dashboard.native_charts import native_painter
 from prepdesk.ui.dashboard.number_panels import NumberPanels, keep_numbers
 from prepdesk.ui.dashboard.today_card import REHEARSALS_DEPEND_ON
 from prepdesk.ui.dashboard.welcome import DashboardWelcome
@@ -60,6 +68,8 @@ NUMBER_DEPENDENCIES["readiness"] |= (
 )
 COUNTDOWN_TICK_MS = 60_000
 RESIZE_SETTLE_MS = 250
+# A native chart's data is hashed without a size: a resize only paints it again.
+NATIVE_SIZE = RenderSize(0, 0, 1.0)
 # Tasks outlive the page that started them (their signals must exist until they end).
 
 
@@ -114,7 +124,8 @@ class DashboardPage(Page):
         for spec in CHARTS:
             panel = ChartPanel(spec.key, spec.title, spec.empty_message, height=spec.height)
             panel.save_requested.connect(lambda path, fmt, p=panel: self._save_chart(p, path, fmt))
-            cached = self._cache.load(spec.key)
+            native = native_painter(spec.key) is not None
+            cached = None if native else self._cache.load(spec.key)
             if cached is not None:  # the last image, shown at once; checked after first paint
                 panel.adopt(cached)
             self.charts[spec.key] = panel
@@ -165,8 +176,9 @@ class DashboardPage(Page):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._started:
-            # Chart colours come from the palette: a light/dark switch redraws them.
-            self._dirty_charts.update(self.charts)
+            # Chart colours come from the palette: a light/dark switch renders the images
+            # again (a native chart paints itself in its new colours).
+            self._dirty_charts.update(key for key in self.charts if native_painter(key) is None)
             self._schedule()
 
     def refresh(self, event: DataChanged) -> None:
@@ -271,7 +283,7 @@ class DashboardPage(Page):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._started:
+        if self._started and any(native_painter(key) is None for key in self.charts):
             self._resize_settled.start()  # images scale meanwhile; render once it settles
 
     def _after_resize(self) -> None:
@@ -287,8 +299,9 @@ class DashboardPage(Page):
         return sorted(order, key=lambda key: self.charts[key].visibleRegion().isEmpty())
 
     def _load_charts(self) -> None:
-        """Load and hash the dirty charts' data on a worker thread, then render in the
-        chart process only those whose data, size or colours changed."""
+        """Load and hash the dirty charts' data on a worker thread, then draw only those
+        whose data (or an image's size or colours) changed: a native chart is handed its
+        data, an image is rendered in the chart process."""
         keys, self._dirty_charts = set(self._dirty_charts), set()
         self._drawing = True
         today, now = self.today_date(), self._clock()
@@ -298,14 +311,18 @@ class DashboardPage(Page):
             if not panel.visibleRegion().isEmpty():
                 self._visible_pending.add(key)
             self._pending.add(key)
-            requests.append(
-                ChartRequest(key, panel.render_size(), panel.chart_style(), panel.known_hash())
-            )
+            native = native_painter(key) is not None
+            size = NATIVE_SIZE if native else panel.render_size()
+            requests.append(ChartRequest(key, size, panel.chart_style(), panel.known_hash()))
 
         def loaded(results: list[ChartImage | RenderJob]) -> None:
             for result in results:
+                painter = native_painter(result.key)
                 if isinstance(result, ChartImage):
                     self._chart_done(result.key, result)  # unchanged: settled as it is
+                elif painter is not None:
+                    self.charts[result.key].show_data(painter, result.data, result.digest)
+                    self._chart_done(result.key, None)
                 else:
                     chart_renderer().submit(result, partial(self._chart_done, result.key), self)
 
@@ -317,13 +334,14 @@ class DashboardPage(Page):
             lambda: self._ops.read(lambda s: load_charts(s, requests, today, now)), loaded, failed
         )
 
-    def _chart_done(self, key: str, result: ChartImage | Exception) -> None:
+    def _chart_done(self, key: str, result: ChartImage | Exception | None) -> None:
+        """`result`: the image rendered, or the failure; None: a native chart shown."""
         panel = self.charts[key]
         self._pending.discard(key)
         self._visible_pending.discard(key)
         if isinstance(result, Exception):
             panel.show_error(str(result))
-        elif not result.unchanged:
+        elif result is not None and not result.unchanged:
             panel.adopt(result)
             self._cache.store(result)
             if result.drew and result.size != panel.render_size():
@@ -339,6 +357,30 @@ class DashboardPage(Page):
             self.charts_drawn.emit()
 
     def _save_chart(self, panel: ChartPanel, path: str, fmt: str) -> None:
+        def failed(error: str | Exception) -> None:  # told to the person, never swallowed
+            QMessageBox.warning(self, "The chart was not saved", f"{path}: {error}")
+
+        if native_painter(panel.key) is not None:
+            try:
+                data = panel.file_bytes(fmt)  # painted as shown: a few milliseconds
+            except Exception as exc:
+                failed(exc)
+                return
+            if data is None:
+                failed("there is nothing to save yet")
+                return
+            self._start(partial(write_file, path, data), lambda _: panel.saved.emit(path), failed)
+            return
+        self._render_for_file(panel, path, fmt, failed)
+
+    def _render_for_file(
+        self,
+        panel: ChartPanel,
+        path: str,
+        fmt: str,
+        failed: Callable[[str | Exception], None],
+    ) -> None:
+        """A matplotlib chart, rendered again for the file in the chart process."""
         today, now = self.today_date(), self._clock()
         request = ChartRequest(panel.key, panel.render_size(), panel.chart_style())
 
@@ -352,8 +394,8 @@ class DashboardPage(Page):
                 if isinstance(result, Exception):
                     raise result
                 write_file(path, result.image)
-            except Exception as exc:  # told to the person, never swallowed
-                QMessageBox.warning(self, "The chart was not saved", f"{path}: {exc}")
+            except Exception as exc:
+                failed(exc)
                 return
             panel.saved.emit(path)
 
