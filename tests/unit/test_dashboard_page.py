@@ -67,10 +67,12 @@ def test_countdown_and_readiness_for_a_known_dataset(qtbot, ops):
     ops.write(add_known_interview)
     page = show(qtbot, DashboardPage(ops, clock=lambda: NOW))
     assert page.countdown.remaining.text() == "3 days 4 hours"
-    # Names keep their spaces unbroken: a line never splits "Coding challenge".
-    assert "Acme\u00a0ML · Coding\u00a0challenge" in page.countdown.what.text()
+    # Names keep their spaces unbroken: a line never splits "Coding challenge", and the
+    # "·" between company and stage never starts a line.
+    assert "Acme\u00a0ML\u00a0· Coding\u00a0challenge" in page.countdown.what.text()
     assert page.countdown.checklist_button.isVisible()
-    assert "Acme\u00a0ML · Coding\u00a0challenge" in page.countdown.later.text()
+    later = page.countdown.later.text().splitlines()
+    assert "Acme\u00a0ML\u00a0· Coding\u00a0challenge" in later  # the day on a line of its own
     # No ratings and no reviews: mastery 0, recall 0; 1 of 2 values; checklist 2 of 4.
     # score = 100 × (0.4 × 0 + 0.25 × 0 + 0.2 × 0.5 + 0.15 × 0.5) = 17.5 → 18
     assert page.readiness.score.text() == "18 / 100"

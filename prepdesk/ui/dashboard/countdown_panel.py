@@ -91,7 +91,7 @@ class CountdownPanel(QFrame):
         else:
             self.remaining.setText(countdown_text(data.now, upcoming.at))
             title = (
-                f"{unbroken(upcoming.company)} · {unbroken(upcoming.stage)}"
+                f"{unbroken(upcoming.company)}\u00a0· {unbroken(upcoming.stage)}"
                 if upcoming.source == "stage"
                 else "Your target date"
             )
@@ -101,7 +101,9 @@ class CountdownPanel(QFrame):
         later = [s for s in data.upcoming if s.stage_id != self._stage_id][:3]
         if later:
             lines = [
-                f"{unbroken(weekday_date_text(s.at))}  {unbroken(s.company)} · {unbroken(s.stage)}"
+                # The day on a line of its own, then what: the "·" never starts a line.
+                f"{unbroken(weekday_date_text(s.at))}\n{unbroken(s.company)}\u00a0· "
+                f"{unbroken(s.stage)}"
                 for s in later
             ]
             self.later.setText("Then:\n" + "\n".join(lines))
