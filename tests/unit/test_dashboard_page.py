@@ -290,6 +290,27 @@ def test_charts_are_drawn_again_only_when_their_data_changes(qtbot, demo_ops):
     assert again.charts["activity"].data_hash != first["activity"]
 
 
+def test_chart_images_older_versions_kept_are_deleted(qtbot, demo_ops):
+    old = demo_ops.db.paths.cache / "charts"
+    old.mkdir(parents=True)
+    for name in ("mastery-by-area.png", "mastery-by-area.json", "activity.png.part"):
+        (old / name).write_bytes(b"old")
+    page = show(qtbot, DashboardPage(demo_ops))
+    qtbot.waitUntil(lambda: not old.exists())  # the images, then the folder they were in
+    assert demo_ops.db.paths.cache.is_dir()  # the rest of the cache stays
+    assert all(not panel.is_empty for panel in page.charts.values())
+
+
+def test_only_the_old_chart_images_are_deleted(qtbot, demo_ops):
+    old = demo_ops.db.paths.cache / "charts"
+    old.mkdir(parents=True)
+    (old / "burndown.png").write_bytes(b"old")
+    (old / "notes.txt").write_text("not ours", encoding="utf-8")
+    show(qtbot, DashboardPage(demo_ops))
+    qtbot.waitUntil(lambda: not (old / "burndown.png").exists())
+    assert (old / "notes.txt").read_text(encoding="utf-8") == "not ours"
+
+
 def test_a_chart_is_painted_again_with_its_new_data(qtbot, demo_ops):
     page = show(qtbot, DashboardPage(demo_ops))
     panel = page.charts["story-coverage"]

@@ -13,9 +13,11 @@ thread.)
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -58,6 +60,22 @@ NUMBER_DEPENDENCIES["readiness"] |= (
     Change.SESSIONS | Change.PROBLEMS | Change.PRACTICE | Change.DESIGN
 )
 COUNTDOWN_TICK_MS = 60_000
+OLD_CHART_IMAGES = ("*.png", "*.json", "*.part")  # what older versions kept in cache/charts
+
+
+def forget_old_chart_images(folder: Path) -> None:
+    """Delete the chart images older versions kept in `folder` (the data folder's
+    cache/charts): only those files, then the folder if that empties it. Quiet: it is
+    only a cache, so a file that cannot be deleted is left where it is."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for pattern in OLD_CHART_IMAGES:
+        for path in folder.glob(pattern):
+            with suppress(OSError):
+                if path.is_file() and not path.is_symlink():
+                    path.unlink()
+    with suppress(OSError):
+        folder.rmdir()  # only when empty
 
 
 class DashboardPage(Page):
@@ -145,6 +163,8 @@ class DashboardPage(Page):
             self._started = True
             self._tick.start()
             self._schedule()
+            old = self._ops.db.paths.cache / "charts"
+            self._start(partial(forget_old_chart_images, old), lambda _: None, lambda _: None)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
