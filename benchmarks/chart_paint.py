@@ -24,9 +24,7 @@ ROUNDS = 30
 def _data(folder: Path, synthetic: bool) -> dict[str, object]:
     from prepdesk.store.database import Database
     from prepdesk.store.paths import DataPaths
-    from prepdesk.ui.dashboard.chart_jobs import ChartRequest, RenderSize, load_charts
-    from prepdesk.ui.dashboard.chart_style import ChartStyle
-    from prepdesk.ui.theme import light_palette
+    from prepdesk.ui.dashboard.chart_jobs import load_charts
 
     paths = DataPaths.resolve(folder)
     if synthetic:
@@ -41,15 +39,13 @@ def _data(folder: Path, synthetic: bool) -> dict[str, object]:
             fill_demo_data(session, date.today())
         database.close()
     database = Database.open(paths)
-    style = ChartStyle.from_palette(light_palette())
     keys = list(_painters())
     try:
         with database.transaction() as session:
-            requests = [ChartRequest(k, RenderSize(420, 220, 1.0), style) for k in keys]
-            jobs = load_charts(session, requests, date.today(), datetime.now(UTC))
+            loaded = load_charts(session, keys, date.today(), datetime.now(UTC))
     finally:
         database.close()
-    return {job.key: getattr(job, "data", None) for job in jobs}
+    return {chart.key: chart.data for chart in loaded}
 
 
 def _painters() -> dict[str, object]:

@@ -151,7 +151,7 @@ def main(data: Path) -> int:
     return 0
 
 
-if __name__ == "__main__":  # the chart process (spawn) imports this module again
+if __name__ == "__main__":  # the formula process (spawn) imports this module again
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     sys.exit(main(Path(sys.argv[1])))

@@ -35,7 +35,7 @@ COLD_RUNS = 3
 UNDER_X = "PREPDESK_BENCH_UNDER_XVFB"
 TABLE_START = "<!-- bench-table-start -->"
 TABLE_END = "<!-- bench-table-end -->"
-CACHE = ("cache",)  # inside the data folder: every kept result (numbers, charts)
+CACHE = ("cache",)  # inside the data folder: every kept result (the numbers)
 
 
 class Launcher:

@@ -45,7 +45,7 @@ class DataPaths:
 
     @property
     def cache(self) -> Path:
-        """What is kept only to start faster (chart images, the last numbers): safe to delete."""
+        """What is kept only to start faster (the last numbers): safe to delete."""
         return self.root / "cache"
 
     @property

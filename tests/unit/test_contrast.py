@@ -205,7 +205,7 @@ def test_every_page_on_the_demo_data_shows_readable_colours(qtbot, demo_db, them
         failures = []
         for key in window.page_keys():
             if key == "dashboard":
-                continue  # chart images: checked through the chart style above
+                continue  # the painted charts: checked through the chart style above
             window.show_page(key)
             QApplication.processEvents()
             for where, fg, bg in _shown_pairs(window):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QTo
 
 from prepdesk.core.contrast import contrast_ratio
 from prepdesk.ui.dashboard.chart_specs import CHARTS
-from prepdesk.ui.dashboard.charts_progress import month_label
+from prepdesk.ui.dashboard.chart_ticks import month_label
 from prepdesk.ui.dashboard.native_charts import PAINTERS as NATIVE_PAINTERS
 from prepdesk.ui.dashboard.native_charts import native_painter
 from prepdesk.ui.operations import Operations
@@ -46,18 +46,14 @@ def _painted(qtbot, page: DashboardPage, key: str, after: int = 0):
     view = page.charts[key].view
     page.content_scroll.ensureWidgetVisible(page.charts[key])
     qtbot.waitUntil(
-        lambda: (
-            view.isVisible() and view.image_size.width == view.width() and view.paint_count > after
-        )
+        lambda: view.isVisible() and view.laid_out == view.size() and view.paint_count > after
     )
     return view
 
 
 def _centre(view, box) -> QPoint:
     _label, left, top, right, bottom = box
-    scale_x = view.width() / view.image_size.width
-    scale_y = view.height() / view.image_size.height
-    return QPointF((left + right) / 2 * scale_x, (top + bottom) / 2 * scale_y).toPoint()
+    return QPointF((left + right) / 2, (top + bottom) / 2).toPoint()  # the view's pixels
 
 
 def _hover(qtbot, view, position: QPoint) -> str:
@@ -277,7 +273,7 @@ def test_a_theme_switch_repaints_the_painted_charts_in_the_new_colours(qtbot, da
     assert panel.draw_count == drawn  # its data was not loaded again: only its colours changed
 
 
-def test_every_native_painter_is_one_of_the_dashboard_charts():
+def test_every_dashboard_chart_has_a_painter():
     keys = {spec.key for spec in CHARTS}
-    assert {"activity", "story-coverage"} <= set(NATIVE_PAINTERS) <= keys
+    assert set(NATIVE_PAINTERS) == keys
     assert all(native_painter(key) is NATIVE_PAINTERS[key] for key in NATIVE_PAINTERS)

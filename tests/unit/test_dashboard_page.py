@@ -21,8 +21,6 @@ from prepdesk.store.models import (
     Topic,
 )
 from prepdesk.store.repositories.rehearsals import RehearsalRepository
-from prepdesk.ui.dashboard.chart_renderer import chart_renderer
-from prepdesk.ui.dashboard.native_charts import native_painter
 from prepdesk.ui.pages.dashboard_page import DashboardPage
 from prepdesk.ui.topics.review_dialog import due_for_today
 
@@ -161,8 +159,7 @@ def test_every_chart_draws_on_demo_data(qtbot, demo_ops):
     for key, panel in page.charts.items():
         assert not panel.is_empty, key
         assert panel.view.isVisible(), key
-        # Painted in the window, or an image from the chart process.
-        assert panel.view.native is not None or not panel.view.pixmap.isNull(), key
+        assert panel.view.native is not None, key  # painted in the window
     assert "day" in page.countdown.remaining.text()
     assert "/ 100" in page.readiness.score.text()
     now = datetime.now(UTC)
@@ -215,9 +212,7 @@ def click_area_bar(qtbot, page: DashboardPage, area: str) -> None:
     view = page.charts["mastery-by-area"].view
     qtbot.waitUntil(lambda: view.isVisible() and bool(view.hits))  # drawn (and laid out)
     _gid, left, top, right, bottom = next(hit for hit in view.hits if hit[0] == area)
-    scale_x = view.width() / view.image_size.width
-    scale_y = view.height() / view.image_size.height
-    point = QPoint(int((left + right) / 2 * scale_x), int((top + bottom) / 2 * scale_y))
+    point = QPoint(int((left + right) / 2), int((top + bottom) / 2))  # the view's pixels
     qtbot.mouseMove(view, QPoint(2, 2))
     qtbot.waitUntil(lambda: view.cursor().shape() == Qt.CursorShape.ArrowCursor)
     qtbot.mouseMove(view, point)
@@ -246,74 +241,86 @@ def test_clicking_an_area_bar_still_opens_topics_after_a_redraw(qtbot, demo_ops)
             session.add(Rating(topic_id=topic.id, level=5, rated_at=datetime.now(UTC)))
 
     with qtbot.waitSignal(page.charts_drawn, timeout=30_000):
-        demo_ops.write(rate_ml)  # the chart is rendered again
+        demo_ops.write(rate_ml)  # the chart is drawn again, with its new data
     qtbot.waitUntil(page.is_idle, timeout=30_000)
     assert panel.draw_count == drawn + 1
     view = panel.view
     width = view.width()
-    window.resize(window.width() - 120, window.height())  # and again, at the new size
-    if native_painter("mastery-by-area") is None:  # an image: rendered again once settled
-        qtbot.waitUntil(lambda: panel.draw_count == drawn + 2, timeout=30_000)
-    else:  # painted again at once, from the data it has
-        qtbot.waitUntil(lambda: view.image_size.width == view.width() < width)
-        assert panel.draw_count == drawn + 1
+    window.resize(window.width() - 120, window.height())  # and painted at the new size
+    qtbot.waitUntil(lambda: view.laid_out.width() == view.width() < width)
+    assert panel.draw_count == drawn + 1  # from the data it has: nothing loaded again
     qtbot.waitUntil(page.is_idle, timeout=30_000)
     click_area_bar(qtbot, page, "ml")
     assert window.current_page_key() == "topics"
     assert window.page("topics").tree.visible_area_keys() == ["ml"]
 
 
-def test_charts_are_reused_while_their_data_is_unchanged(qtbot, demo_ops):
+def test_charts_are_drawn_again_only_when_their_data_changes(qtbot, demo_ops):
     page = show(qtbot, DashboardPage(demo_ops))
-    first = {key: panel.known_hash() for key, panel in page.charts.items()}
+    first = {key: panel.data_hash for key, panel in page.charts.items()}
+    assert all(first.values())
     page.close()
 
-    again = DashboardPage(demo_ops)  # as when prepdesk starts again on the same data
-    cache = demo_ops.db.paths.root / "cache" / "charts"
-    native = {key for key in again.charts if native_painter(key) is not None}
-    assert native >= {"activity", "story-coverage"}
-    for key, panel in again.charts.items():
-        if key in native:  # painted from its data in milliseconds: no image kept
-            assert not (cache / f"{key}.png").exists(), key
-            assert panel.known_hash() == "", key
-            continue
-        assert panel.known_hash() == first[key], key
-        assert not panel.view.pixmap.isNull() or panel.is_empty, key  # shown before any render
-    counts = {key: panel.draw_count for key, panel in again.charts.items()}
-    renderer = chart_renderer()
-    renderer.shut_down()  # as at start-up: no chart process yet
-    renders = renderer.renders
-    show(qtbot, again)
-    drawn = {key for key, panel in again.charts.items() if panel.draw_count != counts[key]}
-    assert drawn == native  # each native chart once, from its data
-    assert {key: again.charts[key].known_hash() for key in native} == {
-        key: first[key] for key in native
-    }
-    # The images settled from the data's hash: nothing rendered, no chart process started.
-    assert renderer.renders == renders and not renderer.running
+    again = show(qtbot, DashboardPage(demo_ops))  # as when prepdesk starts again on the same data
+    assert {key: panel.data_hash for key, panel in again.charts.items()} == first
+    assert all(panel.draw_count == 1 for panel in again.charts.values())  # each once
 
-    counts = {key: panel.draw_count for key, panel in again.charts.items()}
+    # A later interview: the progress charts read their data again, and it is unchanged
+    # (their projection still ends on the next interview), so nothing is drawn again.
+    def add_later_interview(session) -> None:
+        coding = session.scalar(select(StageType).where(StageType.name == "Coding challenge"))
+        company = Company(name="Later Labs", status="interviewing")
+        company.stages.append(
+            InterviewStage(stage_type=coding, scheduled_at=datetime.now(UTC) + timedelta(days=900))
+        )
+        session.add(company)
+
+    with qtbot.waitSignal(again.charts_drawn, timeout=30_000):
+        demo_ops.write(add_later_interview)
+    qtbot.waitUntil(again.is_idle, timeout=30_000)
+    assert all(panel.draw_count == 1 for panel in again.charts.values())
+    assert {key: panel.data_hash for key, panel in again.charts.items()} == first
+
     with qtbot.waitSignal(again.charts_drawn, timeout=30_000):
         demo_ops.write(
             lambda s: s.add(StudySession(topic_id=1, started_at=datetime.now(UTC), minutes=90))
         )
     qtbot.waitUntil(again.is_idle, timeout=30_000)
-    redrawn = {key for key, panel in again.charts.items() if panel.draw_count != counts[key]}
+    redrawn = {key for key, panel in again.charts.items() if panel.draw_count != 1}
     assert redrawn == {"weekly-hours", "activity"}
-    assert again.charts["weekly-hours"].known_hash() != first["weekly-hours"]
-    assert again.charts["activity"].known_hash() != first["activity"]
+    assert again.charts["weekly-hours"].data_hash != first["weekly-hours"]
+    assert again.charts["activity"].data_hash != first["activity"]
 
 
-def test_a_native_chart_is_redrawn_without_the_chart_process(qtbot, demo_ops):
+def test_chart_images_older_versions_kept_are_deleted(qtbot, demo_ops):
+    old = demo_ops.db.paths.cache / "charts"
+    old.mkdir(parents=True)
+    for name in ("mastery-by-area.png", "mastery-by-area.json", "activity.png.part"):
+        (old / name).write_bytes(b"old")
+    page = show(qtbot, DashboardPage(demo_ops))
+    qtbot.waitUntil(lambda: not old.exists())  # the images, then the folder they were in
+    assert demo_ops.db.paths.cache.is_dir()  # the rest of the cache stays
+    assert all(not panel.is_empty for panel in page.charts.values())
+
+
+def test_only_the_old_chart_images_are_deleted(qtbot, demo_ops):
+    old = demo_ops.db.paths.cache / "charts"
+    old.mkdir(parents=True)
+    (old / "burndown.png").write_bytes(b"old")
+    (old / "notes.txt").write_text("not ours", encoding="utf-8")
+    show(qtbot, DashboardPage(demo_ops))
+    qtbot.waitUntil(lambda: not (old / "burndown.png").exists())
+    assert (old / "notes.txt").read_text(encoding="utf-8") == "not ours"
+
+
+def test_a_chart_is_painted_again_with_its_new_data(qtbot, demo_ops):
     page = show(qtbot, DashboardPage(demo_ops))
     panel = page.charts["story-coverage"]
     view = panel.view
     page.content_scroll.ensureWidgetVisible(panel)  # scrolled down to it
     qtbot.waitUntil(lambda: bool(view.tips))
     tiles = len(view.tips)
-    renderer = chart_renderer()
-    renderer.shut_down()
-    renders, drawn = renderer.renders, panel.draw_count
+    drawn = panel.draw_count
 
     def add_story(session) -> None:
         ambiguity = session.scalar(select(Competency).where(Competency.name == "Ambiguity"))
@@ -326,7 +333,6 @@ def test_a_native_chart_is_redrawn_without_the_chart_process(qtbot, demo_ops):
     qtbot.waitUntil(lambda: len(view.tips) > tiles)
     said = [tip[0] for tip in view.tips if "Shipping with half the data" in tip[0]]
     assert "“Shipping with half the data” shows Ambiguity" in said
-    assert renderer.renders == renders and not renderer.running
 
 
 def test_the_wheel_over_a_chart_scrolls_the_dashboard(qtbot, demo_ops):

@@ -1,8 +1,7 @@
 """What the activity calendar shows, whoever draws it: which weeks, how strong each
 day's colour is, what a day says when hovered and what the calendar adds up to.
 
-No Qt and no matplotlib: the native calendar (paint_calendar.py) and the chart process's
-calendar (chart_calendar.py) both read these.
+No Qt here: the painted calendar (paint_calendar.py) reads these.
 """
 
 from __future__ import annotations

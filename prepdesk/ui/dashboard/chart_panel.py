@@ -1,11 +1,9 @@
 """One dashboard chart: a title, then the chart or a helpful empty state.
 
-A natively drawn chart (native_chart.py) is painted by the view at its size whenever it
-paints: a resize just paints again, and its hit boxes and hover tips are those of the
-last paint. A chart still drawn by matplotlib shows the PNG from the chart worker
-process, scaled to fit while the panel is being resized (the page renders again once the
-size settles), with the hit boxes that came with the image. A click on a clickable
-element (an area's bar) emits `picked`; the mouse wheel is left to the page, which scrolls.
+A chart (native_chart.py) is painted by the view at its size whenever it paints: a
+resize or a theme change just paints again, and its hit boxes and hover tips are those
+of the last paint. A click on a clickable element (an area's bar) emits `picked`; the
+mouse wheel is left to the page, which scrolls.
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QHelpEvent,
@@ -21,7 +19,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPicture,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.presentation import suggested_file_name
-from prepdesk.ui.dashboard.chart_jobs import ChartImage, HitBox, RenderSize
+from prepdesk.ui.dashboard.chart_jobs import HitBox
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
 if TYPE_CHECKING:
@@ -44,70 +41,51 @@ if TYPE_CHECKING:
 
 
 class ChartView(QWidget):
-    """Paints a native chart at the widget's size, or the chart's pixmap scaled to it."""
+    """Paints its chart at the widget's size, from the data it was last given."""
 
     clicked = Signal(str)  # the gid under a click
 
     def __init__(self, height: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.pixmap = QPixmap()
         self.native: NativeChart | None = None
         self.data: Any = None
         self.hits: tuple[HitBox, ...] = ()
         self.tips: tuple[HitBox, ...] = ()
-        # The size the hit boxes were laid out for (the image's, or the last native paint's).
-        self.image_size = RenderSize(0, height, 1.0)
-        self.paint_count = 0  # native paints
+        self.laid_out = QSize()  # the size the hit boxes were laid out for (the last paint's)
+        self.paint_count = 0
         self.setFixedHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
 
-    def show_image(self, chart: ChartImage) -> None:
-        pixmap = QPixmap()
-        pixmap.loadFromData(chart.image, "PNG")
-        pixmap.setDevicePixelRatio(chart.size.pixel_ratio)
-        self.native, self.data = None, None
-        self.pixmap, self.hits, self.image_size = pixmap, chart.hits, chart.size
-        self.tips = chart.tips
-        self.update()
-
     def show_native(self, chart: NativeChart, data: Any) -> None:
         """Paint `chart` with `data` from now on (its marks are laid out when painted)."""
-        self.native, self.data, self.pixmap = chart, data, QPixmap()
+        self.native, self.data = chart, data
         self.hits, self.tips = (), ()
-        self.image_size = RenderSize(0, self.height(), 1.0)
+        self.laid_out = QSize()
         self.update()
 
     def chart_style(self) -> ChartStyle:
         return ChartStyle.from_palette(self.palette())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.native is not None:
-            painter = QPainter(self)
-            self._paint_native(painter)
-            painter.end()
-            self.paint_count += 1
-            return
-        if self.pixmap.isNull():
+        if self.native is None:
             return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawPixmap(QRectF(self.rect()), self.pixmap, QRectF(self.pixmap.rect()))
+        self._paint_native(painter)
+        painter.end()
+        self.paint_count += 1
 
     def _paint_native(self, painter: QPainter) -> None:
         assert self.native is not None
         area = QRectF(self.rect())
         marks = self.native.paint(painter, area, self.data, self.chart_style(), self.font())
         self.hits, self.tips = marks.hits, marks.tips
-        self.image_size = RenderSize(self.width(), self.height(), self.devicePixelRatioF())
+        self.laid_out = self.size()
 
     def _lay_out(self) -> None:
-        """Lay the native chart out at the current size if it has not painted at it yet
-        (a click right after a resize): painted into a QPicture, not on screen."""
-        if self.native is None or (self.image_size.width, self.image_size.height) == (
-            self.width(),
-            self.height(),
-        ):
+        """Lay the chart out at the current size if it has not painted at it yet (a click
+        right after a resize): painted into a QPicture, not on screen."""
+        if self.native is None or self.laid_out == self.size():
             return
         picture = QPicture()
         painter = QPainter(picture)
@@ -116,10 +94,7 @@ class ChartView(QWidget):
 
     def _box_at(self, tips: bool, position: QPointF) -> str:
         self._lay_out()
-        if not self.image_size.width or not self.width():
-            return ""
-        x = position.x() * self.image_size.width / self.width()
-        y = position.y() * self.image_size.height / self.height()
+        x, y = position.x(), position.y()
         for label, left, top, right, bottom in self.tips if tips else self.hits:
             if left <= x <= right and top <= y <= bottom:
                 return label
@@ -158,7 +133,7 @@ class ChartView(QWidget):
 
 class ChartPanel(QFrame):
     picked = Signal(str)  # the gid of a clicked chart element (e.g. an area key)
-    save_requested = Signal(str, str)  # path, format: the page renders it for the file
+    save_requested = Signal(str, str)  # path, format: the page writes it to the file
     saved = Signal(str)  # the path written
 
     def __init__(
@@ -173,8 +148,7 @@ class ChartPanel(QFrame):
         self.key = key
         self.title = title
         self.empty_message = empty_message
-        self.chart: ChartImage | None = None  # the image shown now (a matplotlib chart)
-        self.data_hash = ""  # of the data (and image) shown now
+        self.data_hash = ""  # of the data shown now
         self.is_empty = True
         self.draw_count = 0
         self.setObjectName(f"chart-{key}")
@@ -204,39 +178,16 @@ class ChartPanel(QFrame):
         self.view.clicked.connect(self.picked)
         self._stack.addWidget(self.view)
         self._stack.setCurrentWidget(self.placeholder)
-        self._height = height
-
-    def render_size(self) -> RenderSize:
-        """The size the next render should have: the panel's chart area right now."""
-        shown = self._stack.currentWidget()  # the stack sizes only the widget it shows
-        width = shown.width() if shown is not None else self.width()
-        return RenderSize(width, self._height, self.devicePixelRatioF())
 
     def chart_style(self) -> ChartStyle:
         return ChartStyle.from_palette(self.palette())
-
-    def known_hash(self) -> str:
-        return self.data_hash
-
-    def adopt(self, chart: ChartImage) -> None:
-        """Show a chart image from the worker (or the cache)."""
-        if chart.unchanged:
-            return
-        self.draw_count += 1
-        self.chart, self.data_hash = chart, chart.data_hash
-        self.is_empty = not chart.drew
-        if not chart.drew:
-            self._show_empty()
-            return
-        self.view.show_image(chart)
-        self._stack.setCurrentWidget(self.view)
 
     def show_data(self, chart: NativeChart, data: Any, data_hash: str) -> None:
         """Paint `chart` with newly loaded `data` (nothing to do when its hash is known)."""
         if data_hash == self.data_hash:
             return
         self.draw_count += 1
-        self.chart, self.data_hash = None, data_hash
+        self.data_hash = data_hash
         self.is_empty = not chart.shows_anything(data)
         if self.is_empty:
             self._show_empty()
@@ -250,7 +201,7 @@ class ChartPanel(QFrame):
 
     def show_error(self, message: str) -> None:
         self.is_empty = True
-        self.chart, self.data_hash = None, ""
+        self.data_hash = ""
         self.placeholder.setText(f"This chart could not be drawn: {message}")
         self._stack.setCurrentWidget(self.placeholder)
 
@@ -278,7 +229,7 @@ class ChartPanel(QFrame):
         self.save_requested.emit(path, fmt)
 
     def file_bytes(self, fmt: str) -> bytes | None:
-        """A native chart as it is shown, as PNG or SVG bytes (None: not a native chart)."""
+        """The chart as it is shown, as PNG or SVG bytes (None: nothing is shown)."""
         view = self.view
         if view.native is None or self.is_empty:
             return None

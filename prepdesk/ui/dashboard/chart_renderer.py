@@ -1,10 +1,9 @@
-"""The chart process: charts (and answers' formulas) render there, never on the GUI's GIL.
+"""The formula process: answers' LaTeX formulas render there, never on the GUI's GIL.
 
-One worker process (spawn context) per application, started only when a chart has to
-be drawn (an unchanged dashboard never starts it) and warmed up (matplotlib imported)
-at once. It ends after IDLE_MS without work, giving its memory back, and when the
-application quits; the next render starts it again. Results come back on the GUI
-thread through a Qt signal.
+(The dashboard's charts are painted in the window: native_charts.py.) One worker process
+(spawn context) per application, started only when a formula has to be drawn. It ends
+after IDLE_MS without work, giving its memory back, and when the application quits; the
+next render starts it again. Results come back on the GUI thread through a Qt signal.
 """
 
 from __future__ import annotations
@@ -18,9 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from shiboken6 import isValid
 
-from prepdesk.ui.dashboard.chart_jobs import ChartImage, RenderJob, render_job, warm_up
-
-IDLE_MS = 120_000  # an idle chart process ends after this long
+IDLE_MS = 120_000  # an idle worker process ends after this long
 
 
 class ChartRenderer(QObject):
@@ -31,7 +28,6 @@ class ChartRenderer(QObject):
         self._pool: ProcessPoolExecutor | None = None
         self._pending = 0
         self.starts = 0  # how many times the process was started (tests, benchmarks)
-        self.renders = 0  # how many charts were sent to it
         self._finished.connect(self._deliver)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -42,14 +38,6 @@ class ChartRenderer(QObject):
     def running(self) -> bool:
         return self._pool is not None
 
-    def submit(
-        self, job: RenderJob, done: Callable[[ChartImage | Exception], None], owner: QObject
-    ) -> None:
-        """Render `job` in the chart process; `done` gets its ChartImage (or the error) on
-        the GUI thread, only while `owner` (the page that asked) still exists."""
-        self.run(render_job, (job,), done, owner)
-        self.renders += 1
-
     def run(
         self,
         function: Callable[..., Any],
@@ -57,7 +45,7 @@ class ChartRenderer(QObject):
         done: Callable[[Any], None],
         owner: QObject,
     ) -> None:
-        """Run `function(*args)` (importable, Qt-free) in the chart process; `done` gets its
+        """Run `function(*args)` (importable, Qt-free) in the worker process; `done` gets its
         result (or the error) on the GUI thread, only while `owner` still exists."""
         try:
             future = self._process().submit(function, *args)
@@ -73,7 +61,6 @@ class ChartRenderer(QObject):
             self._pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=multiprocessing.get_context("spawn")
             )
-            self._pool.submit(warm_up)
             self.starts += 1
         return self._pool
 
@@ -85,8 +72,8 @@ class ChartRenderer(QObject):
         if not isValid(owner):
             return  # the page was closed meanwhile
         try:
-            result: ChartImage | Exception = future.result()
-        except Exception as exc:  # a broken chart must reach the person, not end the others
+            result: Any = future.result()
+        except Exception as exc:  # a broken formula must reach the person, not end the others
             result = exc
         done(result)
 
@@ -101,7 +88,7 @@ class ChartRenderer(QObject):
 
 
 def chart_renderer() -> ChartRenderer:
-    """The application's chart renderer (its process starts on the first render)."""
+    """The application's renderer (its process starts on the first formula)."""
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("chart_renderer() needs a QApplication")

@@ -1,9 +1,8 @@
 """The eight dashboard charts as the window knows them: title, size, what they depend on.
 
 Light on purpose (no SQL, no matplotlib): the page is built from these before the
-store is imported. How each chart's data loads lives in chart_jobs.py; a chart is
-painted in the window by its NativeChart (native_charts.py), or else rendered by
-matplotlib in the chart worker process (chart_jobs.py).
+store is imported. How each chart's data loads lives in chart_jobs.py; each chart is
+painted in the window by its NativeChart (native_charts.py).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ class ChartSpec:
     empty_message: str
     depends_on: Change
     wide: bool = False  # spans both columns
-    height: int = 220  # logical pixels of the chart image
+    height: int = 220  # logical pixels of the painted chart
 
 
 CHARTS: tuple[ChartSpec, ...] = (

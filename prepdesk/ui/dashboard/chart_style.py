@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from prepdesk.ui.colours import LIGHT, theme_colours
 
-if TYPE_CHECKING:  # the chart worker process uses ChartStyle without Qt
+if TYPE_CHECKING:  # Qt is imported when a style is taken from a palette
     from PySide6.QtGui import QColor, QPalette
 
 
@@ -69,37 +69,3 @@ class ChartStyle:
             difficulty=tuple(colours.difficulty.items()),
             alert=colours.chart_alert,
         )
-
-    def rc(self) -> dict[str, Any]:
-        """matplotlib settings for artists created under `rc_context`."""
-        return {
-            "font.size": 8.5,
-            "axes.titlesize": 9,
-            "axes.labelsize": 8.5,
-            "legend.fontsize": 7.5,
-            "xtick.labelsize": 7.5,
-            "ytick.labelsize": 7.5,
-            "text.color": self.text,
-            "axes.labelcolor": self.text,
-            "axes.edgecolor": self.grid,
-            "axes.facecolor": self.background,
-            "figure.facecolor": self.background,
-            "savefig.facecolor": self.background,
-            "xtick.color": self.text,
-            "ytick.color": self.text,
-            "grid.color": self.grid,
-            "legend.frameon": False,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-        }
-
-
-def separate_cells(ax: Any, rows: int, columns: int, style: ChartStyle) -> None:
-    """A grid of cells (a heat map) drawn as tiles: gaps of background between them, no
-    ticks and no frame."""
-    ax.set_xticks([column - 0.5 for column in range(columns + 1)], minor=True)
-    ax.set_yticks([row - 0.5 for row in range(rows + 1)], minor=True)
-    ax.grid(which="minor", color=style.background, linewidth=2)
-    ax.tick_params(which="both", length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)

@@ -1,7 +1,6 @@
 """Where an axis puts its ticks and what they say: round numbers, months, weeks.
 
-No Qt and no matplotlib: the painted charts (chart_axes.py) and the matplotlib ones
-both read these rules.
+No Qt here: the painted charts (chart_axes.py) read these rules.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
-"""Which dashboard charts are painted natively, in the window (see native_chart.py).
+"""The painter of each dashboard chart: every chart is painted in the window (native_chart.py).
 
 Each painting module exposes `PAINTERS: dict[str, NativeChart]` by chart key; this
-registry merges them. A chart without a native painter is still rendered by matplotlib
-in the chart process (chart_jobs.py).
+registry merges them.
 """
 
 from __future__ import annotations
@@ -41,6 +40,6 @@ def _merged() -> dict[str, NativeChart]:
 PAINTERS = _merged()
 
 
-def native_painter(key: str) -> NativeChart | None:
-    """The chart's native painter, or None when it is still drawn by matplotlib."""
-    return PAINTERS.get(key)
+def native_painter(key: str) -> NativeChart:
+    """The chart's painter (every chart in chart_specs.CHARTS has one)."""
+    return PAINTERS[key]

@@ -1,6 +1,6 @@
 """Charts of effort, painted: study hours per week by area, coding problems solved.
 
-Each shows what its matplotlib original (charts_activity.py) shows, in the same colours.
+Each is painted in the window with QPainter, in the theme's colours.
 """
 
 from __future__ import annotations

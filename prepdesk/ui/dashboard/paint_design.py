@@ -1,7 +1,7 @@
 """The ML design chart, painted: each phase's self-score, session by session.
 
 A tile per phase and session in its score's colour with the score on it (an unscored
-phase a faint tile), as its matplotlib original (charts_design.py) shows it.
+phase a faint tile).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Charts of progress toward targets, painted: mastery by area, mastery over time, burndown.
 
-Each shows what its matplotlib original (charts_progress.py) shows, in the same colours.
+Each is painted in the window with QPainter, in the theme's colours.
 """
 
 from __future__ import annotations

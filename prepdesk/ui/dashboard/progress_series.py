@@ -1,5 +1,5 @@
 """What the progress charts show of their series: from which week, and the trend to
-interview day. Read by the painted charts and the matplotlib ones alike (no Qt here)."""
+interview day. Read by the painted charts (no Qt here)."""
 
 from __future__ import annotations
 

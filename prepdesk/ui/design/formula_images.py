@@ -1,4 +1,4 @@
-"""LaTeX formulas drawn to PNG by matplotlib's mathtext, in the chart worker process.
+"""LaTeX formulas drawn to PNG by matplotlib's mathtext, in a worker process.
 
 No Qt here: the window sends the formulas of an answer to a worker (chart_renderer.py)
 and shows the text meanwhile, so importing matplotlib and drawing never hold the GUI

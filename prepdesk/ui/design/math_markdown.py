@@ -1,6 +1,6 @@
 """Markdown with LaTeX maths ($…$ inline, $$…$$ on its own line) for answers.
 
-The maths is drawn by matplotlib's mathtext in the chart worker process (never on the
+The maths is drawn by matplotlib's mathtext in a worker process (never on the
 GUI thread: importing matplotlib and drawing can take seconds on a cold start). The text
 shows at once, each formula as its source; the images replace them when they arrive.
 Drawn formulas are kept, so showing them again is immediate. A formula mathtext cannot
@@ -43,7 +43,7 @@ def split_math(text: str) -> tuple[str, list[tuple[str, bool]]]:
 
 
 def warm_up() -> None:
-    """Has the chart process import mathtext now, so the first answer revealed draws soon."""
+    """Has the worker process import mathtext now, so the first answer revealed draws soon."""
     renderer = chart_renderer()
     renderer.run(formula_images.warm_up, (), lambda _result: None, renderer)
 

@@ -1,26 +1,27 @@
 """The dashboard: countdown, readiness, today's work and eight charts.
 
-Speed order: the page paints first with light placeholders and the charts' last images
-(the cache); right after the first paint the numbers load on a worker thread; then the
-charts' data is loaded and hashed on a worker thread, and only charts whose hash differs
-from what is shown are drawn (an unchanged dashboard draws nothing): a natively drawn
-chart (native_charts.py) gets its data and paints itself in the window at once; the
-others are rendered in the chart process, visible ones first. After a write only the
-parts whose data kinds changed are refreshed, and a hidden dashboard just remembers what
-to refresh when it is shown again. (The Today panel, shared with the Topics page,
-refreshes itself, also off the GUI thread.)
+Speed order: the page paints first with light placeholders; right after the first paint
+the numbers load on a worker thread; then the charts' data is loaded and hashed on a
+worker thread, and each chart whose hash differs from what it shows gets its data and
+paints itself in the window (native_charts.py), in a few milliseconds; a resize or a
+theme change just paints again. After a write only the parts whose data kinds changed
+are refreshed, and a hidden dashboard just remembers what to refresh when it is shown
+again. (The Today panel, shared with the Topics page, refreshes itself, also off the GUI
+thread.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from prepdesk.core.dashboard_numbers import DashboardNumbers
@@ -28,16 +29,8 @@ from prepdesk.store.changes import Change
 from prepdesk.store.repositories.dashboard_numbers import LiveNumbers, read_dashboard_numbers
 from prepdesk.ui.background import run_in_background
 from prepdesk.ui.clock import system_clock
-from prepdesk.ui.dashboard.chart_cache import ChartCache
-from prepdesk.ui.dashboard.chart_jobs import (
-    ChartImage,
-    ChartRequest,
-    RenderJob,
-    RenderSize,
-    load_charts,
-)
+from prepdesk.ui.dashboard.chart_jobs import ChartData, load_charts
 from prepdesk.ui.dashboard.chart_panel import ChartPanel, write_file
-from prepdesk.ui.dashboard.chart_renderer import chart_renderer
 from prepdesk.ui.dashboard.chart_specs import CHARTS
 from prepdesk.ui.dashboard.frame import dashboard_frame
 from prepdesk.ui.dashboard.native_charts import native_painter
@@ -67,10 +60,22 @@ NUMBER_DEPENDENCIES["readiness"] |= (
     Change.SESSIONS | Change.PROBLEMS | Change.PRACTICE | Change.DESIGN
 )
 COUNTDOWN_TICK_MS = 60_000
-RESIZE_SETTLE_MS = 250
-# A native chart's data is hashed without a size: a resize only paints it again.
-NATIVE_SIZE = RenderSize(0, 0, 1.0)
-# Tasks outlive the page that started them (their signals must exist until they end).
+OLD_CHART_IMAGES = ("*.png", "*.json", "*.part")  # what older versions kept in cache/charts
+
+
+def forget_old_chart_images(folder: Path) -> None:
+    """Delete the chart images older versions kept in `folder` (the data folder's
+    cache/charts): only those files, then the folder if that empties it. Quiet: it is
+    only a cache, so a file that cannot be deleted is left where it is."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for pattern in OLD_CHART_IMAGES:
+        for path in folder.glob(pattern):
+            with suppress(OSError):
+                if path.is_file() and not path.is_symlink():
+                    path.unlink()
+    with suppress(OSError):
+        folder.rmdir()  # only when empty
 
 
 class DashboardPage(Page):
@@ -103,9 +108,8 @@ class DashboardPage(Page):
         self._drawing = False
         self._loading_numbers = False
         self._numbers_seen = False
-        self._pending: set[str] = set()  # charts being loaded or rendered now
+        self._pending: set[str] = set()  # charts being loaded now
         self._visible_pending: set[str] = set()
-        self._cache = ChartCache(ops.db.paths.root)
         self._numbers: DashboardNumbers | None = None  # on screen (the countdown ticks)
         self._live: LiveNumbers | None = None  # the last read, kept for the next start
         self._kept_version = 0
@@ -124,10 +128,6 @@ class DashboardPage(Page):
         for spec in CHARTS:
             panel = ChartPanel(spec.key, spec.title, spec.empty_message, height=spec.height)
             panel.save_requested.connect(lambda path, fmt, p=panel: self._save_chart(p, path, fmt))
-            native = native_painter(spec.key) is not None
-            cached = None if native else self._cache.load(spec.key)
-            if cached is not None:  # the last image, shown at once; checked after first paint
-                panel.adopt(cached)
             self.charts[spec.key] = panel
         self.charts["mastery-by-area"].picked.connect(self.topics_requested)
         scroll = dashboard_frame(
@@ -148,10 +148,6 @@ class DashboardPage(Page):
         self._tick = QTimer(self)
         self._tick.setInterval(COUNTDOWN_TICK_MS)
         self._tick.timeout.connect(self._tick_countdown)
-        self._resize_settled = QTimer(self)
-        self._resize_settled.setSingleShot(True)
-        self._resize_settled.setInterval(RESIZE_SETTLE_MS)
-        self._resize_settled.timeout.connect(self._after_resize)
 
     def _trigger(self, action_name: str) -> None:
         action = getattr(self.window(), action_name, None)
@@ -167,18 +163,12 @@ class DashboardPage(Page):
             self._started = True
             self._tick.start()
             self._schedule()
+            old = self._ops.db.paths.cache / "charts"
+            self._start(partial(forget_old_chart_images, old), lambda _: None, lambda _: None)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._started and (self._dirty_numbers or self._dirty_charts):
-            self._schedule()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._started:
-            # Chart colours come from the palette: a light/dark switch renders the images
-            # again (a native chart paints itself in its new colours).
-            self._dirty_charts.update(key for key in self.charts if native_painter(key) is None)
             self._schedule()
 
     def refresh(self, event: DataChanged) -> None:
@@ -200,7 +190,6 @@ class DashboardPage(Page):
             or self._loading_numbers
             or self._dirty_numbers
             or self._dirty_charts
-            or self._resize_settled.isActive()
             or self.today_panel.loading
         )
 
@@ -213,8 +202,8 @@ class DashboardPage(Page):
         self._scheduled = False
         if self._dirty_numbers and not self._loading_numbers:
             self._refresh_numbers()
-        # At start-up the charts wait for the numbers (the cached images are on screen
-        # meanwhile): the chart workers would otherwise compete with them for the CPU.
+        # At start-up the charts wait for the numbers: loading the charts' data would
+        # otherwise compete with them for the CPU.
         numbers_first = self._loading_numbers and not self._numbers_seen
         if self._dirty_charts and not self._drawing and not numbers_first:
             self._load_charts()
@@ -281,71 +270,42 @@ class DashboardPage(Page):
 
     # charts -------------------------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._started and any(native_painter(key) is None for key in self.charts):
-            self._resize_settled.start()  # images scale meanwhile; render once it settles
-
-    def _after_resize(self) -> None:
-        for key, panel in self.charts.items():
-            chart = panel.chart
-            if chart is not None and chart.drew and chart.size != panel.render_size():
-                self._dirty_charts.add(key)
-        if self._dirty_charts and self.isVisible():
-            self._schedule()
-
     def _visible_first(self, keys: set[str]) -> list[str]:
         order = [spec.key for spec in CHARTS if spec.key in keys]
         return sorted(order, key=lambda key: self.charts[key].visibleRegion().isEmpty())
 
     def _load_charts(self) -> None:
-        """Load and hash the dirty charts' data on a worker thread, then draw only those
-        whose data (or an image's size or colours) changed: a native chart is handed its
-        data, an image is rendered in the chart process."""
+        """Load and hash the dirty charts' data on a worker thread, then hand it to the
+        charts whose data changed: each paints itself in the window."""
         keys, self._dirty_charts = set(self._dirty_charts), set()
         self._drawing = True
         today, now = self.today_date(), self._clock()
-        requests = []
-        for key in self._visible_first(keys):
-            panel = self.charts[key]
-            if not panel.visibleRegion().isEmpty():
+        order = self._visible_first(keys)
+        for key in order:
+            if not self.charts[key].visibleRegion().isEmpty():
                 self._visible_pending.add(key)
             self._pending.add(key)
-            native = native_painter(key) is not None
-            size = NATIVE_SIZE if native else panel.render_size()
-            requests.append(ChartRequest(key, size, panel.chart_style(), panel.known_hash()))
 
-        def loaded(results: list[ChartImage | RenderJob]) -> None:
-            for result in results:
+        def loaded(results: list[ChartData]) -> None:
+            for result in results:  # a chart whose hash it shows already is left as it is
                 painter = native_painter(result.key)
-                if isinstance(result, ChartImage):
-                    self._chart_done(result.key, result)  # unchanged: settled as it is
-                elif painter is not None:
-                    self.charts[result.key].show_data(painter, result.data, result.digest)
-                    self._chart_done(result.key, None)
-                else:
-                    chart_renderer().submit(result, partial(self._chart_done, result.key), self)
+                self.charts[result.key].show_data(painter, result.data, result.digest)
+                self._chart_done(result.key)
 
         def failed(message: str) -> None:
-            for request in requests:
-                self._chart_done(request.key, RuntimeError(message))
+            for key in order:
+                self._chart_done(key, message)
 
         self._start(
-            lambda: self._ops.read(lambda s: load_charts(s, requests, today, now)), loaded, failed
+            lambda: self._ops.read(lambda s: load_charts(s, order, today, now)), loaded, failed
         )
 
-    def _chart_done(self, key: str, result: ChartImage | Exception | None) -> None:
-        """`result`: the image rendered, or the failure; None: a native chart shown."""
-        panel = self.charts[key]
+    def _chart_done(self, key: str, error: str = "") -> None:
+        """The chart `key` is shown (or its data could not be read: `error`)."""
         self._pending.discard(key)
         self._visible_pending.discard(key)
-        if isinstance(result, Exception):
-            panel.show_error(str(result))
-        elif result is not None and not result.unchanged:
-            panel.adopt(result)
-            self._cache.store(result)
-            if result.drew and result.size != panel.render_size():
-                self._dirty_charts.add(key)  # resized meanwhile: render again
+        if error:
+            self.charts[key].show_error(error)
         if not self._visible_pending:
             self.visible_charts_shown.emit()
         if self._pending:
@@ -360,46 +320,12 @@ class DashboardPage(Page):
         def failed(error: str | Exception) -> None:  # told to the person, never swallowed
             QMessageBox.warning(self, "The chart was not saved", f"{path}: {error}")
 
-        if native_painter(panel.key) is not None:
-            try:
-                data = panel.file_bytes(fmt)  # painted as shown: a few milliseconds
-            except Exception as exc:
-                failed(exc)
-                return
-            if data is None:
-                failed("there is nothing to save yet")
-                return
-            self._start(partial(write_file, path, data), lambda _: panel.saved.emit(path), failed)
+        try:
+            data = panel.file_bytes(fmt)  # painted as shown: a few milliseconds
+        except Exception as exc:
+            failed(exc)
             return
-        self._render_for_file(panel, path, fmt, failed)
-
-    def _render_for_file(
-        self,
-        panel: ChartPanel,
-        path: str,
-        fmt: str,
-        failed: Callable[[str | Exception], None],
-    ) -> None:
-        """A matplotlib chart, rendered again for the file in the chart process."""
-        today, now = self.today_date(), self._clock()
-        request = ChartRequest(panel.key, panel.render_size(), panel.chart_style())
-
-        def load(session: Any) -> RenderJob:
-            job = load_charts(session, [request], today, now)[0]
-            assert isinstance(job, RenderJob)  # no known hash: always a job
-            return replace(job, save_format=fmt)
-
-        def done(result: ChartImage | Exception) -> None:
-            try:
-                if isinstance(result, Exception):
-                    raise result
-                write_file(path, result.image)
-            except Exception as exc:
-                failed(exc)
-                return
-            panel.saved.emit(path)
-
-        def loaded(job: RenderJob) -> None:
-            chart_renderer().submit(job, done, owner=self)
-
-        self._start(lambda: self._ops.read(load), loaded, lambda error: done(RuntimeError(error)))
+        if data is None:
+            failed("there is nothing to save yet")
+            return
+        self._start(partial(write_file, path, data), lambda _: panel.saved.emit(path), failed)
