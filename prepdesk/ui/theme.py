@@ -8,7 +8,6 @@ colours (chart canvases, recoloured icons) connects to `theme_changed` and asks
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
@@ -26,17 +25,6 @@ from prepdesk.ui.qt_settings import ui_settings
 
 THEMES = ("system", "light", "dark")
 THEME_KEY = "appearance/theme"
-
-
-@dataclass(frozen=True)
-class ChartColors:
-    """Colours for matplotlib figures, as '#rrggbb' strings."""
-
-    dark: bool
-    background: str
-    foreground: str
-    grid: str
-    accents: tuple[str, ...]
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -203,14 +191,6 @@ class ThemeManager(QObject):
             self._app.setStyle(ReadableFusion(border))
         elif style.name().lower() != name.lower():
             self._app.setStyle(name)
-
-    def chart_colors(self) -> ChartColors:
-        palette = self._app.palette()
-        background = palette.color(QPalette.ColorRole.Base).name()
-        foreground = palette.color(QPalette.ColorRole.Text).name()
-        colours = theme_colours(self.dark)
-        grid = colours.palette["Light" if self.dark else "Midlight"]
-        return ChartColors(self.dark, background, foreground, grid, colours.series)
 
 
 def theme_manager() -> ThemeManager:
