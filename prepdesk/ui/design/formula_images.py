@@ -1,6 +1,6 @@
 """LaTeX formulas drawn to PNG by matplotlib's mathtext, in a worker process.
 
-No Qt here: the window sends the formulas of an answer to a worker (chart_renderer.py)
+No Qt here: the window sends the formulas of an answer to a worker (formula_process.py)
 and shows the text meanwhile, so importing matplotlib and drawing never hold the GUI
 thread.
 """

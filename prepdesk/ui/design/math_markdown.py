@@ -17,8 +17,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from prepdesk.ui.dashboard.chart_renderer import chart_renderer
 from prepdesk.ui.design import formula_images
+from prepdesk.ui.design.formula_process import formula_process
 from prepdesk.ui.theme import muted_html
 from prepdesk.ui.topics.markdown_field import render_markdown
 
@@ -44,7 +44,7 @@ def split_math(text: str) -> tuple[str, list[tuple[str, bool]]]:
 
 def warm_up() -> None:
     """Has the worker process import mathtext now, so the first answer revealed draws soon."""
-    renderer = chart_renderer()
+    renderer = formula_process()
     renderer.run(formula_images.warm_up, (), lambda _result: None, renderer)
 
 
@@ -102,7 +102,7 @@ class MathMarkdownView(QTextBrowser):
                 self._show(color)
                 self.formulas_drawn.emit()
 
-        chart_renderer().run(formula_images.formula_pngs, (missing, color), arrived, self)
+        formula_process().run(formula_images.formula_pngs, (missing, color), arrived, self)
 
     def _show(self, color: str) -> None:
         html = render_markdown(self._plain)

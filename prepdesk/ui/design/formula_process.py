@@ -20,7 +20,7 @@ from shiboken6 import isValid
 IDLE_MS = 120_000  # an idle worker process ends after this long
 
 
-class ChartRenderer(QObject):
+class FormulaProcess(QObject):
     _finished = Signal(object, object)  # (callback, Future), emitted from the pool's thread
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -87,14 +87,14 @@ class ChartRenderer(QObject):
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def chart_renderer() -> ChartRenderer:
+def formula_process() -> FormulaProcess:
     """The application's renderer (its process starts on the first formula)."""
     app = QCoreApplication.instance()
     if app is None:
-        raise RuntimeError("chart_renderer() needs a QApplication")
-    renderer = app.findChild(ChartRenderer, "chartRenderer")
+        raise RuntimeError("formula_process() needs a QApplication")
+    renderer = app.findChild(FormulaProcess, "chartRenderer")
     if renderer is None:
-        renderer = ChartRenderer(app)
+        renderer = FormulaProcess(app)
         renderer.setObjectName("chartRenderer")
         app.aboutToQuit.connect(renderer.shut_down)
     return renderer
