@@ -1,4 +1,5 @@
-"""Columns as wide as their header or their widest text, measured from the texts themselves.
+"""Columns as wide as their header or their widest text, measured from the texts themselves;
+rows of one line as high as the font says.
 
 A header in ResizeToContents asks the view for each cell's size hint at every layout; over a
 person's whole history (thousands of rows) that is the GUI thread's time. A table whose
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QStyle, QTableView
 
 _DIGIT = re.compile(r"[0-9]")
 
@@ -46,6 +47,15 @@ def fit_columns(table: QTableView, texts: Mapping[int, Iterable[str]]) -> None:
         wanted += 2 * header_margin + sort_mark
         widest = max((cell_metrics.horizontalAdvance(text) for text in values), default=0)
         width = max(wanted, widest + cell_margin + 2)  # 2: rounding of fractional advances
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         if header.sectionSize(column) != width:
             header.resizeSection(column, width)
+
+
+def one_line_height(table: QTableView) -> int:
+    """The height of a row of one line: its cells' text or its vertical header's."""
+    style = table.style()
+    rows = table.verticalHeader()
+    cell_margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin, None, table) + 1
+    header_margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, rows)
+    cell = table.fontMetrics().height() + 2 * cell_margin
+    return max(cell, rows.fontMetrics().height() + 2 * header_margin)

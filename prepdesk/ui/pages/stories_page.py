@@ -108,6 +108,8 @@ class StoriesPage(Page):
         self.tabs.addTab(self.coverage, "Coverage")
         self.tabs.addTab(self.questions, "Questions")
         self.tabs.addTab(self.practice, "Practice")
+        # Each tab reads its data when first shown: building the page reads only the tree.
+        self._stale_tabs.update({self.coverage, self.questions, self.practice})
 
         self.tree.selected.connect(self._show_item)
         self.story_editor.practise_requested.connect(self.practise_story)
