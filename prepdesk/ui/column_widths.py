@@ -35,10 +35,9 @@ def fit_columns(table: QTableView, texts: Mapping[int, Iterable[str]]) -> None:
     # Qt's item views draw text inside the focus frame's margin, on both sides.
     cell_margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
     header_margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-    sort_mark = 0
-    if header.isSortIndicatorShown():
-        mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
-        sort_mark = mark + header_margin
+    # Room for a sort indicator, as Qt's own header sizing keeps, shown or not.
+    sort_mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+    sort_mark += header_margin
     for column, values in texts.items():
         title = str(model.headerData(column, header.orientation()) or "") if model else ""
         wanted = max(
@@ -52,10 +51,9 @@ def fit_columns(table: QTableView, texts: Mapping[int, Iterable[str]]) -> None:
 
 
 def one_line_height(table: QTableView) -> int:
-    """The height of a row of one line: its cells' text or its vertical header's."""
-    style = table.style()
+    """The height of a row of one line: its cells' text (and the grid line drawn inside
+    the row), or its vertical header's text and margins."""
     rows = table.verticalHeader()
-    cell_margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin, None, table) + 1
-    header_margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, rows)
-    cell = table.fontMetrics().height() + 2 * cell_margin
+    header_margin = table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, rows)
+    cell = table.fontMetrics().height() + int(table.showGrid())
     return max(cell, rows.fontMetrics().height() + 2 * header_margin)

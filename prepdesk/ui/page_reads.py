@@ -39,8 +39,11 @@ class PageReads(QObject):
         self.loading = False
         self._again = False
 
-    def start(self) -> None:
-        """Reads the page's data now, or once more after the read running now."""
+    def start(self, read: Callable[[Session], Any] | None = None) -> None:
+        """Reads the page's data now, or once more after the read running now; `read`
+        replaces the reading function from now on (what to read changed on screen)."""
+        if read is not None:
+            self._read = read
         if self.loading:
             self._again = True
             return

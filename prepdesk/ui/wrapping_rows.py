@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem, QTableView, QTr
 
 from prepdesk.ui.full_text_tips import FullTextTips
 
+ROUNDING = 2  # pixels: a text's advance is rounded, its wrapped layout is not
+
 
 class WrappingDelegate(FullTextTips):
     def __init__(self, view: QTreeView | QTableView) -> None:
@@ -134,6 +136,7 @@ class RowsInView(QObject):
         # its column is one line without asking the style (a table has no per-row icons).
         padding: dict[int, int] = {}
         shown = [c for c in range(model.columnCount()) if not columns.isSectionHidden(c)]
+        grid = int(table.showGrid())
         bottom = table.viewport().height()
         row = max(rows.logicalIndexAt(0), 0)
         while row < model.rowCount() and rows.sectionViewportPosition(row) < bottom:
@@ -147,16 +150,16 @@ class RowsInView(QObject):
                         one_line = self._delegate.one_line_size(option, index)
                         padding[column] = one_line.width() - metrics.horizontalAdvance(text)
                         self._one_line = self._one_line or one_line.height()
-                    if metrics.horizontalAdvance(text) + padding[column] <= columns.sectionSize(
-                        column
-                    ):
+                    room = columns.sectionSize(column) - padding[column] - ROUNDING
+                    if metrics.horizontalAdvance(text) <= room:
                         height = max(height, self._one_line)
                     else:
                         height = max(height, self._delegate.sizeHint(option, index).height())
-                if self._default != self._one_line:  # resizes every row: once
-                    self._default = self._one_line
-                    rows.setMinimumSectionSize(min(rows.minimumSectionSize(), self._one_line))
-                    rows.setDefaultSectionSize(self._one_line)
+                height += grid  # the grid line is drawn inside the row (Qt's sizeHintForRow)
+                if self._default != self._one_line + grid:  # resizes every row: once
+                    self._default = self._one_line + grid
+                    rows.setMinimumSectionSize(min(rows.minimumSectionSize(), self._default))
+                    rows.setDefaultSectionSize(self._default)
                 if height and height != rows.sectionSize(row):
                     rows.resizeSection(row, height)
             row += 1
