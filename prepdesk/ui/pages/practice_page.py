@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QAction, QShowEvent
@@ -22,9 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from prepdesk.core.practice import DIFFICULTIES, split_patterns
+from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.core.presentation import date_text
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.problems import (
@@ -33,10 +31,9 @@ from prepdesk.store.repositories.problems import (
     ProblemDetail,
     ProblemInput,
     ProblemRepository,
-    ProblemRow,
 )
 from prepdesk.ui.choice_combo import add_choices
-from prepdesk.ui.column_widths import fit_columns, text_shapes
+from prepdesk.ui.column_widths import fit_columns
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import DataChanged, Operations
 from prepdesk.ui.page_reads import PageReads
@@ -46,42 +43,20 @@ from prepdesk.ui.practice.attempt_form import AttemptDialog
 from prepdesk.ui.practice.csv_help import CsvColumnsDialog, columns_summary
 from prepdesk.ui.practice.csv_transfer import ProblemCsvTransfer
 from prepdesk.ui.practice.detail_pane import ProblemDetailPane
+from prepdesk.ui.practice.filter_boxes import filter_box, refill
 from prepdesk.ui.practice.problem_dialog import ProblemDialog, Submit
 from prepdesk.ui.practice.problem_filter import SOLVED_STATES, ProblemFilterModel
+from prepdesk.ui.practice.problem_list import ProblemList, read_problem_list
 from prepdesk.ui.practice.problem_table_model import (
-    COLUMNS,
     ID_ROLE,
     PATTERNS,
     TITLE,
     ProblemTableModel,
-    row_texts,
 )
 from prepdesk.ui.primary_names import mark_primary
 from prepdesk.ui.wrapping_rows import wrap_rows
 
 REFRESH_ON = Change.PROBLEMS | Change.TOPICS | Change.SETTINGS
-ANY = "Any"
-SHORT_COLUMNS = [c for c in range(len(COLUMNS)) if c not in (TITLE, PATTERNS)]  # one line
-
-
-@dataclass(frozen=True)
-class ProblemList:
-    """What the page shows of the log, read on a worker thread."""
-
-    rows: list[ProblemRow]
-    texts: list[tuple[str, ...]]  # each row's display texts, dates formatted once
-    shapes: dict[int, set[str]]  # the short columns' text shapes, to size them from
-    platforms: list[str]
-    patterns: list[str]
-
-
-def read_problem_list(session: Session) -> ProblemList:
-    rows = ProblemRepository(session).list_problems()
-    platforms = sorted({r.platform for r in rows}, key=str.lower)
-    patterns = {p.lower(): p for r in rows for p in split_patterns(r.patterns)}
-    texts = [row_texts(row) for row in rows]
-    shapes = {c: text_shapes(t[c] for t in texts) for c in SHORT_COLUMNS}
-    return ProblemList(rows, texts, shapes, platforms, sorted(patterns.values(), key=str.lower))
 
 
 class PracticePage(Page):
@@ -131,8 +106,8 @@ class PracticePage(Page):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Search titles")
         self.search_edit.textChanged.connect(lambda text: self.proxy.set_filter(search=text))
-        self.platform_box = self._filter_box("Platform filter", "platform")
-        self.difficulty_box = self._filter_box("Difficulty filter", "difficulty")
+        self.platform_box = filter_box("Platform filter", self._filter_by("platform"))
+        self.difficulty_box = filter_box("Difficulty filter", self._filter_by("difficulty"))
         add_choices(self.difficulty_box, "difficulty", DIFFICULTIES)
         self.solved_box = QComboBox()
         self.solved_box.setAccessibleName("Solved filter")
@@ -140,7 +115,7 @@ class PracticePage(Page):
         self.solved_box.currentIndexChanged.connect(
             lambda i: self.proxy.set_filter(solved=SOLVED_STATES[i])
         )
-        self.pattern_box = self._filter_box("Pattern filter", "pattern")
+        self.pattern_box = filter_box("Pattern filter", self._filter_by("pattern"))
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 2)
         for label, box in (
@@ -247,8 +222,8 @@ class PracticePage(Page):
         finally:
             self._showing_rows = False
         fit_columns(self.table, data.shapes)
-        self._refill(self.platform_box, data.platforms)
-        self._refill(self.pattern_box, data.patterns)
+        refill(self.platform_box, data.platforms)
+        refill(self.pattern_box, data.patterns)
         solved = sum(r.solved for r in rows)
         attempts = sum(r.attempt_count for r in rows)
         self.summary_label.setText(
@@ -290,9 +265,11 @@ class PracticePage(Page):
             # Selected when shown: scrolling to a row means nothing in a hidden table.
             self._select_when_shown = problem_id
             return
-        self.table.selectRow(index.row())
+        already = self.selected_problem_id() == problem_id
+        self.table.selectRow(index.row())  # a new selection shows its detail itself
         self.table.scrollTo(index)
-        self._show_detail(problem_id)
+        if already:
+            self._show_detail(problem_id)  # shown again: it may have changed
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -420,25 +397,8 @@ class PracticePage(Page):
 
     # helpers --------------------------------------------------------------------------
 
-    def _filter_box(self, name: str, field: str) -> QComboBox:
-        box = QComboBox()
-        box.setAccessibleName(name)
-        box.addItem(ANY)
-        box.currentIndexChanged.connect(
-            lambda i: self.proxy.set_filter(**{field: "" if i <= 0 else _stored(box, i)})
-        )
-        return box
-
-    def _refill(self, box: QComboBox, values: list[str]) -> None:
-        current = box.currentText()
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(ANY)
-        box.addItems(values)
-        box.setCurrentIndex(max(box.findText(current), 0))
-        box.blockSignals(False)
-        if box.currentText() != current:  # the chosen value is gone: show everything
-            box.currentIndexChanged.emit(box.currentIndex())
+    def _filter_by(self, field: str) -> Callable[[str], None]:
+        return lambda value: self.proxy.set_filter(**{field: value})
 
     def _reset_filters(self) -> None:
         for box in (self.platform_box, self.difficulty_box, self.pattern_box, self.solved_box):
@@ -449,9 +409,3 @@ class PracticePage(Page):
         self.import_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy and self.model.rowCount() > 0)
         self.import_button.setText("Importing…" if busy else "Import…")
-
-
-def _stored(box: QComboBox, index: int) -> str:
-    """The stored value of a filter's item: its data when it shows words, else its text."""
-    data = box.itemData(index)
-    return str(data) if data is not None else box.itemText(index)
