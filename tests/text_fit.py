@@ -283,6 +283,9 @@ class _Walker:
         scrolls = view.horizontalScrollBar().isVisible()
         primary = set(primary_columns(view))
         where = describe(view)
+        # A table that measures its rows as they come into view (ui/wrapping_rows.py):
+        # the rows below it are whole once scrolled to, and only then.
+        in_view_only = getattr(view.itemDelegate(), "rows_in_view", None) is not None
         for index in _indexes(view, QModelIndex()):
             text = index.data(Qt.ItemDataRole.DisplayRole)
             if text is None or not str(text).strip():
@@ -291,7 +294,8 @@ class _Walker:
             rect = view.visualRect(index)
             if rect.isEmpty():
                 continue
-            if rect.bottom() < 0 or (rect.top() > viewport.height() and not view.isVisible()):
+            below = rect.top() > viewport.height()
+            if rect.bottom() < 0 or (below and (in_view_only or not view.isVisible())):
                 continue
             room = (
                 rect.width()

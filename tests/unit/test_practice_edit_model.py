@@ -17,14 +17,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from prepdesk.store.repositories.problems import AttemptInput, ProblemInput, ProblemRepository
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.ui.pages.practice_page import PracticePage
+from tests.unit.test_practice_page import practice_page, settled
 from tests.unit.window_reopening import locale, reopened
-
-
-def practice_page(qtbot, main_window) -> PracticePage:
-    page = main_window.show_page("practice")
-    assert isinstance(page, PracticePage)
-    qtbot.waitExposed(page)
-    return page
 
 
 def add_problem(ops, title: str) -> int:
@@ -68,10 +62,12 @@ def test_a_typed_attempt_survives_every_write_and_is_stored(qtbot, main_window, 
     dialog = page.dialog
     qtbot.keyClicks(dialog.patterns_edit, "hash map")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.LeftButton)
+    settled(qtbot, page)
     # Someone else logs an attempt of this very problem; an app-wide setting changes.
     when = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
     ops.write(lambda s: ProblemRepository(s).add_attempt(first, AttemptInput(when, 20, False)))
     ops.write(lambda s: SettingsRepository(s).set("daily_review_limit", 12))
+    settled(qtbot, page)
     assert page.detail.attempt_list.count() == 1  # the page did refresh
     assert "hash map" in page.detail.facts_label.text()
     assert_still_typed(page, date(2026, 3, 14))

@@ -20,7 +20,13 @@ def practice_page(qtbot, main_window) -> PracticePage:
     page = main_window.show_page("practice")
     assert isinstance(page, PracticePage)
     qtbot.waitExposed(page)
+    settled(qtbot, page)
     return page
+
+
+def settled(qtbot, page: PracticePage) -> None:
+    """The page's list is read on a worker thread: wait until what changed is shown."""
+    qtbot.waitUntil(page.is_idle, timeout=30_000)
 
 
 def add(ops, title, platform="LeetCode", difficulty="medium", patterns="", attempts=()):
@@ -58,6 +64,7 @@ def test_new_problem_with_ctrl_n_then_an_attempt(qtbot, main_window, ops):
     first_algorithm.setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.LeftButton)
     assert not dialog.isVisible()
+    settled(qtbot, page)
 
     assert page.content.currentWidget() is page.splitter
     assert visible_titles(page) == ["Valid Parentheses"]
@@ -73,6 +80,7 @@ def test_new_problem_with_ctrl_n_then_an_attempt(qtbot, main_window, ops):
     qtbot.mouseClick(solved, Qt.LeftButton, pos=QPoint(4, solved.height() // 2))
     qtbot.keyClicks(detail.attempt_fields.notes_edit, "stack of openers")
     qtbot.mouseClick(detail.add_attempt_button, Qt.LeftButton)
+    settled(qtbot, page)
 
     with ops.db.transaction() as s:
         rows = ProblemRepository(s).list_problems()
@@ -105,6 +113,7 @@ def test_edit_and_delete_an_attempt_and_the_problem(qtbot, main_window, ops):
     editor = page.dialog
     editor.fields.minutes_spin.setValue(25)
     qtbot.mouseClick(editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.LeftButton)
+    settled(qtbot, page)
     assert "25 / 30 min" in page.detail.attempt_list.item(0).text()
 
     page.detail.attempt_list.setCurrentRow(0)
@@ -112,11 +121,13 @@ def test_edit_and_delete_an_attempt_and_the_problem(qtbot, main_window, ops):
     question = page.dialog
     assert isinstance(question, QMessageBox)
     qtbot.mouseClick(question.button(QMessageBox.StandardButton.Yes), Qt.LeftButton)
+    settled(qtbot, page)
     with ops.db.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Attempt)) == 0
 
     qtbot.mouseClick(page.detail.delete_button, Qt.LeftButton)
     qtbot.mouseClick(page.dialog.button(QMessageBox.StandardButton.Yes), Qt.LeftButton)
+    settled(qtbot, page)
     with ops.db.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Problem)) == 0
     assert page.content.currentWidget() is page.empty_state
@@ -196,6 +207,7 @@ def test_import_a_good_csv_through_the_ui(qtbot, main_window):
     ok, message = _import_through_the_button(qtbot, page, REPO / "docs" / "sample-problems.csv")
     assert ok, message
     assert "5 new problems" in message
+    settled(qtbot, page)
     assert page.model.rowCount() == 5
     assert page.content.currentWidget() is page.splitter
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from prepdesk.store.repositories.problems import AttemptInput
 from prepdesk.ui.practice.problem_table_model import ATTEMPTS, ID_ROLE
-from tests.unit.test_practice_page import add, practice_page, visible_titles
+from tests.unit.test_practice_page import add, practice_page, settled, visible_titles
 
 
 def attempts(count: int) -> list[AttemptInput]:
@@ -29,6 +29,7 @@ def test_header_click_sorts_and_keeps_the_selection(qtbot, main_window, ops):
     add(ops, "Alpha", attempts=attempts(3))
     add(ops, "Bravo", attempts=attempts(1))
     add(ops, "Charlie", attempts=attempts(2))
+    settled(qtbot, page)
     assert visible_titles(page) == ["Alpha", "Bravo", "Charlie"]
     page.table.selectRow(visible_titles(page).index("Charlie"))
     charlie = page.selected_problem_id()
@@ -44,6 +45,7 @@ def test_header_click_sorts_and_keeps_the_selection(qtbot, main_window, ops):
 
     sorted_now = visible_titles(page)
     add(ops, "Delta", attempts=attempts(4))  # a reload
+    settled(qtbot, page)
     assert [t for t in visible_titles(page) if t != "Delta"] == sorted_now
     assert visible_titles(page).index("Delta") in (0, 3)
     assert page.selected_problem_id() == charlie

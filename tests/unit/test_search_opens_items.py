@@ -35,6 +35,7 @@ def test_search_opens_topic_problem_company_and_question(qtbot, ops, main_window
 
     search_and_open(qtbot, main_window, "zebra strip")
     assert main_window.current_page_key() == "practice"
+    qtbot.waitUntil(main_window.page("practice").is_idle)  # the list is read, then selected
     assert main_window.page("practice").selected_problem_id() == problem_id
 
     search_and_open(qtbot, main_window, "xylophone")

@@ -19,12 +19,14 @@ def test_a_second_click_on_add_attempt_logs_nothing_until_the_form_changes(qtbot
     )
     page = main_window.show_page("practice")
     assert isinstance(page, PracticePage)
+    qtbot.waitUntil(page.is_idle)  # the list is read on a worker thread
     page.select_problem(problem_id)
     fields = page.detail.attempt_fields
     qtbot.keyClicks(fields.notes_edit, "hash map")
     add = page.detail.add_attempt_button
     click(qtbot, add)
     click(qtbot, add)  # the person clicks again, or double-clicks
+    qtbot.waitUntil(page.is_idle)
     stored = ops.read(lambda s: ProblemRepository(s).detail(problem_id)).attempts
     assert [a.notes for a in stored] == ["hash map"]
     assert fields.notes_edit.text() == ""  # reset, ready for the next one

@@ -54,6 +54,7 @@ def test_write_a_project_and_a_story(qtbot, main_window, ops):
             == "Scoring took 480 ms at p99."
         )
     )
+    qtbot.waitUntil(page.is_idle)  # the tree is read again on a worker thread
     assert page.tree.currentItem().text(0) == "Fraud model"
 
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -82,6 +83,7 @@ def test_write_a_project_and_a_story(qtbot, main_window, ops):
     story = stored_story(ops, story_id)
     assert story.title == "Cutting fraud latency"
     assert story.result == "Everyone was happy. p99 fell to 95 ms."
+    qtbot.waitUntil(page.is_idle)
     assert page.tree.currentItem().text(0) == "Cutting fraud latency"
     assert editor.save_state.text() == "All changes saved"
 

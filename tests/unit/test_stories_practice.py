@@ -92,6 +92,7 @@ def test_a_timed_practice_round_reschedules_the_story(qtbot, ops, db):
     assert panel.due_list.count() == 1
     assert panel.due_list.item(0).text().startswith("Cutting fraud latency\nnext ")
     assert panel.history.topLevelItem(0).text(4) == "4"
+    qtbot.waitUntil(page.is_idle)  # the story shown is read again on a worker thread
     assert "Practised 1 time." in page.story_editor.rehearsal.text()
 
 

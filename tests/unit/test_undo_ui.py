@@ -166,6 +166,7 @@ def delete_problem(window: MainWindow, qtbot, monkeypatch) -> str:
     problem = first(window.ops.db, select(m.Problem).where(m.Problem.attempts.any()))
     window.open_item("problem", problem.id)
     page = window.current_page()
+    qtbot.waitUntil(page.is_idle)  # the list is read on a worker thread, then selected
     qtbot.mouseClick(page.detail.delete_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.dialog.button(Yes), Qt.MouseButton.LeftButton)
     return f"problem '{problem.title}'"
@@ -175,6 +176,7 @@ def delete_attempt(window: MainWindow, qtbot, monkeypatch) -> str:
     problem = first(window.ops.db, select(m.Problem).where(m.Problem.attempts.any()))
     window.open_item("problem", problem.id)
     page = window.current_page()
+    qtbot.waitUntil(page.is_idle)  # the list is read on a worker thread, then selected
     page.detail.attempt_list.setCurrentRow(0)
     qtbot.mouseClick(page.detail.delete_attempt_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.dialog.button(Yes), Qt.MouseButton.LeftButton)

@@ -10,8 +10,10 @@ never come from here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 DEFAULT_DATE_PATTERN = "d MMM yyyy"
 DEFAULT_TIME_PATTERN = "HH:mm"
@@ -92,40 +94,66 @@ def weekday_datetime_text(moment: datetime, *, in_zone: bool = False) -> str:
 
 def format_pattern(value: date | datetime, pattern: str) -> str:
     """`value` written with a Qt-style `pattern` (English month and day names)."""
-    return _TOKEN.sub(lambda match: _field(value, match.group()), pattern)
+    return "".join(_field(value, part) if is_field else part for part, is_field in _parts(pattern))
+
+
+@lru_cache(maxsize=32)
+def _parts(pattern: str) -> tuple[tuple[str, bool], ...]:
+    """The pattern cut once into (text, False) and (field token, True): a table formats
+    thousands of dates with the same one or two patterns."""
+    parts: list[tuple[str, bool]] = []
+    start = 0
+    for match in _TOKEN.finditer(pattern):
+        if match.start() > start:
+            parts.append((pattern[start : match.start()], False))
+        token = match.group()
+        parts.append((token[1:-1] or "'", False) if token.startswith("'") else (token, True))
+        start = match.end()
+    if start < len(pattern):
+        parts.append((pattern[start:], False))
+    return tuple(parts)
+
+
+def _hour(value: date | datetime) -> int:
+    return value.hour if isinstance(value, datetime) else 0
+
+
+def _twelve(value: date | datetime) -> int:
+    return _hour(value) % 12 or 12
+
+
+def _pm(value: date | datetime) -> bool:
+    return _hour(value) >= 12
+
+
+_FIELDS: dict[str, Callable[[date | datetime], str]] = {
+    "d": lambda v: str(v.day),
+    "dd": lambda v: f"{v.day:02d}",
+    "ddd": lambda v: _DAYS[v.weekday()][:3],
+    "dddd": lambda v: _DAYS[v.weekday()],
+    "M": lambda v: str(v.month),
+    "MM": lambda v: f"{v.month:02d}",
+    "MMM": lambda v: _MONTHS[v.month - 1][:3],
+    "MMMM": lambda v: _MONTHS[v.month - 1],
+    "yy": lambda v: f"{v.year % 100:02d}",
+    "yyyy": lambda v: str(v.year),
+    "H": lambda v: str(_hour(v)),
+    "HH": lambda v: f"{_hour(v):02d}",
+    "h": lambda v: str(_twelve(v)),
+    "hh": lambda v: f"{_twelve(v):02d}",
+    "m": lambda v: str(v.minute if isinstance(v, datetime) else 0),
+    "mm": lambda v: f"{v.minute if isinstance(v, datetime) else 0:02d}",
+    "AP": lambda v: "PM" if _pm(v) else "AM",
+    "Ap": lambda v: "PM" if _pm(v) else "AM",  # Qt: the locale's own case
+    "aP": lambda v: "PM" if _pm(v) else "AM",
+    "A": lambda v: "PM" if _pm(v) else "AM",
+    "ap": lambda v: "pm" if _pm(v) else "am",
+    "a": lambda v: "pm" if _pm(v) else "am",
+}
 
 
 def _field(value: date | datetime, token: str) -> str:
-    if token.startswith("'"):
-        return token[1:-1] or "'"
-    hour = value.hour if isinstance(value, datetime) else 0
-    minute = value.minute if isinstance(value, datetime) else 0
-    twelve = hour % 12 or 12
-    fields = {
-        "d": str(value.day),
-        "dd": f"{value.day:02d}",
-        "ddd": _DAYS[value.weekday()][:3],
-        "dddd": _DAYS[value.weekday()],
-        "M": str(value.month),
-        "MM": f"{value.month:02d}",
-        "MMM": _MONTHS[value.month - 1][:3],
-        "MMMM": _MONTHS[value.month - 1],
-        "yy": f"{value.year % 100:02d}",
-        "yyyy": str(value.year),
-        "H": str(hour),
-        "HH": f"{hour:02d}",
-        "h": str(twelve),
-        "hh": f"{twelve:02d}",
-        "m": str(minute),
-        "mm": f"{minute:02d}",
-        "AP": "PM" if hour >= 12 else "AM",
-        "Ap": "PM" if hour >= 12 else "AM",  # Qt: the locale's own case
-        "aP": "PM" if hour >= 12 else "AM",
-        "A": "PM" if hour >= 12 else "AM",
-        "ap": "pm" if hour >= 12 else "am",
-        "a": "pm" if hour >= 12 else "am",
-    }
-    return fields[token]
+    return _FIELDS[token](value)
 
 
 def _local(moment: datetime, in_zone: bool = False) -> datetime:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.core.practice import DIFFICULTIES, split_patterns
+from prepdesk.core.practice import DIFFICULTIES
 from prepdesk.core.presentation import date_text
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.problems import (
@@ -33,22 +33,30 @@ from prepdesk.store.repositories.problems import (
     ProblemRepository,
 )
 from prepdesk.ui.choice_combo import add_choices
+from prepdesk.ui.column_widths import fit_columns
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import DataChanged, Operations
+from prepdesk.ui.page_reads import PageReads
 from prepdesk.ui.pages.empty_state import EmptyState
 from prepdesk.ui.pages.page import Page
 from prepdesk.ui.practice.attempt_form import AttemptDialog
 from prepdesk.ui.practice.csv_help import CsvColumnsDialog, columns_summary
 from prepdesk.ui.practice.csv_transfer import ProblemCsvTransfer
 from prepdesk.ui.practice.detail_pane import ProblemDetailPane
+from prepdesk.ui.practice.filter_boxes import filter_box, refill
 from prepdesk.ui.practice.problem_dialog import ProblemDialog, Submit
 from prepdesk.ui.practice.problem_filter import SOLVED_STATES, ProblemFilterModel
-from prepdesk.ui.practice.problem_table_model import ID_ROLE, PATTERNS, TITLE, ProblemTableModel
+from prepdesk.ui.practice.problem_list import ProblemList, read_problem_list
+from prepdesk.ui.practice.problem_table_model import (
+    ID_ROLE,
+    PATTERNS,
+    TITLE,
+    ProblemTableModel,
+)
 from prepdesk.ui.primary_names import mark_primary
 from prepdesk.ui.wrapping_rows import wrap_rows
 
 REFRESH_ON = Change.PROBLEMS | Change.TOPICS | Change.SETTINGS
-ANY = "Any"
 
 
 class PracticePage(Page):
@@ -61,6 +69,10 @@ class PracticePage(Page):
         self.ops = ops
         self.dialog: QWidget | None = None  # the open dialog or question, for tests
         self._select_when_shown: int | None = None
+        self._select_when_read: int | None = None  # asked for before the read brought it
+        self._shown_once = False  # the first list opens on its first problem
+        self._showing_rows = False  # a new list is going in: the selection is put back
+        self.reads = PageReads(ops, read_problem_list, self._show_list, self._read_failed, self)
         self.model = ProblemTableModel()
         self.proxy = ProblemFilterModel(self.model)
         self.csv = ProblemCsvTransfer(ops, self)
@@ -94,8 +106,8 @@ class PracticePage(Page):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Search titles")
         self.search_edit.textChanged.connect(lambda text: self.proxy.set_filter(search=text))
-        self.platform_box = self._filter_box("Platform filter", "platform")
-        self.difficulty_box = self._filter_box("Difficulty filter", "difficulty")
+        self.platform_box = filter_box("Platform filter", self._filter_by("platform"))
+        self.difficulty_box = filter_box("Difficulty filter", self._filter_by("difficulty"))
         add_choices(self.difficulty_box, "difficulty", DIFFICULTIES)
         self.solved_box = QComboBox()
         self.solved_box.setAccessibleName("Solved filter")
@@ -103,7 +115,7 @@ class PracticePage(Page):
         self.solved_box.currentIndexChanged.connect(
             lambda i: self.proxy.set_filter(solved=SOLVED_STATES[i])
         )
-        self.pattern_box = self._filter_box("Pattern filter", "pattern")
+        self.pattern_box = filter_box("Pattern filter", self._filter_by("pattern"))
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 2)
         for label, box in (
@@ -129,15 +141,11 @@ class PracticePage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The short columns fit their widest text, measured from the texts when a list
+        # arrives (fit_columns): sizing them to contents asked every cell at every layout.
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
-        # Columns fit the rows on screen: measuring 1,000 rows (Qt's default) on every
-        # reset held the GUI thread 1 to 3 s with a few thousand problems. (A column's
-        # width counts the rows the *vertical* header's precision allows.)
-        header.setResizeContentsPrecision(0)
-        self.table.verticalHeader().setResizeContentsPrecision(0)
-        # Patterns can be long; they are cut rather than squeezing the title.
+        # Patterns can be long; they wrap rather than squeezing the title.
         header.setSectionResizeMode(PATTERNS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(PATTERNS, self.fontMetrics().averageCharWidth() * 18)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -186,21 +194,36 @@ class PracticePage(Page):
         self.setTabOrder(self.import_button, self.export_button)
         self.setTabOrder(self.export_button, self.search_edit)
         self.reload()
-        if self.model.rowCount():  # open on the first problem, not a blank pane
-            self.select_problem(int(self.proxy.index(0, 0).data(ID_ROLE)))
 
     # data -----------------------------------------------------------------------------
 
     def refresh(self, event: DataChanged) -> None:
         self.reload()
 
+    def is_idle(self) -> bool:
+        return self.reads.is_idle()
+
     def reload(self) -> None:
-        selected = self.selected_problem_id()
-        rows = self.ops.read(lambda s: ProblemRepository(s).list_problems())
-        self.model.set_rows(rows)
-        self._refill(self.platform_box, sorted({r.platform for r in rows}, key=str.lower))
-        patterns = {p.lower(): p for r in rows for p in split_patterns(r.patterns)}
-        self._refill(self.pattern_box, sorted(patterns.values(), key=str.lower))
+        """Reads the log on a worker thread; `_show_list` shows it when it arrives."""
+        self.reads.start()
+
+    def _read_failed(self, message: str) -> None:
+        self.summary_label.setText(f"Your coding problems could not be read: {message}")
+
+    def _show_list(self, data: ProblemList) -> None:
+        """The new list, with the same problem selected and the table scrolled as it was."""
+        wanted, self._select_when_read = self._select_when_read, None
+        selected = wanted if wanted is not None else self.selected_problem_id()
+        scroll = self.table.verticalScrollBar().value()
+        rows = data.rows
+        self._showing_rows = True
+        try:
+            self.model.set_rows(rows, data.texts)
+        finally:
+            self._showing_rows = False
+        fit_columns(self.table, data.shapes)
+        refill(self.platform_box, data.platforms)
+        refill(self.pattern_box, data.patterns)
         solved = sum(r.solved for r in rows)
         attempts = sum(r.attempt_count for r in rows)
         self.summary_label.setText(
@@ -208,7 +231,12 @@ class PracticePage(Page):
         )
         self.content.setCurrentWidget(self.splitter if rows else self.empty_state)
         self.export_button.setEnabled(bool(rows))
+        if selected is None and not self._shown_once and rows:
+            selected = int(self.proxy.index(0, 0).data(ID_ROLE))  # not a blank pane
+        self._shown_once = True
         self.select_problem(selected)
+        if wanted is None:
+            self.table.verticalScrollBar().setValue(scroll)
 
     def select_item(self, kind: str, ref: object) -> None:
         """Search opens a problem here."""
@@ -221,6 +249,9 @@ class PracticePage(Page):
 
     def select_problem(self, problem_id: int | None) -> None:
         source_row = self.model.row_of(problem_id) if problem_id is not None else None
+        if source_row is None and problem_id is not None and self.reads.loading:
+            self._select_when_read = problem_id  # new: selected when the list brings it
+            return
         index = (
             self.proxy.mapFromSource(self.model.index(source_row, 0))
             if source_row is not None
@@ -231,13 +262,14 @@ class PracticePage(Page):
             self._show_detail(None)
             return
         if not self.isVisible():
-            # Selected when shown: a hidden table sizes its columns from every row as it
-            # selects (3,000 problems: 2.6 s); once shown it measures the rows on screen.
+            # Selected when shown: scrolling to a row means nothing in a hidden table.
             self._select_when_shown = problem_id
             return
-        self.table.selectRow(index.row())
+        already = self.selected_problem_id() == problem_id
+        self.table.selectRow(index.row())  # a new selection shows its detail itself
         self.table.scrollTo(index)
-        self._show_detail(problem_id)
+        if already:
+            self._show_detail(problem_id)  # shown again: it may have changed
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -246,7 +278,8 @@ class PracticePage(Page):
             self.select_problem(wanted)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._show_detail(self.selected_problem_id())
+        if not self._showing_rows:  # the list is being replaced: its selection comes back
+            self._show_detail(self.selected_problem_id())
 
     def _show_detail(self, problem_id: int | None) -> None:
         if problem_id is None:
@@ -364,25 +397,8 @@ class PracticePage(Page):
 
     # helpers --------------------------------------------------------------------------
 
-    def _filter_box(self, name: str, field: str) -> QComboBox:
-        box = QComboBox()
-        box.setAccessibleName(name)
-        box.addItem(ANY)
-        box.currentIndexChanged.connect(
-            lambda i: self.proxy.set_filter(**{field: "" if i <= 0 else _stored(box, i)})
-        )
-        return box
-
-    def _refill(self, box: QComboBox, values: list[str]) -> None:
-        current = box.currentText()
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(ANY)
-        box.addItems(values)
-        box.setCurrentIndex(max(box.findText(current), 0))
-        box.blockSignals(False)
-        if box.currentText() != current:  # the chosen value is gone: show everything
-            box.currentIndexChanged.emit(box.currentIndex())
+    def _filter_by(self, field: str) -> Callable[[str], None]:
+        return lambda value: self.proxy.set_filter(**{field: value})
 
     def _reset_filters(self) -> None:
         for box in (self.platform_box, self.difficulty_box, self.pattern_box, self.solved_box):
@@ -393,9 +409,3 @@ class PracticePage(Page):
         self.import_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy and self.model.rowCount() > 0)
         self.import_button.setText("Importing…" if busy else "Import…")
-
-
-def _stored(box: QComboBox, index: int) -> str:
-    """The stored value of a filter's item: its data when it shows words, else its text."""
-    data = box.itemData(index)
-    return str(data) if data is not None else box.itemText(index)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,25 +22,51 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from prepdesk.core.presentation import suggested_file_name
 from prepdesk.io.export_target import write_export
 from prepdesk.io.stories_markdown import stories_markdown, story_markdown
 from prepdesk.store.changes import Change
 from prepdesk.store.errors import StoreError
-from prepdesk.store.repositories.projects import ProjectRepository
-from prepdesk.store.repositories.stories import StoryRepository
+from prepdesk.store.repositories.projects import ProjectRepository, ProjectView
+from prepdesk.store.repositories.stories import StoryRepository, StorySummary
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.icons import icon
 from prepdesk.ui.operations import DataChanged, Operations
+from prepdesk.ui.page_reads import PageReads
 from prepdesk.ui.pages.empty_state import EmptyState
 from prepdesk.ui.pages.page import Page
 from prepdesk.ui.stories.coverage_view import CoverageView
 from prepdesk.ui.stories.practice_panel import PracticePanel
 from prepdesk.ui.stories.project_editor import ProjectEditor
 from prepdesk.ui.stories.question_bank import QuestionBank
-from prepdesk.ui.stories.story_editor import StoryEditor
+from prepdesk.ui.stories.story_editor import StoryEditor, StoryScreen
 from prepdesk.ui.stories.story_tree import StoryTree
+
+
+@dataclass(frozen=True)
+class StoriesRead:
+    """The tree's projects and stories, and the story shown (None: not read again)."""
+
+    projects: list[ProjectView]
+    stories: list[StorySummary]
+    story_screen: StoryScreen | None
+
+
+def read_page(
+    session: Session, story_reader: Callable[[Session], StoryScreen] | None
+) -> StoriesRead:
+    screen = None
+    if story_reader is not None:
+        with contextlib.suppress(LookupError):  # deleted: the tree shows what is left
+            screen = story_reader(session)
+    projects = ProjectRepository(session).list_projects()
+    return StoriesRead(projects, StoryRepository(session).list_stories(), screen)
+
+
+def _reader(editor: StoryEditor, story_id: int | None) -> Callable[[Session], StoryScreen] | None:
+    return editor.screen_reader(story_id) if story_id is not None else None
 
 
 class StoriesPage(Page):
@@ -49,6 +77,9 @@ class StoriesPage(Page):
         super().__init__(ops)
         self.ops = ops
         self._stale_tabs: set[QWidget] = set()
+        self.reads = PageReads(
+            ops, partial(read_page, story_reader=None), self._show_read, self._read_failed, self
+        )
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Stories sections")
         self.tabs.setDocumentMode(True)
@@ -108,6 +139,8 @@ class StoriesPage(Page):
         self.tabs.addTab(self.coverage, "Coverage")
         self.tabs.addTab(self.questions, "Questions")
         self.tabs.addTab(self.practice, "Practice")
+        # Each tab reads its data when first shown: building the page reads only the tree.
+        self._stale_tabs.update({self.coverage, self.questions, self.practice})
 
         self.tree.selected.connect(self._show_item)
         self.story_editor.practise_requested.connect(self.practise_story)
@@ -139,14 +172,19 @@ class StoriesPage(Page):
 
     # refreshing ----------------------------------------------------------------------
 
+    def is_idle(self) -> bool:
+        return self.reads.is_idle()
+
     def refresh(self, event: DataChanged) -> None:
-        """Shows the data again; the editors keep every field the person is typing in."""
-        self._refresh_tree()
-        if self.detail.currentWidget() is self.story_editor and not event.by(self.story_editor):
-            self.story_editor.refresh()  # its own writes leave nothing to show anew
-        elif self.detail.currentWidget() is self.project_editor and not event.by(
-            self.project_editor
-        ):
+        """Shows the data again; the editors keep every field the person is typing in.
+
+        The tree and the story shown are read on a worker thread (`_show_read`)."""
+        editor = self.story_editor
+        shown = editor.story_id if self.detail.currentWidget() is editor else None
+        # The editor's own writes leave nothing to show anew (autosave writes every second).
+        story_id = shown if shown is not None and not event.by(editor) else None
+        self.reads.start(partial(read_page, story_reader=_reader(editor, story_id)))
+        if self.detail.currentWidget() is self.project_editor and not event.by(self.project_editor):
             with contextlib.suppress(LookupError):  # deleted: the tree shows what is left
                 self._load_project(self.project_editor.project_id)
         # Tabs out of sight refresh when shown: autosave writes every second while
@@ -154,6 +192,16 @@ class StoriesPage(Page):
         self._stale_tabs.update({self.coverage, self.questions, self.practice})
         self._refresh_visible_tab()
         self._update_actions()
+
+    def _show_read(self, read: StoriesRead) -> None:
+        self.tree.show_items(read.projects, read.stories)
+        screen = read.story_screen
+        if screen is not None and screen.story.id == self.story_editor.story_id:
+            self.story_editor.show_screen(screen)  # fields being edited keep their text
+        self._update_actions()
+
+    def _read_failed(self, message: str) -> None:
+        self.tree.setToolTip(f"Your stories could not be read again: {message}")
 
     def _refresh_visible_tab(self) -> None:
         current = self.tabs.currentWidget()

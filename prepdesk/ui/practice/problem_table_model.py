@@ -55,15 +55,25 @@ TITLE, PLATFORM, DIFFICULTY, PATTERNS, ATTEMPTS, LAST_DATE, LAST_TIME, BEST_TIME
 )
 
 
+def row_texts(row: ProblemRow) -> tuple[str, ...]:
+    """A row's display text in each column (pure Python: a worker thread can make them)."""
+    return tuple(text(row) for _header, text, _key in COLUMNS)
+
+
 class ProblemTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[ProblemRow] = []
         self._order: tuple[int, Qt.SortOrder] | None = None  # the column sorted by
+        # Each row's display texts, made once when first asked (by problem id): a view
+        # asks for them at every paint and measure, a date costs a format each time.
+        self._texts: dict[int, tuple[str, ...]] = {}
 
-    def set_rows(self, rows: list[ProblemRow]) -> None:
+    def set_rows(self, rows: list[ProblemRow], texts: list[tuple[str, ...]] | None = None) -> None:
+        """The rows, and their `row_texts` when made already (on the worker that read them)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = {} if texts is None else {r.id: t for r, t in zip(rows, texts, strict=True)}
         self._sort_rows()
         self.endResetModel()
 
@@ -90,14 +100,17 @@ class ProblemTableModel(QAbstractTableModel):
             descending = order == Qt.SortOrder.DescendingOrder
             self._rows.sort(key=COLUMNS[column][2], reverse=descending)
 
+    def _texts_of(self, row: ProblemRow) -> tuple[str, ...]:
+        texts = self._texts.get(row.id)
+        if texts is None:
+            texts = self._texts[row.id] = row_texts(row)
+        return texts
+
     def row_at(self, row: int) -> ProblemRow:
         return self._rows[row]
 
     def row_of(self, problem_id: int) -> int | None:
-        for index, row in enumerate(self._rows):
-            if row.id == problem_id:
-                return index
-        return None
+        return next((n for n, row in enumerate(self._rows) if row.id == problem_id), None)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
         return 0 if parent.isValid() else len(self._rows)
@@ -114,31 +127,53 @@ class ProblemTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # A view asks each cell for a dozen roles at every paint and measure: the roles
+        # this model never answers return at once, the display text is made once per row.
+        if role not in _ANSWERED_ROLES:
             return None
-        row = self._rows[index.row()]
+        number = index.row()
+        if not 0 <= number < len(self._rows):  # an invalid index's row is -1
+            return None
+        row = self._rows[number]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[column][1](row)
+        if role == _DISPLAY:
+            return self._texts_of(row)[column]
         if role == SORT_ROLE:
             return COLUMNS[column][2](row)
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == SOLVED:
+        if role == _ACCESSIBLE and column == SOLVED:
             return "solved" if row.solved else "not solved"
-        if role == Qt.ItemDataRole.ForegroundRole and column in (LAST_TIME, BEST_TIME):
+        if role == _FOREGROUND and column in (LAST_TIME, BEST_TIME):
             minutes = row.last_minutes if column == LAST_TIME else row.best_minutes
             if minutes is not None:
                 return against_target_colour(minutes > row.target_minutes)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == SOLVED:
-                return "Solved at least once" if row.solved else "Not solved yet"
-            if column in (LAST_TIME, BEST_TIME):
-                return f"Target for {row.difficulty} problems: {row.target_minutes} minutes"
-            if column == TITLE:
-                return row.title + ("\nTopics: " + ", ".join(row.topics) if row.topics else "")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ATTEMPTS, LAST_TIME, BEST_TIME):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == SOLVED:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == _TOOLTIP:
+            return _tooltip(row, column)
+        if role == _ALIGNMENT and column in (ATTEMPTS, LAST_TIME, BEST_TIME):
+            return _RIGHT
+        if role == _ALIGNMENT and column == SOLVED:
+            return _CENTRE
         return None
+
+
+def _tooltip(row: ProblemRow, column: int) -> str | None:
+    if column == SOLVED:
+        return "Solved at least once" if row.solved else "Not solved yet"
+    if column in (LAST_TIME, BEST_TIME):
+        return f"Target for {row.difficulty} problems: {row.target_minutes} minutes"
+    if column == TITLE:
+        return row.title + ("\nTopics: " + ", ".join(row.topics) if row.topics else "")
+    return None
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED_ROLES = frozenset(
+    {_DISPLAY, int(SORT_ROLE), int(ID_ROLE), _ACCESSIBLE, _FOREGROUND, _TOOLTIP, _ALIGNMENT}
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)

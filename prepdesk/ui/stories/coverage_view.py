@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from prepdesk.core.presentation import count_noun, noun_for
 from prepdesk.store.repositories.questions import CoverageMatrix, QuestionRepository
+from prepdesk.ui.column_widths import fit_columns, one_line_height
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.stories.text_fields import heading_font, hint_label
@@ -47,10 +48,16 @@ class CoverageModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.matrix = CoverageMatrix((), (), frozenset(), frozenset(), ())
+        self._headers: list[str] = []  # each story's title, wrapped once
 
     def set_matrix(self, matrix: CoverageMatrix) -> None:
         self.beginResetModel()
         self.matrix = matrix
+        # Whole titles on narrow columns: every story fits beside the others.
+        self._headers = [
+            "\n".join(textwrap.wrap(title or "Untitled story", HEADER_CHARS))
+            for _id, title in matrix.stories
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -104,9 +111,7 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
                 return "Stories"
-            title = self.matrix.stories[section - 1][1] or "Untitled story"
-            # Whole titles on narrow columns: every story fits beside the others.
-            return "\n".join(textwrap.wrap(title, HEADER_CHARS))
+            return self._headers[section - 1]
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             return self.matrix.stories[section - 1][1]
         return None
@@ -134,8 +139,14 @@ class CoverageView(QWidget):
         self.table.setAccessibleName("Coverage matrix")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Story columns are as wide as their (wrapped) titles, measured from the header
+        # texts when the matrix arrives: sizing 300 columns to contents asked every cell.
+        # Rows are one line (a competency's name, marks): their height from the font.
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(one_line_height(self.table))
         self.table.setAlternatingRowColors(False)
         splitter.addWidget(self.table)
         lower = QWidget()
@@ -156,7 +167,7 @@ class CoverageView(QWidget):
         self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.uncovered.itemActivated.connect(self._question_activated)
-        self.refresh()
+        # Read when first shown (StoriesPage's stale tabs): not while the page is built.
 
     def _question_activated(self, item: QListWidgetItem) -> None:
         # A named slot, not a lambda: PySide mishandles a lambda slot returning emit()'s bool.
@@ -180,6 +191,12 @@ class CoverageView(QWidget):
     def refresh(self) -> None:
         matrix = self.ops.read(lambda s: QuestionRepository(s).coverage())
         self.model.set_matrix(matrix)
+        # The cells hold a mark or a count: a column needs its header's width, or the
+        # width of "none" (a competency no story shows).
+        marks = [TAGGED, VIA_QUESTION]
+        fit_columns(
+            self.table, {c: ["none"] if c == 0 else marks for c in range(self.model.columnCount())}
+        )
         gaps = matrix.uncovered_competencies()
         if not matrix.stories:
             self.summary.setText(

@@ -56,6 +56,7 @@ class PracticePanel(QWidget):
         self._stories: list[StoryView] = []
         self._due: list[DueRehearsal] = []
         self._answer_seconds: int | None = None  # the preference last shown as the target
+        self._loaded = False  # read when first shown or first used, not when built
         self.setStyleSheet(FIELD_STYLE)
         self._tick_timer = QTimer(self)
         self._tick_timer.setInterval(200)
@@ -72,7 +73,7 @@ class PracticePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
-        self.refresh()
+        # Read when first shown (StoriesPage's stale tabs): not while the page is built.
         self._set_phase("idle")
 
     # layout ----------------------------------------------------------------------
@@ -185,6 +186,7 @@ class PracticePanel(QWidget):
     # data ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._loaded = True
         now = self._clock()
         self._questions, self._stories, self._due, plan, answer_seconds = self.ops.read(
             lambda s: (
@@ -221,7 +223,12 @@ class PracticePanel(QWidget):
 
     # choosing ------------------------------------------------------------------------
 
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.refresh()
+
     def next_question(self) -> None:
+        self._ensure_loaded()
         mode = self.mode.currentData()
         if mode == "due":
             if self._due:
@@ -241,6 +248,7 @@ class PracticePanel(QWidget):
         self.choose_question(question)
 
     def choose_question(self, question_id: int, story_id: int | None = None) -> None:
+        self._ensure_loaded()
         self.question_id = question_id
         question = next((q for q in self._questions if q.id == question_id), None)
         self.question.setText(question.text if question else "")
@@ -253,6 +261,7 @@ class PracticePanel(QWidget):
 
     def choose_story(self, story_id: int) -> None:
         """A due rehearsal: one of the story's questions, else a plain prompt for it."""
+        self._ensure_loaded()
         story = next((s for s in self._stories if s.id == story_id), None)
         if story is None:
             return

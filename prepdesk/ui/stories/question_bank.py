@@ -88,7 +88,7 @@ class QuestionBank(QWidget):
         self.new_competency.returnPressed.connect(self.add_competency)
         self.delete_button.clicked.connect(self.delete_question)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.refresh()
+        # Read when first shown (StoriesPage's stale tabs): not while the page is built.
 
     def refresh(self) -> None:
         competencies, questions = self.ops.read(

@@ -9,6 +9,7 @@ Links (project, competencies, questions) are written at once, as they are clicke
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -29,8 +30,8 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.presentation import count_noun, weekday_date_text, weekday_datetime_text
 from prepdesk.core.star import PART_LABELS, PARTS, analyse
-from prepdesk.store.repositories.projects import ProjectRepository
-from prepdesk.store.repositories.questions import QuestionRepository
+from prepdesk.store.repositories.projects import ProjectRepository, ProjectView
+from prepdesk.store.repositories.questions import CompetencyView, QuestionRepository, QuestionView
 from prepdesk.store.repositories.rehearsals import RehearsalRepository, RehearsalStatus
 from prepdesk.store.repositories.settings import SettingsRepository
 from prepdesk.store.repositories.stories import StoryRepository, StoryView
@@ -60,6 +61,32 @@ PART_HINTS = {
     "result": "What changed, with numbers: how much, how many, how fast.",
 }
 FOLLOW_UP_PREFIX = "follow_up:"
+
+
+@dataclass(frozen=True)
+class StoryScreen:
+    """Everything the editor shows of a story, read in one transaction."""
+
+    story: StoryView
+    competencies: list[CompetencyView]
+    bank: list[QuestionView]
+    projects: list[ProjectView]
+    rehearsal: RehearsalStatus
+    now: datetime
+    target_seconds: int
+
+
+def read_story_screen(session: Session, story_id: int, now: datetime) -> StoryScreen:
+    questions = QuestionRepository(session)
+    return StoryScreen(
+        StoryRepository(session).get(story_id),
+        questions.competencies(),
+        questions.questions(),
+        ProjectRepository(session).list_projects(),
+        RehearsalRepository(session).status(story_id, now),
+        now,
+        int(SettingsRepository(session).get("answer_seconds")),
+    )
 
 
 class StoryEditor(QScrollArea):
@@ -195,23 +222,29 @@ class StoryEditor(QScrollArea):
     def load(self, story_id: int) -> None:
         """Shows a story (the one shown before is saved first)."""
         self.form.flush()
-        story = self.ops.read(lambda s: StoryRepository(s).get(story_id))
-        self._target_seconds = self.ops.read(
-            lambda s: int(SettingsRepository(s).get("answer_seconds"))
-        )
-        self._show(story)
+        self.show_screen(self.ops.read(self.screen_reader(story_id)))
 
     def refresh(self) -> None:
         """After a change: lists and schedule again; text only where nobody is typing."""
         if self.story_id is None:
             return
         try:
-            story = self.ops.read(lambda s: StoryRepository(s).get(self._id()))
+            self.show_screen(self.ops.read(self.screen_reader(self.story_id)))
         except LookupError:
             return  # deleted; the page shows something else
-        self._show(story)
 
-    def _show(self, story: StoryView) -> None:
+    def screen_reader(self, story_id: int) -> Callable[[Session], StoryScreen]:
+        """What reads the story's screen (on any thread: a page refreshes off the GUI)."""
+        now = self._clock()
+        return lambda session: read_story_screen(session, story_id, now)
+
+    def show_screen(self, screen: StoryScreen) -> None:
+        """Shows what was read; the fields with unsaved edits keep them (EditForm.load)."""
+        self._target_seconds = screen.target_seconds
+        self._show(screen)
+
+    def _show(self, screen: StoryScreen) -> None:
+        story = screen.story
         if story.id != self.story_id:
             self.follow_ups.show_follow_ups([])  # another story's rows go
         values: dict[str, Any] = {"title": story.title, "metrics": story.metrics}
@@ -230,30 +263,19 @@ class StoryEditor(QScrollArea):
         self.story_id = story.id
         self._title = story.title
         self.follow_ups.chain_focus(self.questions.unlink_button, self.practise_button)
-        self._show_links(story)
+        self._show_links(screen)
         self._update_counts()
 
-    def _show_links(self, story: StoryView) -> None:
-        competencies, bank, projects = self.ops.read(
-            lambda s: (
-                QuestionRepository(s).competencies(),
-                QuestionRepository(s).questions(),
-                ProjectRepository(s).list_projects(),
-            )
-        )
+    def _show_links(self, screen: StoryScreen) -> None:
+        story = screen.story
         self.project.clear()
         self.project.addItem("Stands alone (no project)", None)
-        for project in projects:
+        for project in screen.projects:
             self.project.addItem(project.name or "Untitled project", project.id)
         self.project.setCurrentIndex(max(0, self.project.findData(story.project_id)))
-        self.competencies.show_competencies(competencies, story.competency_ids)
-        self.questions.show_questions(story.questions, bank)
-        self._show_rehearsal()
-
-    def _show_rehearsal(self) -> None:
-        now = self._clock()
-        status = self.ops.read(lambda s: RehearsalRepository(s).status(self._id(), now))
-        self.rehearsal.setText(rehearsal_text(status, now))
+        self.competencies.show_competencies(screen.competencies, story.competency_ids)
+        self.questions.show_questions(story.questions, screen.bank)
+        self.rehearsal.setText(rehearsal_text(screen.rehearsal, screen.now))
 
     # editing -------------------------------------------------------------------
 

@@ -63,11 +63,10 @@ class StoryTree(QTreeWidget):
     def select_entry(self, kind: str, item_id: int, emit: bool = True) -> bool:
         for item in self._all_items():
             if item.data(0, KIND_ROLE) == kind and item.data(0, ID_ROLE) == item_id:
-                if not emit:
-                    self.setCurrentItem(item)
-                    return True
-                self.setCurrentItem(item)
-                self._on_current(item, None)
+                before = self.currentItem()
+                self.setCurrentItem(item)  # emits, unless signals are blocked
+                if emit and (before is item or self.signalsBlocked()):
+                    self._on_current(item, None)  # once: loading a story reads it all
                 return True
         return False
 
