@@ -8,14 +8,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.limits import REVIEW_MINUTES_EACH
+from prepdesk.core.question_drills import topic_recall
 from prepdesk.store.database import Database
 from prepdesk.store.models import Rating, ReviewCard, ReviewLog, TechQuestion, Topic
+from prepdesk.store.models.ml_practice import tech_question_topic
 from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository, week_start
 from prepdesk.store.repositories.rating_history import latest_level_of
 from prepdesk.store.repositories.reviews import ReviewRepository, state_of
@@ -175,8 +178,9 @@ def test_questions_introduced_since_are_those_first_reviewed_then(db, logs, sinc
         st.tuples(st.integers(0, 40), st.integers(1, 4), st.integers(1, 60)), max_size=25
     ),
     studied=st.sets(st.integers(0, 40), max_size=8),
+    drilled=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 4)), max_size=12),
 )
-def test_due_cards_read_as_columns_match_the_cards_own_state(db, reviewed, studied):
+def test_due_cards_read_as_columns_match_the_cards_own_state(db, reviewed, studied, drilled):
     """Read as plain columns, each due card has its owner, title, due time and recall as
     the scheduler gives them from the stored card."""
     with rolled_back(db) as s:
@@ -190,6 +194,10 @@ def test_due_cards_read_as_columns_match_the_cards_own_state(db, reviewed, studi
             card = cards[index % len(cards)]
             if card.topic_id is not None:
                 topics.add_session(card.topic_id, NOW - timedelta(days=1), 30)
+        query = select(ReviewCard).where(ReviewCard.kind == "question")
+        questions = list(s.scalars(query.order_by(ReviewCard.id)))
+        for index, grade in drilled:
+            reviews.review(questions[index % len(questions)].id, grade, NOW - timedelta(days=2))
         s.flush()
         due = reviews.due(NOW + timedelta(days=3))
         kinds = reviews.due(NOW + timedelta(days=3), kinds=("topic", "question"))
@@ -204,8 +212,27 @@ def test_due_cards_read_as_columns_match_the_cards_own_state(db, reviewed, studi
                 card.due,
                 scheduler.recall_at(state_of(card), NOW + timedelta(days=3)),
             )
-        recalls = reviews.recall_at("topic", [c.topic_id for c in cards if c.topic_id], NOW)
+        topic_ids = [c.topic_id for c in cards if c.topic_id]
+        recalls = reviews.recall_at("topic", topic_ids, NOW)
+        by_card = {card.id: card for card in s.scalars(select(ReviewCard))}
+        links = s.execute(
+            select(tech_question_topic.c.topic_id, ReviewCard.id)
+            .join(ReviewCard, ReviewCard.question_id == tech_question_topic.c.question_id)
+            .join(TechQuestion, TechQuestion.id == ReviewCard.question_id)
+            .where(TechQuestion.archived.is_(False))
+        ).all()
+        expected_recalls = {}
+        for topic_id in topic_ids:
+            own = next(c for c in by_card.values() if c.topic_id == topic_id)
+            asked = [
+                scheduler.recall_at(state_of(by_card[card_id]), NOW)
+                for linked, card_id in links
+                if linked == topic_id and by_card[card_id].last_review is not None
+            ]
+            expected_recalls[topic_id] = topic_recall(
+                scheduler.recall_at(state_of(own), NOW), asked
+            )
+    assert recalls == pytest.approx(expected_recalls)
     for card in due:
         assert (card.kind, card.owner_id, card.due, card.recall_now) == expected[card.card_id]
     assert [c for c in due if c.kind in ("topic", "question")] == kinds
-    assert all(value is None or 0 <= value <= 1 for value in recalls.values())

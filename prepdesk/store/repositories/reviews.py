@@ -116,7 +116,7 @@ class ReviewRepository:
         scheduler = self.scheduler()
         cards = []
         for row in self._session.execute(query):
-            state = state_of(row)
+            state = _row_state(row)
             cards.append(
                 DueCard(
                     card_id=row.id,
@@ -180,7 +180,7 @@ class ReviewRepository:
         column = getattr(ReviewCard, OWNER_COLUMNS[kind])
         scheduler = self.scheduler()
         rows = self._session.execute(select(*CARD_COLUMNS).where(column.in_(owner_ids)))
-        found = {_owner_of_row(row): scheduler.recall_at(state_of(row), when) for row in rows}
+        found = {_owner_of_row(row): scheduler.recall_at(_row_state(row), when) for row in rows}
         if kind == "topic":  # a topic with drilled questions is as recalled as they are
             drilled = self._question_recalls_by_topic(owner_ids, when)
             return {
@@ -193,7 +193,7 @@ class ReviewRepository:
     ) -> dict[int, list[float | None]]:
         scheduler = self.scheduler()
         rows = self._session.execute(
-            select(tech_question_topic.c.topic_id.label("of_topic"), *CARD_COLUMNS)
+            select(*CARD_COLUMNS, tech_question_topic.c.topic_id.label("of_topic"))
             .join(ReviewCard, ReviewCard.question_id == tech_question_topic.c.question_id)
             .join(TechQuestion, TechQuestion.id == tech_question_topic.c.question_id)
             .where(
@@ -204,12 +204,11 @@ class ReviewRepository:
         )
         recalls: dict[int, list[float | None]] = {}
         for row in rows:
-            recalls.setdefault(row.of_topic, []).append(scheduler.recall_at(state_of(row), when))
+            recalls.setdefault(row.of_topic, []).append(scheduler.recall_at(_row_state(row), when))
         return recalls
 
 
-def state_of(card: ReviewCard | CardRow) -> CardState:
-    """A card's scheduling state, from the card or from its CARD_COLUMNS row."""
+def state_of(card: ReviewCard) -> CardState:
     return CardState(
         state=card.state,
         step=card.step,
@@ -234,8 +233,15 @@ CARD_COLUMNS = (
 )
 
 
+OWNERS_AT = slice(2, 2 + len(OWNER_COLUMNS))  # where CARD_COLUMNS has the owner ids
+STATE_AT = slice(OWNERS_AT.stop, OWNERS_AT.stop + 6)  # ... and CardState's fields, in order
+
+
+def _row_state(row: CardRow) -> CardState:
+    return CardState(*row[STATE_AT])
+
+
 def _owner_of_row(row: CardRow) -> int:
-    owners: list[int | None] = [getattr(row, column) for column in OWNER_COLUMNS.values()]
-    owner = next((o for o in owners if o is not None), None)
+    owner: int | None = next((o for o in row[OWNERS_AT] if o is not None), None)
     assert owner is not None
     return owner
