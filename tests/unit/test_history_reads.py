@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 from prepdesk.core.limits import REVIEW_MINUTES_EACH
 from prepdesk.core.question_drills import topic_recall
 from prepdesk.store.database import Database
-from prepdesk.store.models import Rating, ReviewCard, ReviewLog, TechQuestion, Topic
+from prepdesk.store.models import (
+    Rating,
+    ReviewCard,
+    ReviewLog,
+    StudySession,
+    TechQuestion,
+    Topic,
+)
 from prepdesk.store.models.ml_practice import tech_question_topic
 from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository, week_start
 from prepdesk.store.repositories.rating_history import latest_level_of
@@ -236,3 +243,28 @@ def test_due_cards_read_as_columns_match_the_cards_own_state(db, reviewed, studi
     for card in due:
         assert (card.kind, card.owner_id, card.due, card.recall_now) == expected[card.card_id]
     assert [c for c in due if c.kind in ("topic", "question")] == kinds
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=FIXTURES)
+@given(rows=ratings, sessions=st.lists(st.integers(0, 24 * 7 * 40), max_size=20))
+def test_a_topics_detail_lists_its_history_newest_first(db, rows, sessions):
+    with rolled_back(db) as s:
+        ids = add_ratings(s, rows)
+        for hours in sessions:  # whole hours: ties on started_at, broken by the later id
+            s.add(StudySession(topic_id=ids[0], started_at=NOW - timedelta(hours=hours), minutes=5))
+        s.flush()
+        detail = TopicRepository(s).detail(ids[0])
+        tree = {t.id: t for area in TopicRepository(s).tree(NOW) for t in area.topics}
+        mine = [r for r in all_ratings(s) if r[0] == ids[0]]
+        logged = s.execute(
+            select(StudySession.id, StudySession.started_at).where(StudySession.topic_id == ids[0])
+        ).all()
+    newest_first = sorted(mine, key=lambda r: (r[2], r[3]), reverse=True)
+    assert [(r.id, r.level, r.rated_at) for r in detail.ratings] == [
+        (rid, level, at) for _t, level, at, rid in newest_first
+    ]
+    expected = sorted(logged, key=lambda row: (row[1], row[0]), reverse=True)
+    assert tree[ids[0]].total_minutes == 5 * len(sessions)
+    assert tree[ids[0]].last_studied == (expected[0][1] if expected else None)
+    assert tree[ids[0]].level == naive_latest(mine).get(ids[0])
+    assert [(row.id, row.started_at) for row in detail.sessions] == [tuple(r) for r in expected]

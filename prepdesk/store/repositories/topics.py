@@ -103,17 +103,24 @@ class TopicRepository:
         """Every area with its topics and their figures, in curriculum order."""
         interview = next_interview(self._session, now)
         levels = latest_level_of(self._session)
-        minutes: dict[int, int] = {}
-        last: dict[int, datetime] = {}
-        for topic_id, total, latest in self._session.execute(  # one pass over the sessions
-            select(
-                StudySession.topic_id,
-                func.sum(StudySession.minutes),
-                func.max(StudySession.started_at),
-            ).group_by(StudySession.topic_id)
-        ):
-            minutes[topic_id] = total
-            last[topic_id] = latest
+        # Totals: one pass over the covering (topic_id, started_at, minutes) index; each
+        # topic's last session: one seek on it (max() over every row compares text).
+        minutes: dict[int, int] = dict(
+            self._session.execute(
+                select(StudySession.topic_id, func.sum(StudySession.minutes)).group_by(
+                    StudySession.topic_id
+                )
+            ).all()
+        )
+        latest = (
+            select(func.max(StudySession.started_at))
+            .where(StudySession.topic_id == Topic.id)
+            .correlate(Topic)
+            .scalar_subquery()
+        )
+        last: dict[int, datetime] = dict(
+            self._session.execute(select(Topic.id, latest).where(latest.is_not(None))).all()
+        )
         dues = dict(
             self._session.execute(
                 select(ReviewCard.topic_id, ReviewCard.due).where(
@@ -154,9 +161,25 @@ class TopicRepository:
         ]
 
     def detail(self, topic_id: int) -> TopicDetail:
+        """The topic with its whole history, newest first (read as columns, in index order:
+        years of sessions build no ORM objects)."""
         topic = self._get(topic_id)
-        ratings = sorted(topic.ratings, key=lambda r: (r.rated_at, r.id), reverse=True)
-        sessions = sorted(topic.sessions, key=lambda s: (s.started_at, s.id), reverse=True)
+        ratings = self._session.execute(
+            select(Rating.id, Rating.level, Rating.rated_at, Rating.note)
+            .where(Rating.topic_id == topic_id)
+            .order_by(Rating.rated_at.desc(), Rating.id.desc())
+        )
+        sessions = self._session.execute(
+            select(
+                StudySession.id,
+                StudySession.topic_id,
+                StudySession.started_at,
+                StudySession.minutes,
+                StudySession.note,
+            )
+            .where(StudySession.topic_id == topic_id)
+            .order_by(StudySession.started_at.desc(), StudySession.id.desc())
+        )
         return TopicDetail(
             id=topic.id,
             area_id=topic.area_id,
@@ -167,10 +190,8 @@ class TopicRepository:
             resources=topic.resources,
             target=topic.target_level,
             archived=topic.archived,
-            ratings=tuple(RatingRow(r.id, r.level, r.rated_at, r.note) for r in ratings),
-            sessions=tuple(
-                SessionRow(s.id, s.topic_id, s.started_at, s.minutes, s.note) for s in sessions
-            ),
+            ratings=tuple(RatingRow(*row) for row in ratings),
+            sessions=tuple(SessionRow(*row) for row in sessions),
         )
 
     def plan(self, now: datetime, today: date) -> tuple[Plan | None, NextInterview | None]:
