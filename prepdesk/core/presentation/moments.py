@@ -10,6 +10,7 @@ never come from here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -95,37 +96,50 @@ def format_pattern(value: date | datetime, pattern: str) -> str:
     return _TOKEN.sub(lambda match: _field(value, match.group()), pattern)
 
 
+def _hour(value: date | datetime) -> int:
+    return value.hour if isinstance(value, datetime) else 0
+
+
+def _minute(value: date | datetime) -> int:
+    return value.minute if isinstance(value, datetime) else 0
+
+
+def _meridiem(value: date | datetime) -> str:
+    return "PM" if _hour(value) >= 12 else "AM"
+
+
+# Each token's writer, computing only its own field (a table with dates on every row
+# formats thousands of them on the GUI thread).
+_FIELDS: dict[str, Callable[[date | datetime], str]] = {
+    "d": lambda v: str(v.day),
+    "dd": lambda v: f"{v.day:02d}",
+    "ddd": lambda v: _DAYS[v.weekday()][:3],
+    "dddd": lambda v: _DAYS[v.weekday()],
+    "M": lambda v: str(v.month),
+    "MM": lambda v: f"{v.month:02d}",
+    "MMM": lambda v: _MONTHS[v.month - 1][:3],
+    "MMMM": lambda v: _MONTHS[v.month - 1],
+    "yy": lambda v: f"{v.year % 100:02d}",
+    "yyyy": lambda v: str(v.year),
+    "H": lambda v: str(_hour(v)),
+    "HH": lambda v: f"{_hour(v):02d}",
+    "h": lambda v: str(_hour(v) % 12 or 12),
+    "hh": lambda v: f"{_hour(v) % 12 or 12:02d}",
+    "m": lambda v: str(_minute(v)),
+    "mm": lambda v: f"{_minute(v):02d}",
+    "AP": _meridiem,
+    "Ap": _meridiem,  # Qt: the locale's own case
+    "aP": _meridiem,
+    "A": _meridiem,
+    "ap": lambda v: _meridiem(v).lower(),
+    "a": lambda v: _meridiem(v).lower(),
+}
+
+
 def _field(value: date | datetime, token: str) -> str:
     if token.startswith("'"):
         return token[1:-1] or "'"
-    hour = value.hour if isinstance(value, datetime) else 0
-    minute = value.minute if isinstance(value, datetime) else 0
-    twelve = hour % 12 or 12
-    fields = {
-        "d": str(value.day),
-        "dd": f"{value.day:02d}",
-        "ddd": _DAYS[value.weekday()][:3],
-        "dddd": _DAYS[value.weekday()],
-        "M": str(value.month),
-        "MM": f"{value.month:02d}",
-        "MMM": _MONTHS[value.month - 1][:3],
-        "MMMM": _MONTHS[value.month - 1],
-        "yy": f"{value.year % 100:02d}",
-        "yyyy": str(value.year),
-        "H": str(hour),
-        "HH": f"{hour:02d}",
-        "h": str(twelve),
-        "hh": f"{twelve:02d}",
-        "m": str(minute),
-        "mm": f"{minute:02d}",
-        "AP": "PM" if hour >= 12 else "AM",
-        "Ap": "PM" if hour >= 12 else "AM",  # Qt: the locale's own case
-        "aP": "PM" if hour >= 12 else "AM",
-        "A": "PM" if hour >= 12 else "AM",
-        "ap": "pm" if hour >= 12 else "am",
-        "a": "pm" if hour >= 12 else "am",
-    }
-    return fields[token]
+    return _FIELDS[token](value)
 
 
 def _local(moment: datetime, in_zone: bool = False) -> datetime:
