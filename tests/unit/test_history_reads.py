@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from prepdesk.core.checklist_rules import WEAK_LEVEL
 from prepdesk.core.limits import REVIEW_MINUTES_EACH
 from prepdesk.core.question_drills import topic_recall
 from prepdesk.store.database import Database
 from prepdesk.store.models import (
+    Area,
     Rating,
     ReviewCard,
     ReviewLog,
@@ -26,6 +28,7 @@ from prepdesk.store.models import (
     Topic,
 )
 from prepdesk.store.models.ml_practice import tech_question_topic
+from prepdesk.store.repositories.checklist import ChecklistRepository
 from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository, week_start
 from prepdesk.store.repositories.rating_history import latest_level_of
 from prepdesk.store.repositories.reviews import ReviewRepository, state_of
@@ -105,6 +108,9 @@ def test_latest_levels_are_each_topics_last_rating_ties_to_the_later_id(db, rows
         every = all_ratings(s)
         assert latest_level_of(s) == naive_latest(every)
         assert latest_level_of(s, before=before) == naive_latest(every, before)
+        areas = tuple(s.scalars(select(Area.key)))
+        weak = {t.topic_id: t.level for t in ChecklistRepository(s).weak_topics(areas)}
+        assert weak == {t: lv for t, lv in naive_latest(every).items() if lv <= WEAK_LEVEL}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=FIXTURES)
