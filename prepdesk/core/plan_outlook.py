@@ -8,7 +8,7 @@ of a dropped topic is the score it would add had it fitted, in points and hours.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from prepdesk.core.planner import Plan, PlanTopic, format_hours
 from prepdesk.core.presentation import count_noun
@@ -55,13 +55,6 @@ class PlanOutlook:
         return lines
 
 
-def _projected(inputs: ReadinessInputs, levels: dict[int, float]) -> ReadinessInputs:
-    topics = tuple(
-        replace(t, level=levels[t.topic_id]) if t.topic_id in levels else t for t in inputs.topics
-    )
-    return replace(inputs, topics=topics)
-
-
 def _level_after(topic: PlanTopic, share: float) -> float:
     return topic.level + topic.gap * share
 
@@ -70,15 +63,13 @@ def plan_outlook(plan: Plan, inputs: ReadinessInputs) -> PlanOutlook:
     wanting = (*plan.kept, *plan.dropped)
     with_plan = {t.topic_id: _level_after(t, plan.share_planned(t)) for t in wanting}
     all_fit = {t.topic_id: float(max(t.level, t.target)) for t in wanting}
-    base = exact_score(_projected(inputs, with_plan))
+    base = exact_score(inputs, with_plan)
     dropped = []
     for topic in wanting:
         share = plan.share_planned(topic)
         if share >= 1.0:
             continue
-        gained = exact_score(
-            _projected(inputs, {**with_plan, topic.topic_id: all_fit[topic.topic_id]})
-        )
+        gained = exact_score(inputs, {**with_plan, topic.topic_id: all_fit[topic.topic_id]})
         missing = topic.needed_minutes * (1 - share) / 60
         dropped.append(DroppedTopic(topic.name, missing, max(gained - base, 0.0)))
     dropped.sort(key=lambda d: (-d.points, -d.hours_missing, d.name))
@@ -86,7 +77,7 @@ def plan_outlook(plan: Plan, inputs: ReadinessInputs) -> PlanOutlook:
         on_track=plan.on_track,
         score_now=round(exact_score(inputs)),
         score_with_plan=round(base),
-        score_if_all_fit=round(exact_score(_projected(inputs, all_fit))),
+        score_if_all_fit=round(exact_score(inputs, all_fit)),
         short_minutes=plan.short_minutes,
         dropped=tuple(dropped),
     )

@@ -26,7 +26,7 @@ the score never punishes what cannot be measured.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from prepdesk.core.design_practice import (
@@ -118,15 +118,25 @@ def _weighted_mean(pairs: Iterable[tuple[float, float]]) -> float | None:
     return total / weight_sum if weight_sum > 0 else None
 
 
-def mastery_part(inputs: ReadinessInputs) -> float | None:
+def mastery_part(
+    inputs: ReadinessInputs, levels: Mapping[int, float] | None = None
+) -> float | None:
+    """`levels` (topic id -> level), if given, stand in for those topics' own levels."""
+    levels = levels or {}
     return _weighted_mean(
         (
-            min((t.level or 0) / t.target, 1.0),
+            min((_level(t, levels) or 0) / t.target, 1.0),
             t.weight * area_relevance(inputs.category, t.area_key),
         )
         for t in inputs.topics
         if t.target > 0
     )
+
+
+def _level(topic: TopicStanding, levels: Mapping[int, float]) -> float | None:
+    if topic.topic_id is not None and topic.topic_id in levels:
+        return levels[topic.topic_id]
+    return topic.level
 
 
 def recall_part(inputs: ReadinessInputs) -> float | None:
@@ -173,23 +183,8 @@ def _share(done: int, total: int) -> float | None:
 
 
 def readiness(inputs: ReadinessInputs) -> Readiness:
-    return _readiness(inputs)[0]
-
-
-def exact_score(inputs: ReadinessInputs) -> float:
-    """The score before rounding (0–100), for comparing projections."""
-    return _readiness(inputs)[1]
-
-
-def _readiness(inputs: ReadinessInputs) -> tuple[Readiness, float]:
-    weights = PART_WEIGHTS.get(inputs.category or "", DEFAULT_PART_WEIGHTS)
-    values = {
-        "mastery": mastery_part(inputs),
-        "recall": recall_part(inputs),
-        "stories": _share(inputs.values_covered, inputs.values_total),
-        "checklist": _share(inputs.checklist_done, inputs.checklist_total),
-        "design": design_part(inputs),
-    }
+    values = _part_values(inputs)
+    shares, measured = _part_shares(inputs.category, values)
     details = {
         "mastery": f"{sum(1 for t in inputs.topics if t.target > 0 and (t.level or 0) >= t.target)}"
         f" of {sum(1 for t in inputs.topics if t.target > 0)} topics at target",
@@ -198,21 +193,60 @@ def _readiness(inputs: ReadinessInputs) -> tuple[Readiness, float]:
         "checklist": f"{inputs.checklist_done} of {inputs.checklist_total} items done",
         "design": _design_detail(inputs),
     }
-    measured = sum(weights.get(key, 0.0) for key, value in values.items() if value is not None)
     parts = tuple(
         ReadinessPart(
             key=key,
             label=PART_LABELS[key],
             value=value,
-            weight=weights.get(key, 0.0) / measured if value is not None and measured else 0.0,
+            weight=shares[key],
             detail=details[key],
             applies=key != "design" or design_applies(inputs.category),
         )
         for key, value in values.items()
     )
-    exact = 100 * sum((p.value or 0.0) * p.weight for p in parts) if measured else 0.0
-    exact = max(0.0, min(100.0, exact))
-    return Readiness(score=round(exact), parts=parts), exact
+    return Readiness(score=round(_exact(values, shares, measured)), parts=parts)
+
+
+def exact_score(inputs: ReadinessInputs, levels: Mapping[int, float] | None = None) -> float:
+    """The score before rounding (0–100), for comparing projections: `levels` (topic id
+    -> level), if given, stand in for those topics' own levels (the plan's projection)."""
+    values = _part_values(inputs, levels)
+    shares, measured = _part_shares(inputs.category, values)
+    return _exact(values, shares, measured)
+
+
+def _part_values(
+    inputs: ReadinessInputs, levels: Mapping[int, float] | None = None
+) -> dict[str, float | None]:
+    return {
+        "mastery": mastery_part(inputs, levels),
+        "recall": recall_part(inputs),
+        "stories": _share(inputs.values_covered, inputs.values_total),
+        "checklist": _share(inputs.checklist_done, inputs.checklist_total),
+        "design": design_part(inputs),
+    }
+
+
+def _part_shares(
+    category: str | None, values: dict[str, float | None]
+) -> tuple[dict[str, float], float]:
+    """Each part's share of the score, the measurable parts' weights rescaled to 1."""
+    weights = PART_WEIGHTS.get(category or "", DEFAULT_PART_WEIGHTS)
+    measured = sum(weights.get(key, 0.0) for key, value in values.items() if value is not None)
+    shares = {
+        key: weights.get(key, 0.0) / measured if value is not None and measured else 0.0
+        for key, value in values.items()
+    }
+    return shares, measured
+
+
+def _exact(values: dict[str, float | None], shares: dict[str, float], measured: float) -> float:
+    exact = (
+        100 * sum((value or 0.0) * shares[key] for key, value in values.items())
+        if measured
+        else 0.0
+    )
+    return max(0.0, min(100.0, exact))
 
 
 def tooltip_text(result: Readiness) -> str:

@@ -16,8 +16,8 @@ from prepdesk.store.models import (
     StudySession,
     TechQuestion,
 )
-from prepdesk.store.repositories.dashboard_summary import latest_levels
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository
+from prepdesk.store.repositories.rating_history import latest_levels
 from prepdesk.store.repositories.reviews import ReviewRepository
 
 # (prompt key, days ago, phase scores in phase order, notes on the first phases, improve)

@@ -11,7 +11,7 @@ from prepdesk.store import demo_content as text
 from prepdesk.store.demo import fill_demo_data
 from prepdesk.store.first_run import first_run_due
 from prepdesk.store.models import Attempt, Problem, ReviewCard, Topic
-from prepdesk.store.repositories.dashboard_summary import latest_levels
+from prepdesk.store.repositories.rating_history import latest_levels
 from prepdesk.store.repositories.reviews import ReviewRepository
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -79,10 +80,14 @@ class Rating(Base):
     """One self-assessment of a topic; history is kept, never overwritten."""
 
     __tablename__ = "rating"
-    __table_args__ = (CheckConstraint(f"level {LEVEL_CHECK}", name="level_range"),)
+    __table_args__ = (
+        CheckConstraint(f"level {LEVEL_CHECK}", name="level_range"),
+        # A topic's latest rating (and its latest before a date) is one index seek.
+        Index("ix_rating_topic_id_rated_at", "topic_id", "rated_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"), index=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"))
     level: Mapped[int] = mapped_column(Integer)
     rated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
@@ -98,10 +103,12 @@ class StudySession(Base):
         CheckConstraint(
             f"minutes > 0 AND minutes <= {SESSION_MINUTES.high:g}", name="minutes_range"
         ),
+        # Covers each topic's total minutes and last session without reading the rows.
+        Index("ix_study_session_topic_id_started_at", "topic_id", "started_at", "minutes"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"), index=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     minutes: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")

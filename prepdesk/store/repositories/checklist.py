@@ -30,7 +30,6 @@ from prepdesk.store.models import (
     InterviewStage,
     PracticeRun,
     Problem,
-    Rating,
     ReviewCard,
     ReviewLog,
     Story,
@@ -40,6 +39,7 @@ from prepdesk.store.models import (
 from prepdesk.store.models.stories import story_competency
 from prepdesk.store.repositories.design_practice import DesignPracticeRepository
 from prepdesk.store.repositories.lookup import require
+from prepdesk.store.repositories.rating_history import latest_level
 
 
 @dataclass(frozen=True)
@@ -107,17 +107,11 @@ class ChecklistRepository:
         """Topics whose latest self-rating is at or below WEAK_LEVEL, weakest first."""
         if not area_keys:
             return []
-        latest = (
-            select(Rating.topic_id, func.max(Rating.rated_at).label("at"))
-            .group_by(Rating.topic_id)
-            .subquery()
-        )
+        level = latest_level()  # the one definition of a topic's current level
         rows = self._session.execute(
-            select(Topic, Area.key, Rating.level)
+            select(Topic, Area.key, level)
             .join(Area, Topic.area_id == Area.id)
-            .join(latest, latest.c.topic_id == Topic.id)
-            .join(Rating, (Rating.topic_id == Topic.id) & (Rating.rated_at == latest.c.at))
-            .where(Area.key.in_(area_keys), Topic.archived.is_(False), Rating.level <= WEAK_LEVEL)
+            .where(Area.key.in_(area_keys), Topic.archived.is_(False), level <= WEAK_LEVEL)
         ).all()
         weak = [
             WeakTopic(topic.name, area_key, level, self._last_studied(topic.id), topic.id)

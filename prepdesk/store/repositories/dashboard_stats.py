@@ -28,7 +28,7 @@ from prepdesk.store.models import (
     Topic,
 )
 from prepdesk.store.models.stories import story_competency
-from prepdesk.store.repositories.dashboard_summary import latest_levels
+from prepdesk.store.repositories.rating_history import latest_level, latest_level_of
 from prepdesk.store.repositories.settings import SettingsRepository
 
 
@@ -141,11 +141,9 @@ class DashboardStatsRepository:
 
     def mastery_by_area(self) -> list[AreaMastery]:
         """Each area's mastery by core.mastery's one definition (Topics and the brief too)."""
-        latest = latest_levels().subquery()
         rows = self._session.execute(
-            select(Area.id, Area.key, Area.name, latest.c.level, Topic.target_level, Topic.weight)
+            select(Area.id, Area.key, Area.name, latest_level(), Topic.target_level, Topic.weight)
             .join(Topic, Topic.area_id == Area.id)
-            .outerjoin(latest, latest.c.topic_id == Topic.id)
             .where(Topic.archived.is_(False))
             .order_by(Area.position, Topic.position)
         ).all()
@@ -163,41 +161,49 @@ class DashboardStatsRepository:
     ) -> tuple[tuple[date, ...], dict[int, list[int]], bool]:
         """Each topic's level at the end of each of the last `weeks` weeks (carried forward).
 
-        SQL keeps one row per topic and week (its last rating that week); Python only
-        carries those forward across the window.
+        Bounded to the window: SQL gives each topic's latest level before the window (one
+        index seek a topic) and one row per topic and week inside it (its last rating that
+        week); Python only carries those forward across the window.
         """
+        last = week_start(today)
+        mondays = tuple(last - timedelta(weeks=weeks - 1 - i) for i in range(weeks))
+        start = utc_midnight(mondays[0])
         week = local_week(Rating.rated_at).label("week")
-        ranked = select(
-            Rating.topic_id,
-            week,
-            Rating.level,
-            func.row_number()
-            .over(
-                partition_by=(Rating.topic_id, week),
-                order_by=(Rating.rated_at.desc(), Rating.id.desc()),
+        ranked = (
+            select(
+                Rating.topic_id,
+                week,
+                Rating.level,
+                func.row_number()
+                .over(
+                    partition_by=(Rating.topic_id, week),
+                    order_by=(Rating.rated_at.desc(), Rating.id.desc()),
+                )
+                .label("rank"),
             )
-            .label("rank"),
-        ).subquery()
+            .where(Rating.rated_at >= start)
+            .subquery()
+        )
         rows = self._session.execute(
             select(ranked.c.topic_id, ranked.c.week, ranked.c.level)
             .where(ranked.c.rank == 1)
             .order_by(ranked.c.week)
         ).all()
-        last = week_start(today)
-        mondays = tuple(last - timedelta(weeks=weeks - 1 - i) for i in range(weeks))
+        carried = latest_level_of(self._session, before=start)
         changes: dict[int, list[tuple[date, int]]] = defaultdict(list)
         for topic_id, monday, level in rows:
             changes[topic_id].append((date.fromisoformat(monday), level))
         series: dict[int, list[int]] = {}
-        for topic_id, points in changes.items():
-            levels, index, current = [], 0, 0
+        for topic_id in carried.keys() | changes.keys():
+            points = changes.get(topic_id, [])
+            levels, index, current = [], 0, carried.get(topic_id, 0)
             for monday in mondays:
                 while index < len(points) and points[index][0] <= monday:
                     current = points[index][1]
                     index += 1
                 levels.append(current)
             series[topic_id] = levels
-        return mondays, series, bool(rows)
+        return mondays, series, bool(rows) or bool(carried)  # rated at all, ever
 
     def mastery_history(self, today: date, weeks: int = 26) -> MasteryHistory:
         topics = self._topics()

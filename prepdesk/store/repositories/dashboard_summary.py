@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.dashboard_numbers import UpcomingStage
@@ -17,7 +17,6 @@ from prepdesk.store.models import (
     Company,
     Competency,
     InterviewStage,
-    Rating,
     ReviewCard,
     StageType,
     Topic,
@@ -31,19 +30,8 @@ from prepdesk.store.repositories.next_interview import (
     NextInterview,
     next_interview,
 )
+from prepdesk.store.repositories.rating_history import latest_level
 from prepdesk.store.repositories.reviews import ReviewRepository
-
-
-def latest_levels() -> Select[tuple[int, int]]:
-    """(topic_id, level) of each topic's most recent rating, ranked in SQL."""
-    ranked = select(
-        Rating.topic_id,
-        Rating.level,
-        func.row_number()
-        .over(partition_by=Rating.topic_id, order_by=(Rating.rated_at.desc(), Rating.id.desc()))
-        .label("rank"),
-    ).subquery()
-    return select(ranked.c.topic_id, ranked.c.level).where(ranked.c.rank == 1)
 
 
 class DashboardSummaryRepository:
@@ -75,11 +63,9 @@ class DashboardSummaryRepository:
     def readiness_inputs(self, now: datetime) -> tuple[NextInterview | None, ReadinessInputs]:
         upcoming = self.next_interview(now)
         when = upcoming.at if upcoming is not None else now
-        latest = latest_levels().subquery()
         rows = self._session.execute(
-            select(Topic.id, Area.key, latest.c.level, Topic.target_level, Topic.weight)
+            select(Topic.id, Area.key, latest_level(), Topic.target_level, Topic.weight)
             .join(Area, Topic.area_id == Area.id)
-            .outerjoin(latest, latest.c.topic_id == Topic.id)
             .where(Topic.archived.is_(False))
         ).all()
         recall = ReviewRepository(self._session).recall_at("topic", [r[0] for r in rows], when)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.dashboard_numbers import NextInterview
-from prepdesk.store.models import Company, InterviewStage
+from prepdesk.store.models import Company, InterviewStage, StageType
 from prepdesk.store.repositories.settings import SettingsRepository
 
 INACTIVE_STATUSES = ("rejected", "withdrawn")
@@ -17,21 +17,30 @@ __all__ = ["INACTIVE_STATUSES", "NextInterview", "next_interview"]
 
 
 def next_interview(session: Session, now: datetime) -> NextInterview | None:
-    stage = session.scalar(
-        select(InterviewStage)
-        .join(Company)
+    # One row of plain columns (no ORM objects and their lazy loads): read after every edit.
+    stage = session.execute(
+        select(
+            InterviewStage.id,
+            InterviewStage.scheduled_at,
+            Company.name,
+            StageType.name,
+            StageType.category,
+        )
+        .join(Company, InterviewStage.company_id == Company.id)
+        .join(StageType, InterviewStage.stage_type_id == StageType.id)
         .where(InterviewStage.scheduled_at >= now, Company.status.not_in(INACTIVE_STATUSES))
         .order_by(InterviewStage.scheduled_at)
         .limit(1)
-    )
+    ).first()
     if stage is not None and stage.scheduled_at is not None:
+        stage_id, _at, company, stage_name, category = stage
         return NextInterview(
             at=stage.scheduled_at,
             source="stage",
-            stage_id=stage.id,
-            company=stage.company.name,
-            stage=stage.stage_type.name,
-            category=stage.stage_type.category,
+            stage_id=stage_id,
+            company=company,
+            stage=stage_name,
+            category=category,
         )
     target = SettingsRepository(session).get("target_date")
     if not target:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import Row, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from prepdesk.core.question_drills import topic_recall
@@ -27,6 +27,7 @@ from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.settings import SettingsRepository
 
 SelectT = TypeVar("SelectT", bound=Select)  # type: ignore[type-arg]
+CardRow = Row[Any, *tuple[Any, ...]]  # a row of CARD_COLUMNS (and more)
 OWNER_COLUMNS = {
     "topic": "topic_id",
     "problem": "problem_id",
@@ -89,33 +90,43 @@ class ReviewRepository:
         return after
 
     def due(
-        self, now: datetime, limit: int | None = None, kind: str | None = None
+        self,
+        now: datetime,
+        limit: int | None = None,
+        kind: str | None = None,
+        kinds: tuple[str, ...] | None = None,
     ) -> list[DueCard]:
-        """Cards due by `now`, least likely to be remembered first (new cards last).
+        """Cards due by `now` (of `kind`, or of `kinds`), least likely to be remembered
+        first (new cards last).
 
         A topic never studied nor reviewed is new, not due (as Anki keeps new cards
         apart): the plan starts new topics within the daily new limit, and once studied
         the topic's card is due for its first review.
         """
-        # One query: each card with its owner's title; archived owners' cards left out.
+        # One query of plain columns (no ORM objects): each card's state beside its
+        # owner's title; archived owners' cards left out.
         title = func.coalesce(
             Topic.name, Problem.title, Story.title, DesignPrompt.title, TechQuestion.text, ""
         )
-        query = self._cards(select(ReviewCard, title)).where(ReviewCard.due <= now)
+        query = self._cards(select(*CARD_COLUMNS, title)).where(ReviewCard.due <= now)
         if kind is not None:
             query = query.where(ReviewCard.kind == kind)
+        if kinds is not None:
+            query = query.where(ReviewCard.kind.in_(kinds))
         scheduler = self.scheduler()
-        cards = [
-            DueCard(
-                card_id=card.id,
-                kind=card.kind,
-                owner_id=_owner_id(card),
-                title=card_title,
-                due=card.due,
-                recall_now=scheduler.recall_at(state_of(card), now),
+        cards = []
+        for row in self._session.execute(query):
+            state = _row_state(row)
+            cards.append(
+                DueCard(
+                    card_id=row.id,
+                    kind=row.kind,
+                    owner_id=_owner_of_row(row),
+                    title=row[-1],
+                    due=row.due,
+                    recall_now=scheduler.recall_at(state, now),
+                )
             )
-            for card, card_title in self._session.execute(query)
-        ]
         cards.sort(key=lambda c: (c.recall_now is None, c.recall_now or 0.0, c.due))
         return cards[:limit] if limit is not None else cards
 
@@ -168,8 +179,8 @@ class ReviewRepository:
         """Predicted recall at `when` (e.g. the interview) for each owner id of `kind`."""
         column = getattr(ReviewCard, OWNER_COLUMNS[kind])
         scheduler = self.scheduler()
-        rows = self._session.scalars(select(ReviewCard).where(column.in_(owner_ids)))
-        found = {_owner_id(card): scheduler.recall_at(state_of(card), when) for card in rows}
+        rows = self._session.execute(select(*CARD_COLUMNS).where(column.in_(owner_ids)))
+        found = {_owner_of_row(row): scheduler.recall_at(_row_state(row), when) for row in rows}
         if kind == "topic":  # a topic with drilled questions is as recalled as they are
             drilled = self._question_recalls_by_topic(owner_ids, when)
             return {
@@ -182,7 +193,7 @@ class ReviewRepository:
     ) -> dict[int, list[float | None]]:
         scheduler = self.scheduler()
         rows = self._session.execute(
-            select(tech_question_topic.c.topic_id, ReviewCard)
+            select(*CARD_COLUMNS, tech_question_topic.c.topic_id.label("of_topic"))
             .join(ReviewCard, ReviewCard.question_id == tech_question_topic.c.question_id)
             .join(TechQuestion, TechQuestion.id == tech_question_topic.c.question_id)
             .where(
@@ -192,8 +203,8 @@ class ReviewRepository:
             )
         )
         recalls: dict[int, list[float | None]] = {}
-        for topic_id, card in rows:
-            recalls.setdefault(topic_id, []).append(scheduler.recall_at(state_of(card), when))
+        for row in rows:
+            recalls.setdefault(row.of_topic, []).append(scheduler.recall_at(_row_state(row), when))
         return recalls
 
 
@@ -208,8 +219,29 @@ def state_of(card: ReviewCard) -> CardState:
     )
 
 
-def _owner_id(card: ReviewCard) -> int:
-    owners: list[int | None] = [getattr(card, column) for column in OWNER_COLUMNS.values()]
-    owner = next((o for o in owners if o is not None), None)
+# A card's state and owner as plain columns: reading many cards builds no ORM objects.
+CARD_COLUMNS = (
+    ReviewCard.id,
+    ReviewCard.kind,
+    *(getattr(ReviewCard, column) for column in OWNER_COLUMNS.values()),
+    ReviewCard.state,
+    ReviewCard.step,
+    ReviewCard.stability,
+    ReviewCard.difficulty,
+    ReviewCard.due,
+    ReviewCard.last_review,
+)
+
+
+OWNERS_AT = slice(2, 2 + len(OWNER_COLUMNS))  # where CARD_COLUMNS has the owner ids
+STATE_AT = slice(OWNERS_AT.stop, OWNERS_AT.stop + 6)  # ... and CardState's fields, in order
+
+
+def _row_state(row: CardRow) -> CardState:
+    return CardState(*row[STATE_AT])
+
+
+def _owner_of_row(row: CardRow) -> int:
+    owner: int | None = next((o for o in row[OWNERS_AT] if o is not None), None)
     assert owner is not None
     return owner

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from prepdesk.core.question_drills import QUESTION_DIFFICULTIES
 from prepdesk.store.models import Area, ReviewCard, ReviewLog, TechQuestion, Topic
@@ -116,15 +116,16 @@ class TechQuestionRepository:
         return require(self._session, TechQuestion, question_id).answer
 
     def introduced_since(self, since: datetime) -> int:
-        """How many questions had their first ever review from `since` on."""
-        first = (
-            select(func.min(ReviewLog.reviewed_at).label("first"))
+        """How many questions had their first ever review from `since` on: reviewed since
+        then and never before (the index on reviewed_at finds today's few reviews)."""
+        earlier = aliased(ReviewLog)
+        before = exists().where(earlier.card_id == ReviewLog.card_id, earlier.reviewed_at < since)
+        query = (
+            select(func.count(func.distinct(ReviewLog.card_id)))
             .join(ReviewCard, ReviewCard.id == ReviewLog.card_id)
-            .where(ReviewCard.kind == "question")
-            .group_by(ReviewLog.card_id)
-            .subquery()
+            .where(ReviewCard.kind == "question", ReviewLog.reviewed_at >= since, ~before)
         )
-        return int(self._session.scalar(select(func.count()).where(first.c.first >= since)) or 0)
+        return int(self._session.scalar(query) or 0)
 
     def topic_choices(self) -> tuple[list[str], list[tuple[int, str]]]:
         """The area names, and (topic id, "Area: Topic") for every topic, in curriculum order."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from prepdesk.core.planner import Plan, PlanInput, PlanTopic, make_plan
 from prepdesk.store.models import Area, Rating, ReviewCard, StudySession, Topic
 from prepdesk.store.repositories.lookup import require
 from prepdesk.store.repositories.next_interview import NextInterview, next_interview
+from prepdesk.store.repositories.rating_history import latest_level_of
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
 
@@ -101,18 +102,25 @@ class TopicRepository:
     def tree(self, now: datetime, include_archived: bool = False) -> list[AreaRow]:
         """Every area with its topics and their figures, in curriculum order."""
         interview = next_interview(self._session, now)
-        levels = self._latest_levels()
-        minutes: dict[int, int] = {}
-        last: dict[int, datetime] = {}
-        for topic_id, total, latest in self._session.execute(  # one pass over the sessions
-            select(
-                StudySession.topic_id,
-                func.sum(StudySession.minutes),
-                func.max(StudySession.started_at),
-            ).group_by(StudySession.topic_id)
-        ):
-            minutes[topic_id] = total
-            last[topic_id] = latest
+        levels = latest_level_of(self._session)
+        # Totals: one pass over the covering (topic_id, started_at, minutes) index; each
+        # topic's last session: one seek on it (max() over every row compares text).
+        minutes: dict[int, int] = dict(
+            self._session.execute(
+                select(StudySession.topic_id, func.sum(StudySession.minutes)).group_by(
+                    StudySession.topic_id
+                )
+            ).all()
+        )
+        latest = (
+            select(func.max(StudySession.started_at))
+            .where(StudySession.topic_id == Topic.id)
+            .correlate(Topic)
+            .scalar_subquery()
+        )
+        last: dict[int, datetime] = dict(
+            self._session.execute(select(Topic.id, latest).where(latest.is_not(None))).all()
+        )
         dues = dict(
             self._session.execute(
                 select(ReviewCard.topic_id, ReviewCard.due).where(
@@ -153,9 +161,25 @@ class TopicRepository:
         ]
 
     def detail(self, topic_id: int) -> TopicDetail:
+        """The topic with its whole history, newest first (read as columns, in index order:
+        years of sessions build no ORM objects)."""
         topic = self._get(topic_id)
-        ratings = sorted(topic.ratings, key=lambda r: (r.rated_at, r.id), reverse=True)
-        sessions = sorted(topic.sessions, key=lambda s: (s.started_at, s.id), reverse=True)
+        ratings = self._session.execute(
+            select(Rating.id, Rating.level, Rating.rated_at, Rating.note)
+            .where(Rating.topic_id == topic_id)
+            .order_by(Rating.rated_at.desc(), Rating.id.desc())
+        )
+        sessions = self._session.execute(
+            select(
+                StudySession.id,
+                StudySession.topic_id,
+                StudySession.started_at,
+                StudySession.minutes,
+                StudySession.note,
+            )
+            .where(StudySession.topic_id == topic_id)
+            .order_by(StudySession.started_at.desc(), StudySession.id.desc())
+        )
         return TopicDetail(
             id=topic.id,
             area_id=topic.area_id,
@@ -166,10 +190,8 @@ class TopicRepository:
             resources=topic.resources,
             target=topic.target_level,
             archived=topic.archived,
-            ratings=tuple(RatingRow(r.id, r.level, r.rated_at, r.note) for r in ratings),
-            sessions=tuple(
-                SessionRow(s.id, s.topic_id, s.started_at, s.minutes, s.note) for s in sessions
-            ),
+            ratings=tuple(RatingRow(*row) for row in ratings),
+            sessions=tuple(SessionRow(*row) for row in sessions),
         )
 
     def plan(self, now: datetime, today: date) -> tuple[Plan | None, NextInterview | None]:
@@ -185,7 +207,7 @@ class TopicRepository:
         if interview is None:
             return None, None
         settings = SettingsRepository(self._session)
-        levels = self._latest_levels()
+        levels = latest_level_of(self._session)
         studied = set(self._session.scalars(select(StudySession.topic_id).distinct()))
         studied |= set(
             self._session.scalars(
@@ -196,16 +218,28 @@ class TopicRepository:
         )
         topics = [
             PlanTopic(
-                topic_id=t.id,
-                name=t.name,
-                area_key=t.area.key,
-                level=levels.get(t.id) or 0,
-                target=t.target_level,
-                weight=t.weight,
-                hours_per_level=t.hours_per_level,
-                new=t.id not in studied,
+                topic_id=topic_id,
+                name=name,
+                area_key=area_key,
+                level=levels.get(topic_id) or 0,
+                target=target,
+                weight=weight,
+                hours_per_level=hours_per_level,
+                new=topic_id not in studied,
             )
-            for t in self._session.scalars(select(Topic).where(Topic.archived.is_(False)))
+            for topic_id, name, area_key, target, weight, hours_per_level in self._session.execute(
+                select(
+                    Topic.id,
+                    Topic.name,
+                    Area.key,
+                    Topic.target_level,
+                    Topic.weight,
+                    Topic.hours_per_level,
+                )
+                .join(Area, Topic.area_id == Area.id)
+                .where(Topic.archived.is_(False))
+                .order_by(Topic.id)
+            )
         ]
         interview_day = interview.at.astimezone().date()
         days = min(max((interview_day - today).days, 0), PLAN_HORIZON_DAYS)
@@ -218,12 +252,16 @@ class TopicRepository:
             ReviewCard.last_review.is_not(None),
             ReviewCard.topic_id.in_(list(studied)),
         )
-        for due in self._session.scalars(
-            select(ReviewCard.due).where(ReviewCard.suspended.is_(False), studied_card)
+        # Counted per local day in SQL (a few hundred rows, not every card).
+        day = func.date(ReviewCard.due, "localtime")
+        for due_day, count in self._session.execute(
+            select(day, func.count())
+            .where(ReviewCard.suspended.is_(False), studied_card)
+            .group_by(day)
         ):
-            index = max((_aware(due) or now).astimezone().date() - today, timedelta()).days
+            index = max((date.fromisoformat(due_day) - today).days, 0)
             if index < days:
-                per_day[index] += 1
+                per_day[index] += count
         # Overdue cards pile onto today; the daily limit caps what is asked each day.
         review_minutes = [min(count, limit) * REVIEW_MINUTES_EACH for count in per_day]
         plan_input = PlanInput(
@@ -348,19 +386,6 @@ class TopicRepository:
 
     def _get(self, topic_id: int) -> Topic:
         return require(self._session, Topic, topic_id)
-
-    def _latest_levels(self) -> dict[int, int]:
-        newest = (
-            select(Rating.topic_id, func.max(Rating.rated_at).label("at"))
-            .group_by(Rating.topic_id)
-            .subquery()
-        )
-        rows = self._session.execute(
-            select(Rating.topic_id, Rating.level, Rating.id)
-            .join(newest, (Rating.topic_id == newest.c.topic_id) & (Rating.rated_at == newest.c.at))
-            .order_by(Rating.id)
-        ).all()
-        return {topic_id: level for topic_id, level, _id in rows}  # the later id wins a tie
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -82,9 +82,7 @@ def _due_and_left(session: Session, now: datetime) -> tuple[list[DueCard], int]:
         TechQuestionRepository(session).introduced_since(midnight.astimezone(UTC)),
     )
     cards = []
-    for card in reviews.due(now):
-        if card.kind not in REVIEWED_KINDS:
-            continue
+    for card in reviews.due(now, kinds=REVIEWED_KINDS):
         if card.kind == "question" and card.recall_now is None:
             if new_left <= 0:
                 continue  # today's new questions are used up
