@@ -26,6 +26,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
 
 from prepdesk.store.paths import DataPaths
 from prepdesk.ui.app import make_application, start_gui
+from prepdesk.ui.gui_thread_gc import freeze_long_lived
 
 EDITS = 50
 CSV_ROWS = 10_000
@@ -218,6 +219,7 @@ def main() -> None:
     started = start_gui(DataPaths.resolve(args.data_dir))
     if isinstance(started, int):
         sys.exit(started)
+    started.window_ready.connect(lambda _window: freeze_long_lived())  # as run_gui does
     started.window_ready.connect(window_ready)
     # On unchanged data the start-up shell paints the numbers kept from the last run,
     # before the data is open: they count from that paint (the first "numbers" mark wins).

@@ -67,6 +67,9 @@ def run_gui(paths: DataPaths) -> int:
     started = start_gui(paths)
     if isinstance(started, int):
         return started
+    # Once the window is up, what lives then stays out of full collections (a process of
+    # its own: tests start windows in theirs and keep collecting everything).
+    started.window_ready.connect(lambda _window: freeze_long_lived())
     try:
         return app.exec()
     finally:
@@ -179,7 +182,6 @@ class GuiSession(QObject):
     def _close_shell(self) -> None:
         self.shell.close()
         self.shell.deleteLater()
-        freeze_long_lived()  # the window's start-up objects stay out of full collections
 
     def shut_down(self) -> None:
         try:
