@@ -206,7 +206,8 @@ def test_every_page_on_the_demo_data_shows_readable_colours(qtbot, demo_db, them
         for key in window.page_keys():
             if key == "dashboard":
                 continue  # the painted charts: checked through the chart style above
-            window.show_page(key)
+            page = window.show_page(key)
+            qtbot.waitUntil(page.is_idle, timeout=30_000)  # its rows read off the GUI thread
             QApplication.processEvents()
             for where, fg, bg in _shown_pairs(window):
                 checked += 1
