@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import time
 from pathlib import Path
 
@@ -27,6 +26,16 @@ from prepdesk.store.folder_access import process_is_alive
 # can only be the remains of a crash.
 UNREADABLE_LOCK_GRACE_S = 5.0
 APP_NAME = "prepdesk"
+
+
+def this_host() -> str:
+    """This computer's name, as socket.gethostname() gives it (uname's node name where
+    there is one: the socket module is not needed before the window paints)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 class InstanceLock:
@@ -75,7 +84,7 @@ class InstanceLock:
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            os.write(fd, f"{os.getpid()}\n{APP_NAME}\n{socket.gethostname()}\n".encode())
+            os.write(fd, f"{os.getpid()}\n{APP_NAME}\n{this_host()}\n".encode())
             os.fsync(fd)
         except OSError:
             # A full disk, or someone else's lock raced in: leave no half-written file.
@@ -105,7 +114,7 @@ class InstanceLock:
                 return False
             return age > UNREADABLE_LOCK_GRACE_S
         pid, host = owner
-        if host and host != socket.gethostname():
+        if host and host != this_host():
             return False  # another computer sharing the folder: never take it over
         if fcntl is not None and not self._os_lock_held():
             return True

@@ -24,8 +24,6 @@ from prepdesk.store.paths import DataPaths
 from prepdesk.ui.background import finish_background_work
 from prepdesk.ui.gui_thread_gc import collect_on_gui_thread, freeze_long_lived
 from prepdesk.ui.icons import app_icon
-from prepdesk.ui.qt_platform import platform_problem
-from prepdesk.ui.single_instance import ask_running_instance_to_raise
 from prepdesk.ui.start_shell import FirstPaint, StartShell
 from prepdesk.ui.theme import theme_manager
 
@@ -59,6 +57,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(paths: DataPaths) -> int:
     # Before QApplication: Qt aborts on a missing library with a misleading message.
+    from prepdesk.ui.qt_platform import platform_problem
+
     problem = platform_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -84,6 +84,9 @@ def start_gui(paths: DataPaths) -> GuiSession | int:
     lock = InstanceLock(paths.lock)
     if not lock.acquire():
         # Never open the database: the running instance (if any) owns it.
+        # Only a second launch asks (hashing and Qt's network module are not needed before).
+        from prepdesk.ui.single_instance import ask_running_instance_to_raise
+
         if ask_running_instance_to_raise(paths.root):
             print(f"prepdesk is already running on {paths.root}; its window was brought forward.")
             return 0

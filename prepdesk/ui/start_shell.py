@@ -11,6 +11,7 @@ right after its first paint (their buttons disabled: the data isn't open yet).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.core.dashboard_numbers import DashboardNumbers
 from prepdesk.ui.dashboard.chart_panel import ChartPanel
 from prepdesk.ui.dashboard.chart_specs import CHARTS
 from prepdesk.ui.dashboard.frame import dashboard_frame
@@ -30,6 +30,9 @@ from prepdesk.ui.icons import app_icon, icon
 from prepdesk.ui.pages.registry import PAGES
 from prepdesk.ui.qt_settings import ui_settings
 from prepdesk.ui.today_view import TodayView
+
+if TYPE_CHECKING:
+    from prepdesk.core.dashboard_numbers import DashboardNumbers
 
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Help")
 

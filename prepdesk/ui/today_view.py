@@ -7,6 +7,8 @@ kept from the last run, with its buttons disabled until the window arrives.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.core.today_numbers import TodayNumbers
+if TYPE_CHECKING:
+    from prepdesk.core.today_numbers import TodayNumbers
 
 
 class TodayView(QGroupBox):

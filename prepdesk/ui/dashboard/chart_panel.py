@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.presentation import suggested_file_name
-from prepdesk.ui.dashboard.chart_jobs import HitBox
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
 if TYPE_CHECKING:
+    from prepdesk.ui.dashboard.chart_jobs import HitBox
     from prepdesk.ui.dashboard.native_chart import NativeChart
 
 

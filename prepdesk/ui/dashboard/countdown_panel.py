@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from prepdesk.core.dashboard_numbers import NextInterview, UpcomingStage
 from prepdesk.core.presentation import count_noun, weekday_date_text, weekday_datetime_text
+
+if TYPE_CHECKING:
+    from prepdesk.core.dashboard_numbers import NextInterview, UpcomingStage
 
 
 def unbroken(name: str | None) -> str:

@@ -7,16 +7,18 @@ from __future__ import annotations
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from prepdesk.core.dashboard_numbers import DashboardNumbers
-from prepdesk.store.numbers_snapshot import save_snapshot
-from prepdesk.store.paths import DataPaths
 from prepdesk.ui.dashboard.countdown_panel import CountdownData, CountdownPanel
 from prepdesk.ui.dashboard.readiness_panel import ReadinessPanel
 from prepdesk.ui.dashboard.today_card import TodayCard
 from prepdesk.ui.today_view import TodayView
+
+if TYPE_CHECKING:
+    from prepdesk.core.dashboard_numbers import DashboardNumbers
+    from prepdesk.store.paths import DataPaths
 
 ALL_PARTS = frozenset({"countdown", "readiness", "rehearsals", "today"})
 STRETCH = (2, 4, 4)  # the row's shares: the same in the window and in the shell
@@ -51,6 +53,8 @@ class NumberPanels:
 
 def keep_numbers(paths: DataPaths, version: int, numbers: DashboardNumbers) -> None:
     """Write the snapshot for the next start, on the writer thread (best effort)."""
+    from prepdesk.store.numbers_snapshot import save_snapshot  # not before the first paint
+
     _WRITER.submit(save_snapshot, paths, version, numbers)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from prepdesk.core.plan_outlook import PlanOutlook
+if TYPE_CHECKING:
+    from prepdesk.core.plan_outlook import PlanOutlook
 
 
 class PlanOutlookView(QLabel):
