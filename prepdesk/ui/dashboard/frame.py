@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVB
 
 from prepdesk.ui.dashboard.chart_specs import ChartSpec
 
+NUMBERS_STRETCH = (2, 4, 4)  # the number panels' shares of the row, in the window and the shell
+
 
 def dashboard_frame(
     top: Sequence[tuple[QWidget, int]], charts: Sequence[tuple[ChartSpec, QWidget]]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from prepdesk.ui.dashboard.countdown_panel import CountdownData, CountdownPanel
+from prepdesk.ui.dashboard.frame import NUMBERS_STRETCH
 from prepdesk.ui.dashboard.readiness_panel import ReadinessPanel
 from prepdesk.ui.dashboard.today_card import TodayCard
 from prepdesk.ui.today_view import TodayView
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from prepdesk.store.paths import DataPaths
 
 ALL_PARTS = frozenset({"countdown", "readiness", "rehearsals", "today"})
-STRETCH = (2, 4, 4)  # the row's shares: the same in the window and in the shell
 # The snapshot is written off the GUI thread (an fsync can take a while), in order.
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="numbers-snapshot")
 
@@ -34,7 +34,7 @@ class NumberPanels:
         self.today = TodayCard(today)
 
     def row(self) -> list[tuple[QWidget, int]]:
-        return list(zip((self.countdown, self.readiness, self.today), STRETCH, strict=True))
+        return list(zip((self.countdown, self.readiness, self.today), NUMBERS_STRETCH, strict=True))
 
     def show(
         self, numbers: DashboardNumbers, now: datetime, parts: Collection[str] = ALL_PARTS
