@@ -6,26 +6,33 @@ import json
 import site
 import sys
 import sysconfig
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 
-def resources_dir() -> Path:
-    """resources/ of a frozen build, a source checkout (editable too) or an installed wheel."""
+def _candidates() -> Iterator[Path]:
     frozen_root = getattr(sys, "_MEIPASS", None)
-    candidates = []
     if frozen_root:
-        candidates.append(Path(frozen_root) / "resources")
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+        yield Path(frozen_root) / "resources"
+    yield Path(__file__).resolve().parent.parent / "resources"
     # An installed wheel puts resources/ under <data>/share/prepdesk (data-files in
     # pyproject.toml): a venv or pipx prefix, or the user base for `pip install --user`.
     for data_root in (sysconfig.get_path("data"), sys.prefix, site.getuserbase()):
-        candidates.append(Path(data_root) / "share" / "prepdesk" / "resources")
-    for candidate in candidates:
+        yield Path(data_root) / "share" / "prepdesk" / "resources"
+
+
+@cache  # found once per process: every icon and resource asks for it
+def resources_dir() -> Path:
+    """resources/ of a frozen build, a source checkout (editable too) or an installed wheel."""
+    looked = []
+    for candidate in _candidates():
         if (candidate / "curriculum.json").is_file():
             return candidate
+        looked.append(candidate)
     raise FileNotFoundError(
-        "prepdesk's resources folder is missing; looked in: " + ", ".join(map(str, candidates))
+        "prepdesk's resources folder is missing; looked in: " + ", ".join(map(str, looked))
     )
 
 

@@ -23,8 +23,13 @@ from prepdesk.ui.colours import ICON_STROKE
 LINE_COLOUR = ICON_STROKE
 
 
+@cache
+def _svg_source(name: str) -> str:
+    return resource_path("icons", f"{name}.svg").read_text(encoding="utf-8")
+
+
 def svg_text(name: str, colour: str | None = None) -> str:
-    text = resource_path("icons", f"{name}.svg").read_text(encoding="utf-8")
+    text = _svg_source(name)  # read once: each icon has three colourings
     return text.replace(LINE_COLOUR, colour) if colour else text
 
 

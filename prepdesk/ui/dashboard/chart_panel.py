@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepdesk.core.presentation import suggested_file_name
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
 if TYPE_CHECKING:
@@ -217,6 +216,8 @@ class ChartPanel(QFrame):
         menu.popup(self.view.mapToGlobal(position))
 
     def ask_and_save(self, fmt: str) -> None:
+        from prepdesk.core.presentation import suggested_file_name  # after the first paint
+
         suggested = suggested_file_name(self.title, date.today(), extension=fmt)
         path, _filter = QFileDialog.getSaveFileName(
             self, f"Save {self.title}", suggested, f"{fmt.upper()} image (*.{fmt})"
