@@ -91,7 +91,7 @@ def test_the_timer_keeps_running_on_other_pages_and_offers_to_log(qtbot, main_wi
         assert sessions[0].started_at == START
     assert not main_window.timer_status.isVisible()
     main_window.show_page("topics")  # a page out of sight refreshes when shown
-    assert page.detail.sessions.table.rowCount() == 1
+    assert page.detail.sessions.table.model().rowCount() == 1
 
 
 def test_cancelling_the_log_offer_writes_nothing(qtbot, main_window, db):
@@ -117,7 +117,7 @@ def test_editing_and_deleting_a_session(qtbot, main_window, db):
     page = make_page(main_window)
     page.tree.select_topic(topic_id)
     table = page.detail.sessions
-    assert table.table.rowCount() == 2
+    assert table.table.model().rowCount() == 2
     table.table.selectRow(1)  # newest first: row 1 is the 30-minute session
     qtbot.mouseClick(table.edit_button, Qt.MouseButton.LeftButton)
     dialog = table.dialog
@@ -135,7 +135,9 @@ def test_editing_and_deleting_a_session(qtbot, main_window, db):
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     with db.transaction() as s:
         assert [x.minutes for x in s.scalars(select(StudySession))] == [50]
-    assert table.table.rowCount() == 1
+    assert table.table.model().rowCount() == 1
+    shown = table.table.model().index(0, 1).data()
+    assert shown == "50"  # the edited session, as the table shows it
 
 
 def stored_notes(db, topic_id: int) -> str:

@@ -1,18 +1,28 @@
-"""A topic's study sessions, newest first, with add, edit and delete."""
+"""A topic's study sessions, newest first, with add, edit and delete.
+
+A topic studied for years has hundreds of sessions: they are a model whose texts are made
+once per load, and the short columns are sized from those texts' shapes, never by asking
+the view for every row's size (ResizeToContents) on the GUI thread.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,9 +30,40 @@ from PySide6.QtWidgets import (
 from prepdesk.core.presentation import datetime_text
 from prepdesk.store.repositories.topics import SessionRow, TopicRepository
 from prepdesk.ui.clock import system_clock
+from prepdesk.ui.column_widths import fit_columns, one_line_height, text_shapes
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.session_dialog import SessionDialog
+
+COLUMNS = ("When", "Minutes", "Note")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class SessionsModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[tuple[str, str, str]] = []
+
+    def show_rows(self, rows: tuple[SessionRow, ...]) -> None:
+        self.beginResetModel()
+        self.texts = [(datetime_text(r.started_at), str(r.minutes), r.note) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
+        return 0 if parent.isValid() else len(self.texts)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return self.texts[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
 
 
 class SessionsTable(QWidget):
@@ -39,18 +80,23 @@ class SessionsTable(QWidget):
         self._rows: tuple[SessionRow, ...] = ()
         self.dialog: SessionDialog | None = None
         self.confirm_box: QMessageBox | None = None
-        self.table = QTableWidget(0, 3)
+        self.model = SessionsModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
         show_full_text_on_hover(self.table)
         self.table.setAccessibleName("Study sessions")
-        self.table.setHorizontalHeaderLabels(["When", "Minutes", "Note"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(
+            max(self.fontMetrics().height() + 8, one_line_height(self.table))
+        )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.add_button = QPushButton("Log time…")
@@ -75,15 +121,12 @@ class SessionsTable(QWidget):
     def load(self, topic_id: int, topic_name: str, rows: tuple[SessionRow, ...]) -> None:
         self._topic = (topic_id, topic_name)
         self._rows = rows
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            when = datetime_text(row.started_at)
-            self.table.setItem(index, 0, QTableWidgetItem(when))
-            self.table.setItem(index, 1, QTableWidgetItem(str(row.minutes)))
-            self.table.setItem(index, 2, QTableWidgetItem(row.note))
+        self.model.show_rows(rows)
+        texts = self.model.texts
+        fit_columns(self.table, {c: text_shapes(t[c] for t in texts) for c in (0, 1)})
 
     def selected(self) -> SessionRow | None:
-        index = self.table.currentRow()
+        index = self.table.currentIndex().row()
         return self._rows[index] if 0 <= index < len(self._rows) else None
 
     def add(self) -> None:
