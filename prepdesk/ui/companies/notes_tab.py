@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import markdown
+from markdown.extensions.sane_lists import SaneListExtension
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QLabel,
@@ -66,7 +67,11 @@ class NotesTab(QWidget):
     def render_preview(self) -> None:
         self._preview_timer.stop()
         text = self.editor.toPlainText()
-        html = markdown.markdown(text, extensions=["sane_lists"]) if text.strip() else EMPTY_NOTES
+        html = (
+            markdown.markdown(text, extensions=[SaneListExtension()])
+            if text.strip()
+            else EMPTY_NOTES
+        )
         bar = self.view.verticalScrollBar()
         position = bar.value()
         self.view.setHtml(html)
