@@ -7,17 +7,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,12 +46,9 @@ from prepdesk.ui.practice.problem_filter import SOLVED_STATES, ProblemFilterMode
 from prepdesk.ui.practice.problem_list import ProblemList, read_problem_list
 from prepdesk.ui.practice.problem_table_model import (
     ID_ROLE,
-    PATTERNS,
-    TITLE,
     ProblemTableModel,
 )
-from prepdesk.ui.primary_names import mark_primary
-from prepdesk.ui.wrapping_rows import wrap_rows
+from prepdesk.ui.practice.problem_table_view import problem_table
 
 REFRESH_ON = Change.PROBLEMS | Change.TOPICS | Change.SETTINGS
 
@@ -129,25 +123,7 @@ class PracticePage(Page):
             filters.addWidget(caption)
             filters.addWidget(box, 1)
 
-        self.table = QTableView()
-        wrap_rows(self.table)  # titles and patterns wrap rather than lose their end
-        mark_primary(self.table, (TITLE,))
-        self.table.setAccessibleName("Coding problems")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        # The short columns fit their widest text, measured from the texts when a list
-        # arrives (fit_columns): sizing them to contents asked every cell at every layout.
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
-        # Patterns can be long; they wrap rather than squeezing the title.
-        header.setSectionResizeMode(PATTERNS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(PATTERNS, self.fontMetrics().averageCharWidth() * 18)
+        self.table = problem_table(self.proxy)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = ProblemDetailPane()
