@@ -1,7 +1,7 @@
 import multiprocessing
 import sys
 
-if __name__ == "__main__":  # the chart worker processes import this module too
+if __name__ == "__main__":  # the formula process (spawn) imports this module too
     multiprocessing.freeze_support()
     from prepdesk.cli import main
 

@@ -5,7 +5,7 @@ frame) come first and are painted before the store, the ORM and the pages are im
 right after that paint the shell shows the dashboard's numbers kept from the last run
 when the data has not changed since (store/numbers_snapshot.py); then the data is opened
 and the main window, showing those same numbers until the live ones arrive, replaces the
-shell; the chart worker processes start once the dashboard's numbers are shown.
+shell. The dashboard's charts are painted in the window from data read on worker threads.
 """
 
 from __future__ import annotations

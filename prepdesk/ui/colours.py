@@ -3,7 +3,7 @@
 Every colour the application sets comes from here (a test forbids colour literals
 anywhere else in prepdesk/ui), and a test checks each text colour against the
 backgrounds it is drawn on with prepdesk.core.contrast, in both themes. No Qt here:
-the chart worker process reads the chart colours too.
+the chart style and the contrast tests read it without a QApplication.
 """
 
 from __future__ import annotations
