@@ -27,6 +27,7 @@ from prepdesk.ui.dashboard.chart_ticks import (
 
 PAD = 4.0  # between a label and what it labels
 TICK = 3.0  # a tick mark's length
+TICK_SCALE = 0.85  # labels around a chart (ticks, legends, notes) against the body font
 GRID_ALPHA = 0.6
 DASHED = (3.7, 1.6)  # matplotlib's '--' and ':' in line widths
 DOTTED = (1.0, 1.65)
@@ -92,7 +93,7 @@ class Ink:
         self.area = QRectF(area)
         self.style = style
         self.label = scaled_font(font, 0.92)  # axis labels
-        self.tick = scaled_font(font, 0.85)  # tick labels, legends, notes
+        self.tick = scaled_font(font, TICK_SCALE)  # tick labels, legends, notes
         # Measuring is most of a chart's time: each font's metrics and each line's
         # width once per paint (the font is kept, so its id stays its own).
         self._metrics: dict[int, tuple[QFont, QFontMetricsF, float]] = {}

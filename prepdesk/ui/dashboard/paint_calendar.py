@@ -25,6 +25,7 @@ from prepdesk.ui.dashboard.calendar_days import (
     span_start,
     summary_lines,
 )
+from prepdesk.ui.dashboard.chart_axes import TICK_SCALE, scaled_font
 from prepdesk.ui.dashboard.chart_jobs import HitBox
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 from prepdesk.ui.dashboard.native_chart import ChartMarks, NativeChart
@@ -34,16 +35,6 @@ ROUND = 2.0  # corner radius of a square
 DAY_NAMES = ("Mon", "Wed", "Fri")  # beside rows 0, 2 and 4
 SUMMARY_ROOM = 200  # the least room beside a short calendar for its summary
 KEY_CELLS = 5  # the colour key: nothing logged, then the four levels
-
-
-def small_font(font: QFont, scale: float = 0.85) -> QFont:
-    """`font` a little smaller: labels around a chart (in points or in pixels, as given)."""
-    smaller = QFont(font)
-    if font.pointSizeF() > 0:
-        smaller.setPointSizeF(font.pointSizeF() * scale)
-    else:
-        smaller.setPixelSize(max(6, round(font.pixelSize() * scale)))
-    return smaller
 
 
 class ActivityCalendar:
@@ -65,7 +56,7 @@ class ActivityCalendar:
     def paint(
         self, painter: QPainter, area: QRectF, data: DailyMinutes, style: ChartStyle, font: QFont
     ) -> ChartMarks:
-        label_font = small_font(font)
+        label_font = scaled_font(font, TICK_SCALE)
         metrics, labels = QFontMetricsF(font), QFontMetricsF(label_font)
         title_height = metrics.height() + 8
         names_width = max(labels.horizontalAdvance(name) for name in DAY_NAMES) + 8

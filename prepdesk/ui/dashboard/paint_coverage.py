@@ -15,10 +15,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from prepdesk.store.repositories.dashboard_stats import StoryCoverage
+from prepdesk.ui.dashboard.chart_axes import TICK_SCALE, scaled_font
 from prepdesk.ui.dashboard.chart_jobs import HitBox
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 from prepdesk.ui.dashboard.native_chart import ChartMarks, NativeChart
-from prepdesk.ui.dashboard.paint_calendar import small_font
 
 LEAN = math.radians(35)  # competency names rise to the right at this angle
 STEEPEST = math.radians(60)  # ...or steeper, up to this, when the columns are narrow
@@ -79,7 +79,7 @@ def _title_font(base: QFont, titles: tuple[str, ...], width: float, row_height: 
     """The largest font (down to SMALLEST of `base`) in which every title fits its row."""
     scale = 1.0
     while True:
-        font = small_font(base, scale) if scale < 1.0 else QFont(base)
+        font = scaled_font(base, scale) if scale < 1.0 else QFont(base)
         metrics = QFontMetricsF(font)
         lines = max(len(wrap_words(metrics, title, width)) for title in titles)
         if lines * metrics.lineSpacing() <= row_height or scale <= SMALLEST:
@@ -100,7 +100,7 @@ class StoryCoverageChart:
     def paint(
         self, painter: QPainter, area: QRectF, data: StoryCoverage, style: ChartStyle, font: QFont
     ) -> ChartMarks:
-        label_font = small_font(font)
+        label_font = scaled_font(font, TICK_SCALE)
         labels = QFontMetricsF(label_font)
         counts = [0] * len(data.competencies)
         for _row, shown_in in data.cells:
