@@ -23,9 +23,9 @@ from prepdesk.store.changes import Change
 from prepdesk.store.repositories.next_interview import NextInterview
 from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
 from prepdesk.store.repositories.topics import TopicRepository
-from prepdesk.ui.background import run_in_background
 from prepdesk.ui.change_subscription import ChangeSubscription
 from prepdesk.ui.operations import Operations
+from prepdesk.ui.page_reads import PageReads
 from prepdesk.ui.today_view import TodayView
 from prepdesk.ui.topics.review_dialog import ReviewDialog, due_cards
 from prepdesk.ui.topics.study_timer import study_timer_for
@@ -97,10 +97,19 @@ class TodayPanel(TodayView):
         self.start_requested.connect(self.timer.start)
         self.timer.started.connect(self._update_buttons)
         self.timer.stopped.connect(self._update_buttons)
-        self.loading = False  # a read is running
         self._loaded = False
-        self._again = False  # the data changed while a read ran: read once more
+        # Read with the clock's time when each read starts (one more runs after a read
+        # the data changed under; only the newest result is shown).
+        clock = self.timer.clock
+        self.reads = PageReads(
+            ops, lambda session: read_today(session, clock()), self._arrived, self._failed, self
+        )
         self.subscription = ChangeSubscription(ops, self, REFRESH_ON, lambda _e: self.refresh())
+
+    @property
+    def loading(self) -> bool:
+        """A read is running."""
+        return self.reads.loading
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -108,28 +117,13 @@ class TodayPanel(TodayView):
             self.refresh()  # the first read waits until the panel is on screen
 
     def is_current(self) -> bool:
-        return self._loaded and not self.loading and not self._again
+        return self._loaded and self.reads.is_idle()
 
     def refresh(self) -> None:
         """Read today's work on a worker thread; it is shown when it arrives."""
-        if self.loading:
-            self._again = True
-            return
-        self.loading = True
-        now = self.timer.clock()
-        run_in_background(
-            lambda: self._ops.read(lambda session: read_today(session, now)),
-            self._arrived,
-            self._failed,
-            owner=self,
-        )
+        self.reads.start()
 
     def _arrived(self, data: TodayData) -> None:
-        self.loading = False
-        if self._again:  # already stale: show only the next read
-            self._again = False
-            self.refresh()
-            return
         self._loaded = True
         self.plan = data.plan
         numbers = data.numbers()
@@ -138,9 +132,7 @@ class TodayPanel(TodayView):
         self.refreshed.emit()
 
     def _failed(self, message: str) -> None:
-        self.loading = False
         self._loaded = True
-        self._again = False
         self.shown = None
         self.on_track.setText(f"Today's plan could not be read: {message}")
         self.refreshed.emit()
