@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-# A clickable element: (gid, left, top, right, bottom) in logical pixels of the chart;
-# a hover tip has its text in place of the gid.
-HitBox = tuple[str, float, float, float, float]
 CALENDAR_DAYS = 7 * 104  # the activity calendar shows the last weeks that fit, up to two years
 
 

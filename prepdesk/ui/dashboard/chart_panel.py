@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 from prepdesk.ui.dashboard.chart_style import ChartStyle
 
 if TYPE_CHECKING:
-    from prepdesk.ui.dashboard.chart_jobs import HitBox
-    from prepdesk.ui.dashboard.native_chart import NativeChart
+    from prepdesk.ui.dashboard.native_chart import HitBox, NativeChart
 
 
 class ChartView(QWidget):

@@ -17,8 +17,11 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFont, QPainter
 
-    from prepdesk.ui.dashboard.chart_jobs import HitBox
     from prepdesk.ui.dashboard.chart_style import ChartStyle
+
+# A clickable element: (gid, left, top, right, bottom) in logical pixels of the chart;
+# a hover tip has its text in place of the gid.
+HitBox = tuple[str, float, float, float, float]
 
 
 @dataclass(frozen=True)

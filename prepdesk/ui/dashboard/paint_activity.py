@@ -21,7 +21,7 @@ from prepdesk.ui.dashboard.chart_ticks import nice_ticks, tick_text, week_text
 from prepdesk.ui.dashboard.native_chart import ChartMarks, NativeChart
 
 if TYPE_CHECKING:
-    from prepdesk.ui.dashboard.chart_jobs import HitBox
+    from prepdesk.ui.dashboard.native_chart import HitBox
 
 BAR_WIDTH = 0.75  # of a week's slot
 MARGIN = 0.03  # of the weeks' span, left and right of the bars

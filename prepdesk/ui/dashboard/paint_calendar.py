@@ -26,9 +26,8 @@ from prepdesk.ui.dashboard.calendar_days import (
     summary_lines,
 )
 from prepdesk.ui.dashboard.chart_axes import TICK_SCALE, scaled_font
-from prepdesk.ui.dashboard.chart_jobs import HitBox
 from prepdesk.ui.dashboard.chart_style import ChartStyle
-from prepdesk.ui.dashboard.native_chart import ChartMarks, NativeChart
+from prepdesk.ui.dashboard.native_chart import ChartMarks, HitBox, NativeChart
 
 GAP = 2.0  # background between squares
 ROUND = 2.0  # corner radius of a square

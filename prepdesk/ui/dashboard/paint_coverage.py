@@ -16,9 +16,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from prepdesk.store.repositories.dashboard_stats import StoryCoverage
 from prepdesk.ui.dashboard.chart_axes import TICK_SCALE, scaled_font
-from prepdesk.ui.dashboard.chart_jobs import HitBox
 from prepdesk.ui.dashboard.chart_style import ChartStyle
-from prepdesk.ui.dashboard.native_chart import ChartMarks, NativeChart
+from prepdesk.ui.dashboard.native_chart import ChartMarks, HitBox, NativeChart
 
 LEAN = math.radians(35)  # competency names rise to the right at this angle
 STEEPEST = math.radians(60)  # ...or steeper, up to this, when the columns are narrow

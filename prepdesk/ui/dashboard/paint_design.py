@@ -22,7 +22,7 @@ from prepdesk.ui.dashboard.chart_style import ChartStyle
 from prepdesk.ui.dashboard.native_chart import ChartMarks, NativeChart
 
 if TYPE_CHECKING:
-    from prepdesk.ui.dashboard.chart_jobs import HitBox
+    from prepdesk.ui.dashboard.native_chart import HitBox
 
 TITLED_SESSIONS = 8  # up to this many sessions, each column names its prompt too
 SCORE_NAMES = {score: text.split(":", 1)[0] for score, text in SCORES.items()}  # "Missed", …

@@ -36,7 +36,7 @@ from prepdesk.ui.dashboard.progress_series import (
 )
 
 if TYPE_CHECKING:
-    from prepdesk.ui.dashboard.chart_jobs import HitBox
+    from prepdesk.ui.dashboard.native_chart import HitBox
 
 LEVEL_AXIS = "level (0–5); click a bar to open its topics"
 X_MARGIN = 0.03  # a time axis runs this share of its span past the first and last day
