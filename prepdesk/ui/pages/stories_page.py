@@ -41,7 +41,8 @@ from prepdesk.ui.stories.coverage_view import CoverageView
 from prepdesk.ui.stories.practice_panel import PracticePanel
 from prepdesk.ui.stories.project_editor import ProjectEditor
 from prepdesk.ui.stories.question_bank import QuestionBank
-from prepdesk.ui.stories.story_editor import StoryEditor, StoryScreen
+from prepdesk.ui.stories.story_editor import StoryEditor
+from prepdesk.ui.stories.story_screen import StoryScreen
 from prepdesk.ui.stories.story_tree import StoryTree
 
 

@@ -9,7 +9,6 @@ Links (project, competencies, questions) are written at once, as they are clicke
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -30,11 +29,8 @@ from sqlalchemy.orm import Session
 
 from prepdesk.core.presentation import count_noun, weekday_date_text, weekday_datetime_text
 from prepdesk.core.star import PART_LABELS, PARTS, analyse
-from prepdesk.store.repositories.projects import ProjectRepository, ProjectView
-from prepdesk.store.repositories.questions import CompetencyView, QuestionRepository, QuestionView
-from prepdesk.store.repositories.rehearsals import RehearsalRepository, RehearsalStatus
-from prepdesk.store.repositories.settings import SettingsRepository
-from prepdesk.store.repositories.stories import StoryRepository, StoryView
+from prepdesk.store.repositories.rehearsals import RehearsalStatus
+from prepdesk.store.repositories.stories import StoryRepository
 from prepdesk.ui.clock import Clock, system_clock
 from prepdesk.ui.edit_form import EditForm, SaveStatus
 from prepdesk.ui.operations import Operations
@@ -44,6 +40,7 @@ from prepdesk.ui.stories.story_links import (
     LinkedQuestions,
     follow_up_field,
 )
+from prepdesk.ui.stories.story_screen import StoryScreen, read_story_screen
 from prepdesk.ui.stories.text_fields import (
     FIELD_STYLE,
     GrowingTextEdit,
@@ -61,32 +58,6 @@ PART_HINTS = {
     "result": "What changed, with numbers: how much, how many, how fast.",
 }
 FOLLOW_UP_PREFIX = "follow_up:"
-
-
-@dataclass(frozen=True)
-class StoryScreen:
-    """Everything the editor shows of a story, read in one transaction."""
-
-    story: StoryView
-    competencies: list[CompetencyView]
-    bank: list[QuestionView]
-    projects: list[ProjectView]
-    rehearsal: RehearsalStatus
-    now: datetime
-    target_seconds: int
-
-
-def read_story_screen(session: Session, story_id: int, now: datetime) -> StoryScreen:
-    questions = QuestionRepository(session)
-    return StoryScreen(
-        StoryRepository(session).get(story_id),
-        questions.competencies(),
-        questions.questions(),
-        ProjectRepository(session).list_projects(),
-        RehearsalRepository(session).status(story_id, now),
-        now,
-        int(SettingsRepository(session).get("answer_seconds")),
-    )
 
 
 class StoryEditor(QScrollArea):
