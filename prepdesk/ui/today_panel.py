@@ -22,6 +22,7 @@ from prepdesk.store import data_version
 from prepdesk.store.changes import Change
 from prepdesk.store.repositories.next_interview import NextInterview
 from prepdesk.store.repositories.reviews import DueCard, ReviewRepository
+from prepdesk.store.repositories.study_sessions import StudySessionRepository
 from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.change_subscription import ChangeSubscription
 from prepdesk.ui.operations import Operations
@@ -75,7 +76,7 @@ def read_today(session: Session, now: datetime) -> TodayData:
         plan,
         interview,
         due_cards(session, now),
-        topics.minutes_done_since(midnight),
+        StudySessionRepository(session).minutes_done_since(midnight),
         ReviewRepository(session).due(now, kind="design"),
         data_version.version_in(session.connection()),
     )

@@ -33,6 +33,7 @@ from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository
 from prepdesk.store.repositories.rating_history import latest_level_of
 from prepdesk.store.repositories.reviews import ReviewRepository, state_of
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.store.repositories.study_sessions import StudySessionRepository
 from prepdesk.store.repositories.tech_questions import TechQuestionRepository
 from prepdesk.store.repositories.topics import TopicRepository
 
@@ -202,11 +203,11 @@ def test_due_cards_read_as_columns_match_the_cards_own_state(db, reviewed, studi
         for index, grade, days_ago in sorted(reviewed, key=lambda r: -r[2]):  # in time order
             card = cards[index % len(cards)]
             reviews.review(card.id, grade, NOW - timedelta(days=days_ago))
-        topics = TopicRepository(s)
+        sessions = StudySessionRepository(s)
         for index in studied:
             card = cards[index % len(cards)]
             if card.topic_id is not None:
-                topics.add_session(card.topic_id, NOW - timedelta(days=1), 30)
+                sessions.add_session(card.topic_id, NOW - timedelta(days=1), 30)
         query = select(ReviewCard).where(ReviewCard.kind == "question")
         questions = list(s.scalars(query.order_by(ReviewCard.id)))
         for index, grade in drilled:

@@ -16,6 +16,7 @@ from prepdesk.store.repositories.dashboard_stats import DashboardStatsRepository
 from prepdesk.store.repositories.dashboard_summary import DashboardSummaryRepository
 from prepdesk.store.repositories.reviews import ReviewRepository
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.store.repositories.study_sessions import StudySessionRepository
 from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.topics.topic_tree import TopicTree
 from tests.unit.companies_data import make_company, make_stage
@@ -39,7 +40,9 @@ def test_never_studied_topics_never_count_as_due_reviews(db, reviewed, studied, 
             if cards[index].last_review is None:
                 ReviewRepository(s).review(cards[index].id, 3, now - timedelta(days=days_ago))
         for index in sorted(studied):
-            TopicRepository(s).add_session(cards[index].topic_id, now - timedelta(days=1), 30)
+            StudySessionRepository(s).add_session(
+                cards[index].topic_id, now - timedelta(days=1), 30
+            )
         studied_topics = set(s.scalars(select(StudySession.topic_id)))
         ever_reviewed = {c.id for c in cards if c.last_review is not None}
         due = ReviewRepository(s).due(now + timedelta(days=400), kind="topic")

@@ -10,6 +10,7 @@ from sqlalchemy import event, select
 
 from prepdesk.store.models import Topic
 from prepdesk.store.repositories.settings import SettingsRepository
+from prepdesk.store.repositories.study_sessions import StudySessionRepository
 from prepdesk.store.repositories.topics import TopicRepository
 from prepdesk.ui.today_panel import TodayPanel
 from prepdesk.ui.topics.study_timer import study_timer_for
@@ -80,7 +81,7 @@ def test_done_today_counts_sessions_against_the_plan(qtbot, ops, db):
     panel.show()
     qtbot.waitUntil(panel.is_current)
     now = datetime.now(UTC)
-    ops.write(lambda s: TopicRepository(s).add_session(topic_id, now, 45))
+    ops.write(lambda s: StudySessionRepository(s).add_session(topic_id, now, 45))
     qtbot.waitUntil(panel.is_current)
     planned = panel.plan.day(now.astimezone().date()).planned_minutes
     assert panel.progress.text().startswith(f"Done today: 45 of {planned} min planned")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from prepdesk.store.models import Rating, StudySession, Topic
-from prepdesk.store.repositories.topics import TopicRepository
+from prepdesk.store.repositories.study_sessions import StudySessionRepository
 from prepdesk.ui.pages.topics_page import TopicsPage
 from prepdesk.ui.topics.study_timer import study_timer_for
 
@@ -110,9 +110,11 @@ def test_cancelling_the_log_offer_writes_nothing(qtbot, main_window, db):
 
 def test_editing_and_deleting_a_session(qtbot, main_window, db):
     topic_id, _name = first_topic(db)
-    main_window.ops.write(lambda s: TopicRepository(s).add_session(topic_id, START, 30, "first"))
     main_window.ops.write(
-        lambda s: TopicRepository(s).add_session(topic_id, START + timedelta(days=1), 45, "")
+        lambda s: StudySessionRepository(s).add_session(topic_id, START, 30, "first")
+    )
+    main_window.ops.write(
+        lambda s: StudySessionRepository(s).add_session(topic_id, START + timedelta(days=1), 45, "")
     )
     page = make_page(main_window)
     page.tree.select_topic(topic_id)

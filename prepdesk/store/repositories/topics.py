@@ -12,7 +12,6 @@ from prepdesk.core.levels import check_level
 from prepdesk.core.limits import (
     HOURS_PER_LEVEL,
     REVIEW_MINUTES_EACH,
-    SESSION_MINUTES,
     TOPIC_WEIGHT,
 )
 from prepdesk.core.planner import Plan, PlanInput, PlanTopic, make_plan
@@ -275,16 +274,6 @@ class TopicRepository:
         )
         return plan_input, interview
 
-    def minutes_done_since(self, since: datetime) -> int:
-        """Study minutes plus review time (REVIEW_MINUTES_EACH a review) from `since` on."""
-        studied = self._session.scalar(
-            select(func.coalesce(func.sum(StudySession.minutes), 0)).where(
-                StudySession.started_at >= since
-            )
-        )
-        reviewed = ReviewRepository(self._session).reviewed_since(since)
-        return int(studied or 0) + reviewed * REVIEW_MINUTES_EACH
-
     # --- the curriculum -----------------------------------------------------------------
 
     def add_topic(self, area_id: int, name: str, target: int = 4) -> int:
@@ -360,27 +349,6 @@ class TopicRepository:
         self._session.add(rating)
         self._session.flush()
         return rating.id
-
-    # --- study sessions -----------------------------------------------------------------
-
-    def add_session(self, topic_id: int, started_at: datetime, minutes: int, note: str = "") -> int:
-        SESSION_MINUTES.check(minutes)
-        self._get(topic_id)
-        row = StudySession(topic_id=topic_id, started_at=started_at, minutes=minutes, note=note)
-        self._session.add(row)
-        self._session.flush()
-        return row.id
-
-    def update_session(
-        self, session_id: int, started_at: datetime, minutes: int, note: str
-    ) -> None:
-        SESSION_MINUTES.check(minutes)
-        row = require(self._session, StudySession, session_id)
-        row.started_at, row.minutes, row.note = started_at, minutes, note
-
-    def delete_session(self, session_id: int) -> None:
-        row = require(self._session, StudySession, session_id)
-        self._session.delete(row)
 
     # --- helpers ------------------------------------------------------------------------
 

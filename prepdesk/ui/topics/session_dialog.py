@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.limits import SESSION_MINUTES
-from prepdesk.store.repositories.topics import TopicRepository
+from prepdesk.store.repositories.study_sessions import StudySessionRepository
 from prepdesk.ui.date_field import DateField
 from prepdesk.ui.operations import Operations
 from prepdesk.ui.topics.study_timer import TimedStudy
@@ -92,7 +92,9 @@ def offer_to_log(ops: Operations, record: TimedStudy, parent: QWidget | None) ->
     def save() -> None:
         started, minutes, note = dialog.values()
         ops.write(
-            lambda s: TopicRepository(s).add_session(record.topic_id, started, minutes, note),
+            lambda s: StudySessionRepository(s).add_session(
+                record.topic_id, started, minutes, note
+            ),
             initiator=parent,
         )
 

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from prepdesk.core.presentation import datetime_text
-from prepdesk.store.repositories.topics import SessionRow, TopicRepository
+from prepdesk.store.repositories.study_sessions import StudySessionRepository
+from prepdesk.store.repositories.topics import SessionRow
 from prepdesk.ui.clock import system_clock
 from prepdesk.ui.column_widths import fit_columns, one_line_height, text_shapes
 from prepdesk.ui.full_text_tips import show_full_text_on_hover
@@ -139,7 +140,7 @@ class SessionsTable(QWidget):
             assert self.dialog is not None
             started, minutes, note = self.dialog.values()
             self._ops.write(
-                lambda s: TopicRepository(s).add_session(topic_id, started, minutes, note),
+                lambda s: StudySessionRepository(s).add_session(topic_id, started, minutes, note),
                 initiator=self,
             )
 
@@ -158,7 +159,7 @@ class SessionsTable(QWidget):
             assert self.dialog is not None
             started, minutes, note = self.dialog.values()
             self._ops.write(
-                lambda s: TopicRepository(s).update_session(row.id, started, minutes, note),
+                lambda s: StudySessionRepository(s).update_session(row.id, started, minutes, note),
                 initiator=self,
             )
 
@@ -184,7 +185,7 @@ class SessionsTable(QWidget):
                 self._ops.delete(
                     "study_session",
                     row.id,
-                    lambda s: TopicRepository(s).delete_session(row.id),
+                    lambda s: StudySessionRepository(s).delete_session(row.id),
                     initiator=self,
                 )
 
