@@ -25,6 +25,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QTabWidget, QWidget
+from shiboken6 import isValid
 
 from prepdesk.store.database import Database
 from prepdesk.store.paths import DataPaths
@@ -101,21 +102,24 @@ def inspect_opened(qtbot, open_it: Callable[[], object], check: Callable[[QWidge
     seen: list[QWidget] = []
 
     def look() -> None:
+        if seen:  # a poll still queued once the window was found: it must touch nothing
+            return
         opened = [
             w
             for w in QApplication.topLevelWidgets()
             if w.isVisible() and id(w) not in before and not isinstance(w, QMenu)
         ]
         if not opened:
-            if not seen:
-                QTimer.singleShot(20, look)
+            QTimer.singleShot(20, look)
             return
         widget = opened[0]
         seen.append(widget)
         for _ in range(3):
             QApplication.processEvents()
-        check(widget)
-        widget.close()
+        if isValid(widget):  # the events above may have closed and deleted it
+            check(widget)
+        if isValid(widget):
+            widget.close()
 
     QTimer.singleShot(0, look)
     open_it()
