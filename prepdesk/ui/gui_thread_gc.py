@@ -6,10 +6,11 @@ holds Qt widgets, whose C++ destructors must run on the GUI thread, and the proc
 crashes. So the automatic collector is switched off and a timer on the GUI thread
 collects with the same generational thresholds (the approach Anki and pyqtgraph take).
 
-It looks often (a young generation is a few thousand objects, collected in well under a
-millisecond), and once the window is up everything alive then (modules, classes, the
-widgets) is frozen out of collection: a full collection would otherwise walk all of it,
-a quarter of a second on the GUI thread with a few years of data.
+It follows Python's own generation thresholds, and once the window is up everything alive
+then (modules, classes, the widgets) is frozen out of collection: a full collection would
+otherwise walk all of it, a quarter of a second on the GUI thread with a few years of
+data. It looks every half second: looking every 50 ms collected inside nested event
+loops (a dialog's, a test's wait) often enough to crash the text-fit test.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
-CHECK_MS = 50  # how often the GUI thread looks at the allocation counts
+CHECK_MS = 500  # how often the GUI thread looks at the allocation counts (see above)
 OBJECT_NAME = "guiThreadGarbageCollector"
 
 
